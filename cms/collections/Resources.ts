@@ -1,0 +1,84 @@
+import type { CollectionConfig } from 'payload'
+import { canCreateInScope } from '../access/canCreateInScope'
+import { ownScope } from '../access/ownScope'
+import { publishedOrOwnScope } from '../access/publishedOrOwnScope'
+import { postalAddressGroup } from '../fields/address'
+import { publicContactGroup } from '../fields/contact'
+import { demoField, seedChecksumField } from '../fields/demo'
+import { languagesField } from '../fields/languages'
+import { localizedText } from '../fields/localizedText'
+import { slugField } from '../fields/slug'
+import { sourceLanguageField } from '../fields/sourceLanguage'
+import { enforceScope } from '../hooks/enforceScope'
+
+const scope = { communeField: 'communes' }
+
+export const resourceTypes = [
+  { value: 'language-courses', label: 'Language courses' },
+  { value: 'registration-administration', label: 'Registration and administration' },
+  { value: 'schools-childcare', label: 'Schools and childcare' },
+  { value: 'health', label: 'Health' },
+  { value: 'social-help', label: 'Social help' },
+  { value: 'work', label: 'Work' },
+  { value: 'housing', label: 'Housing' },
+  { value: 'leisure', label: 'Leisure' },
+  { value: 'helplines', label: 'Helplines' },
+] as const
+
+export const Resources: CollectionConfig = {
+  slug: 'resources',
+  labels: {
+    singular: { en: 'Resource', fr: 'Ressource', de: 'Angebot', pt: 'Recurso' },
+    plural: { en: 'Resources', fr: 'Ressources', de: 'Angebote', pt: 'Recursos' },
+  },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'type', 'communes', 'lastReviewed'],
+    group: 'Directory',
+  },
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  access: {
+    read: publishedOrOwnScope(scope),
+    create: canCreateInScope(scope),
+    update: ownScope(scope),
+    delete: ownScope(scope),
+  },
+  hooks: { beforeChange: [enforceScope(scope)] },
+  fields: [
+    localizedText({ name: 'title', label: 'Title', requiredInSource: true, maxLength: 200 }),
+    localizedText({ name: 'summary', label: 'Summary', kind: 'textarea', maxLength: 600 }),
+    { name: 'description', type: 'richText', localized: true },
+    {
+      name: 'type',
+      type: 'select',
+      required: true,
+      index: true,
+      options: resourceTypes.map((type) => ({ ...type })),
+    },
+    {
+      name: 'communes',
+      type: 'relationship',
+      relationTo: 'communes',
+      hasMany: true,
+      index: true,
+      admin: { description: 'Leave empty for information valid in the whole region.' },
+    },
+    languagesField('languagesOffered', 'Languages offered'),
+    postalAddressGroup(),
+    publicContactGroup(),
+    localizedText({ name: 'openingHours', label: 'Opening hours', kind: 'textarea', maxLength: 500 }),
+    {
+      name: 'lastReviewed',
+      type: 'date',
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayOnly' },
+        description: 'When someone last checked this information is still right.',
+      },
+    },
+    slugField(),
+    sourceLanguageField(),
+    demoField(),
+    seedChecksumField(),
+  ],
+}

@@ -1,0 +1,196 @@
+// Recurring events: the rule editors enter, its validation, and its expansion into dates.
+// The rule maps one-to-one onto an RFC 5545 RRULE (FREQ, INTERVAL, BYDAY, UNTIL/COUNT) plus
+// EXDATE/RDATE lists, and dates repeat at the same Luxembourg wall time across DST changes.
+import { DateTime } from 'luxon'
+import { PORTAL_TIME_ZONE, zonedFromISO } from './dates'
+import type { MessageKey } from '../i18n/messages'
+
+export const frequencies = ['daily', 'weekly', 'monthly', 'yearly'] as const
+export type Frequency = (typeof frequencies)[number]
+
+export const weekdays = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const
+export type Weekday = (typeof weekdays)[number]
+
+export const RECURRENCE_LIMITS = {
+  maxInterval: 52,
+  maxOccurrences: 500,
+  maxYears: 5,
+} as const
+
+export interface RecurrenceRule {
+  frequency?: Frequency | null
+  interval?: number | null
+  byWeekday?: Weekday[] | null
+  /** Last possible day (inclusive), an ISO instant or date. */
+  until?: string | null
+  count?: number | null
+  /** Skipped occurrences: any instant on the skipped day. */
+  exdates?: { date?: string | null }[] | null
+  /** Extra occurrences: full start instants. */
+  rdates?: { start?: string | null }[] | null
+}
+
+export interface RecurrenceProblem {
+  field: 'frequency' | 'interval' | 'byWeekday' | 'until' | 'count'
+  key: MessageKey
+  vars?: Record<string, string | number>
+}
+
+function hasDetails(rule: RecurrenceRule): boolean {
+  return Boolean(
+    rule.until ||
+    rule.count ||
+    (rule.byWeekday && rule.byWeekday.length > 0) ||
+    (rule.exdates && rule.exdates.length > 0),
+  )
+}
+
+/** Everything wrong with a rule, as message keys with the field they belong to. */
+export function recurrenceProblems(
+  rule: RecurrenceRule | null | undefined,
+  start: string | Date | null | undefined,
+): RecurrenceProblem[] {
+  if (!rule) return []
+  if (!rule.frequency) {
+    return hasDetails(rule) ? [{ field: 'frequency', key: 'recurrenceFieldsWithoutFrequency' }] : []
+  }
+  const problems: RecurrenceProblem[] = []
+  const interval = rule.interval ?? 1
+  if (!Number.isInteger(interval) || interval < 1 || interval > RECURRENCE_LIMITS.maxInterval) {
+    problems.push({
+      field: 'interval',
+      key: 'recurrenceIntervalRange',
+      vars: { max: RECURRENCE_LIMITS.maxInterval },
+    })
+  }
+  if (rule.byWeekday && rule.byWeekday.length > 0 && rule.frequency !== 'weekly') {
+    problems.push({ field: 'byWeekday', key: 'recurrenceWeekdaysOnlyWeekly' })
+  }
+  const hasUntil = Boolean(rule.until)
+  const hasCount = rule.count !== null && rule.count !== undefined
+  if (!hasUntil && !hasCount) problems.push({ field: 'until', key: 'recurrenceNeedsEnd' })
+  if (hasUntil && hasCount) problems.push({ field: 'count', key: 'recurrenceBothEnds' })
+  if (hasCount && (!Number.isInteger(rule.count) || rule.count! < 1)) {
+    problems.push({ field: 'count', key: 'recurrenceNeedsEnd' })
+  }
+  if (!start || problems.length > 0) return problems
+
+  const first = zonedFromISO(start)
+  if (hasUntil) {
+    const until = zonedFromISO(rule.until!).endOf('day')
+    if (until < first.startOf('day')) {
+      problems.push({
+        field: 'until',
+        key: 'recurrenceUntilBeforeStart',
+        vars: { until: until.toISODate()!, start: first.toISODate()! },
+      })
+      return problems
+    }
+    if (until > first.plus({ years: RECURRENCE_LIMITS.maxYears })) {
+      problems.push({
+        field: 'until',
+        key: 'recurrenceTooLong',
+        vars: { years: RECURRENCE_LIMITS.maxYears },
+      })
+      return problems
+    }
+  }
+  const generated = ruleOccurrences(rule, first, RECURRENCE_LIMITS.maxOccurrences + 1)
+  if (generated.length > RECURRENCE_LIMITS.maxOccurrences) {
+    problems.push({
+      field: hasCount ? 'count' : 'until',
+      key: 'recurrenceTooMany',
+      vars: { max: RECURRENCE_LIMITS.maxOccurrences },
+    })
+  }
+  return problems
+}
+
+const weekdayNumber: Record<Weekday, number> = { MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6, SU: 7 }
+
+/**
+ * The starts produced by the rule alone (no EXDATE/RDATE), at most `limit`, in order.
+ * Follows RFC 5545: the first occurrence is DTSTART; monthly/yearly dates that do not exist
+ * (31 February) are skipped, not moved.
+ */
+export function ruleOccurrences(rule: RecurrenceRule, first: DateTime, limit: number): DateTime[] {
+  if (!rule.frequency) return [first]
+  const interval = rule.interval ?? 1
+  const until = rule.until ? zonedFromISO(rule.until).endOf('day') : null
+  const maxCount = rule.count ?? Number.POSITIVE_INFINITY
+  const results: DateTime[] = []
+  const wall = { hour: first.hour, minute: first.minute, second: 0, millisecond: 0 }
+  const push = (candidate: DateTime): boolean => {
+    if (until && candidate > until) return false
+    if (results.length >= maxCount || results.length >= limit) return false
+    results.push(candidate)
+    return true
+  }
+
+  if (rule.frequency === 'weekly') {
+    const days = (rule.byWeekday?.length ? rule.byWeekday : [weekdays[first.weekday - 1]!])
+      .map((day) => weekdayNumber[day])
+      .sort((a, b) => a - b)
+    const firstWeek = first.startOf('week')
+    for (let week = 0; ; week += interval) {
+      const monday = firstWeek.plus({ weeks: week })
+      for (const day of days) {
+        const candidate = monday
+          .plus({ days: day - 1 })
+          .set(wall)
+          .setZone(PORTAL_TIME_ZONE, { keepLocalTime: true })
+        if (candidate < first) continue
+        if (!push(candidate)) return results
+      }
+    }
+  }
+
+  const unit = rule.frequency === 'daily' ? 'days' : rule.frequency === 'monthly' ? 'months' : 'years'
+  // Guard for skipped non-existent dates (e.g. the 31st): give up after many empty steps.
+  for (let step = 0, misses = 0; misses < 48; step += interval) {
+    const candidate = first.plus({ [unit]: step })
+    if (unit !== 'days' && candidate.day !== first.day) {
+      misses += 1
+      continue
+    }
+    misses = 0
+    if (!push(candidate)) return results
+  }
+  return results
+}
+
+export interface Occurrence {
+  start: DateTime
+  /** Calendar day in Luxembourg, the key used for EXDATEs and overrides. */
+  day: string
+}
+
+/** All occurrences after EXDATEs are removed and RDATEs added, in order. */
+export function expandOccurrences(
+  rule: RecurrenceRule | null | undefined,
+  start: string | Date,
+  limit: number = RECURRENCE_LIMITS.maxOccurrences,
+): Occurrence[] {
+  const first = zonedFromISO(start)
+  const base = rule?.frequency ? ruleOccurrences(rule, first, limit) : [first]
+  const excluded = new Set(
+    (rule?.exdates ?? [])
+      .map((entry) => (entry.date ? zonedFromISO(entry.date).toISODate() : null))
+      .filter((day): day is string => day !== null),
+  )
+  const extra = (rule?.rdates ?? [])
+    .map((entry) => (entry.start ? zonedFromISO(entry.start) : null))
+    .filter((value): value is DateTime => value !== null)
+  const all = [...base.filter((date) => !excluded.has(date.toISODate()!)), ...extra]
+  all.sort((a, b) => a.toMillis() - b.toMillis())
+  const seen = new Set<number>()
+  return all
+    .filter((date) => {
+      const key = date.toMillis()
+      if (seen.has(key)) return false
+      seen.add(key)
+      return true
+    })
+    .slice(0, limit)
+    .map((date) => ({ start: date, day: date.toISODate()! }))
+}

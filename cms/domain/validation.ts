@@ -1,0 +1,38 @@
+// Format checks shared by CMS fields, importers and the public forms.
+
+export function isHttpUrl(value: string): boolean {
+  if (value.length > 2048) return false
+  try {
+    const url = new URL(value)
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.')
+  } catch {
+    return false
+  }
+}
+
+// Deliberately simple: one @, no spaces, a dot in the domain. Delivery is the real test.
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/
+
+export function isEmail(value: string): boolean {
+  return value.length <= 254 && emailPattern.test(value)
+}
+
+// Digits with optional leading + and separators; 6–15 digits as in E.164.
+export function isPhoneNumber(value: string): boolean {
+  if (!/^\+?[\d\s().\-/]+$/.test(value)) return false
+  const digits = value.replace(/\D/g, '')
+  return digits.length >= 6 && digits.length <= 15
+}
+
+/** URL-safe identifier from a title: lowercase ASCII, words joined by hyphens. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/g, '')
+}

@@ -1,0 +1,61 @@
+import type { Field, TextFieldSingleValidation, Validate } from 'payload'
+import { isLocaleCode, localeDefinition } from '../../locales/config'
+import { requestMessage } from '../i18n/messages'
+
+type TextKind = 'text' | 'textarea'
+
+function isEmpty(value: unknown): boolean {
+  if (value === null || value === undefined) return true
+  if (typeof value === 'string') return value.trim().length === 0
+  // Lexical rich text: empty when it holds no text node.
+  return !JSON.stringify(value).includes('"text":"')
+}
+
+/**
+ * Validation for a localized field that must exist in the document's source language, and may be
+ * missing in the others (the site then shows a fallback, marked as such).
+ */
+export function requiredInSourceLanguage<T>(label: string): Validate<T> {
+  return (value, { req, data }) => {
+    const source = (data as { sourceLanguage?: unknown } | undefined)?.sourceLanguage
+    const editing = req.locale
+    if (!isLocaleCode(source) || editing !== source) return true
+    if (!isEmpty(value)) return true
+    return requestMessage(req, 'requiredInSourceLanguage', {
+      field: label,
+      language: localeDefinition(source).name,
+    })
+  }
+}
+
+interface LocalizedTextOptions {
+  name: string
+  label: string
+  kind?: TextKind
+  maxLength?: number
+  requiredInSource?: boolean
+  description?: string
+}
+
+/** A localized text or textarea, optionally required in the source language. */
+export const localizedText = ({
+  name,
+  label,
+  kind = 'text',
+  maxLength = kind === 'text' ? 200 : 2000,
+  requiredInSource = false,
+  description,
+}: LocalizedTextOptions): Field => {
+  const validate = requiredInSource
+    ? (requiredInSourceLanguage(label) as TextFieldSingleValidation)
+    : undefined
+  return {
+    name,
+    label,
+    type: kind,
+    localized: true,
+    maxLength,
+    ...(validate ? { validate } : {}),
+    ...(description ? { admin: { description } } : {}),
+  } as Field
+}

@@ -1,0 +1,53 @@
+// Checks the values of a change against the editor's scope, which access rules cannot see:
+// a commune-editor may only add or remove their own communes (so cannot move an event to another
+// commune), and an association only writes drafts of its own organisation.
+import { APIError, type CollectionBeforeChangeHook } from 'payload'
+import type { Scope } from '../access/publishedOrOwnScope'
+import { asPortalUser, communeIds, hasRole, isStaff, organisationId, relationId } from '../access/roles'
+import { requestMessage } from '../i18n/messages'
+
+type Relation = Parameters<typeof relationId>[0]
+
+function idsOf(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value]
+  return list
+    .map((entry) => relationId(entry as Relation))
+    .filter((id) => id !== null)
+    .map(String)
+}
+
+export const enforceScope =
+  (scope: Scope): CollectionBeforeChangeHook =>
+  ({ data, originalDoc, req }) => {
+    const user = asPortalUser(req.user)
+    // No user: system work (seed, jobs) that runs with overrideAccess.
+    if (!user || isStaff(user)) return data
+
+    if (scope.communeField && hasRole(user, 'commune-editor') && scope.communeField in data) {
+      const own = new Set(communeIds(user).map(String))
+      const before = new Set(idsOf(originalDoc?.[scope.communeField]))
+      const after = new Set(idsOf(data[scope.communeField]))
+      const changed = [...after].filter((id) => !before.has(id))
+      changed.push(...[...before].filter((id) => !after.has(id)))
+      const ownList = [...own].join(', ')
+      if (changed.some((id) => !own.has(id))) {
+        throw new APIError(requestMessage(req, 'communeOutsideScope', { own: ownList }), 403, null, true)
+      }
+      if (![...after].some((id) => own.has(id))) {
+        throw new APIError(requestMessage(req, 'needsOwnCommune', { own: ownList }), 403, null, true)
+      }
+    }
+
+    if (scope.organisationField && hasRole(user, 'association') && !hasRole(user, 'commune-editor')) {
+      const own = String(organisationId(user))
+      const next = scope.organisationField in data ? idsOf(data[scope.organisationField]) : []
+      const previous = idsOf(originalDoc?.[scope.organisationField])
+      if ([...next, ...previous].some((id) => id !== own) || (!originalDoc && next.length === 0)) {
+        throw new APIError(requestMessage(req, 'organisationOutsideScope'), 403, null, true)
+      }
+      if (data._status === 'published') {
+        throw new APIError(requestMessage(req, 'associationCannotPublish'), 403, null, true)
+      }
+    }
+    return data
+  }

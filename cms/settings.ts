@@ -1,0 +1,92 @@
+// Runtime settings read from the environment, validated once. A bad value stops the process with
+// a message naming the variable and the fix.
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+export class SettingsError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`Configuration error in ${variable}: ${problem}`)
+    this.name = 'SettingsError'
+  }
+}
+
+export type DatabaseKind = 'sqlite' | 'mongodb'
+
+export interface DatabaseSettings {
+  kind: DatabaseKind
+  url: string
+}
+
+export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.DATA_DIR ?? 'data')
+}
+
+/** SQLite file under DATA_DIR unless DATABASE_URL names another file or a MongoDB server. */
+export function databaseSettings(env: NodeJS.ProcessEnv = process.env): DatabaseSettings {
+  const url = env.DATABASE_URL?.trim()
+  if (!url) return { kind: 'sqlite', url: `file:${path.join(dataDir(env), 'zesummen.db')}` }
+  if (url.startsWith('mongodb://') || url.startsWith('mongodb+srv://')) return { kind: 'mongodb', url }
+  if (url.startsWith('file:')) return { kind: 'sqlite', url }
+  throw new SettingsError(
+    'DATABASE_URL',
+    `"${url.replace(/\/\/[^@]*@/, '//…@')}" is not supported. Use file:path/to/db.sqlite for SQLite ` +
+      'or mongodb://host/db (or mongodb+srv://…) for MongoDB.',
+  )
+}
+
+export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NODE_ENV === 'production'
+}
+
+/**
+ * PAYLOAD_SECRET signs sessions. Production must provide it; elsewhere one is generated on first
+ * use and kept in DATA_DIR so sessions survive restarts.
+ */
+export function payloadSecret(env: NodeJS.ProcessEnv = process.env, production = isProduction(env)): string {
+  const given = env.PAYLOAD_SECRET?.trim()
+  if (given) {
+    if (given.length < 32) {
+      throw new SettingsError('PAYLOAD_SECRET', 'must be at least 32 characters. Generate one with `openssl rand -hex 32`.')
+    }
+    return given
+  }
+  if (production) {
+    throw new SettingsError(
+      'PAYLOAD_SECRET',
+      'is required when NODE_ENV=production. Generate one with `openssl rand -hex 32` and set it in the environment.',
+    )
+  }
+  const file = path.join(dataDir(env), '.payload-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(path.dirname(file), { recursive: true })
+  const secret = randomBytes(32).toString('hex')
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 })
+  return secret
+}
+
+export function publicUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const port = port_(env)
+  const value = env.PUBLIC_URL?.trim() || `http://localhost:${port}`
+  let parsed: URL
+  try {
+    parsed = new URL(value)
+  } catch {
+    throw new SettingsError('PUBLIC_URL', `"${value}" is not a URL. Example: https://zesummen.example.lu`)
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new SettingsError('PUBLIC_URL', 'must start with http:// or https://')
+  }
+  return value.replace(/\/+$/, '')
+}
+
+function port_(env: NodeJS.ProcessEnv): number {
+  const raw = env.PORT?.trim() || '3000'
+  const port = Number(raw)
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new SettingsError('PORT', `"${raw}" is not a port number (1–65535).`)
+  }
+  return port
+}
+
+export { port_ as port }

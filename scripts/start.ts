@@ -1,0 +1,138 @@
+// npm start: from a fresh clone to a running portal in one command. Checks the configuration,
+// builds the CMS when its sources changed, applies migrations, seeds an empty database and
+// serves /admin and /api on one port. `--dev` runs Next.js in development mode (hot reload).
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import path from 'node:path'
+import { SettingsError, isProduction, payloadSecret, port, publicUrl } from '../cms/settings'
+
+const dev = process.argv.includes('--dev')
+const cmsDir = path.resolve('cms')
+const buildStamp = path.join(cmsDir, '.next', 'zesummen-build-fingerprint')
+
+function step(text: string) {
+  console.log(`[zesummen] ${text}`)
+}
+
+function settingsOrExit() {
+  try {
+    const production = isProduction()
+    const secret = payloadSecret(process.env, production)
+    return { production, secret, port: port(process.env), url: publicUrl() }
+  } catch (error) {
+    if (error instanceof SettingsError) {
+      console.error(`[zesummen] ${error.message}`)
+      process.exit(1)
+    }
+    throw error
+  }
+}
+
+/** Fingerprint of everything the CMS build depends on (file sizes and times, cheap to compute). */
+function sourceFingerprint(): string {
+  const hash = createHash('sha256')
+  const visit = (entry: string) => {
+    const stats = statSync(entry)
+    if (stats.isDirectory()) {
+      if (['.next', 'node_modules'].includes(path.basename(entry))) return
+      for (const child of readdirSync(entry).sort()) visit(path.join(entry, child))
+    } else {
+      hash.update(`${entry}:${stats.size}:${stats.mtimeMs}\n`)
+    }
+  }
+  for (const entry of ['cms', 'locales', 'package-lock.json']) visit(path.resolve(entry))
+  return hash.digest('hex')
+}
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit', env: process.env })
+    child.on('error', reject)
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
+    )
+  })
+}
+
+async function buildCmsIfNeeded() {
+  const fingerprint = sourceFingerprint()
+  const built = existsSync(path.join(cmsDir, '.next', 'BUILD_ID'))
+  if (built && existsSync(buildStamp) && readFileSync(buildStamp, 'utf8') === fingerprint) {
+    step('CMS build is up to date.')
+    return
+  }
+  step('Building the CMS (Next.js production build, about a minute on 2 cores)…')
+  const started = performance.now()
+  await run(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'build', cmsDir])
+  writeFileSync(buildStamp, fingerprint)
+  step(`CMS built in ${((performance.now() - started) / 1000).toFixed(0)} s.`)
+}
+
+async function prepareDatabase() {
+  const { openPayload, isEmpty } = await import('../cms/openPayload')
+  const { seed } = await import('../cms/seed')
+  step('Applying database migrations…')
+  const payload = await openPayload()
+  try {
+    if (await isEmpty(payload)) {
+      step('Empty database: seeding reference and demo content…')
+      await seed(payload, { log: (line) => step(`  ${line}`) })
+    }
+  } finally {
+    await payload.destroy()
+  }
+}
+
+async function main() {
+  const settings = settingsOrExit()
+  process.env.PAYLOAD_SECRET = settings.secret
+  process.env.NEXT_TELEMETRY_DISABLED = '1'
+  // Next.js decides its mode from NODE_ENV; production intent was read above.
+  process.env.NODE_ENV = dev ? 'development' : 'production'
+
+  if (!dev) await buildCmsIfNeeded()
+  await prepareDatabase()
+
+  const { default: next } = await import('next')
+  const app = next({ dev, dir: cmsDir, port: settings.port, hostname: 'localhost' })
+  await app.prepare()
+  const handle = app.getRequestHandler()
+
+  const server = createServer((req, res) => {
+    const url = req.url ?? '/'
+    if (url === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+      res.end(JSON.stringify({ status: 'ok' }))
+      return
+    }
+    if (url === '/' || url === '') {
+      // Until the public site is built (issue #4), the root leads to the CMS.
+      res.writeHead(302, { location: '/admin' })
+      res.end()
+      return
+    }
+    void handle(req, res)
+  })
+
+  server.listen(settings.port, () => {
+    step(`Ready on ${settings.url} (admin: ${settings.url}/admin, API: ${settings.url}/api)`)
+    if (!settings.production) step('Not production: the session secret is kept in data/.payload-secret.')
+  })
+
+  const shutdown = (signal: string) => {
+    step(`${signal}: finishing open requests, then stopping.`)
+    server.close(() => {
+      void app.close().finally(() => process.exit(0))
+    })
+    setTimeout(() => process.exit(0), 10_000).unref()
+  }
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+  process.on('SIGINT', () => shutdown('SIGINT'))
+}
+
+main().catch((error: unknown) => {
+  console.error(`[zesummen] Start failed: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+})

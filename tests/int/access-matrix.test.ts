@@ -1,0 +1,420 @@
+// The access rules as a matrix: every role × collection × operation, through the Local API
+// (overrideAccess: false) and the REST API, asserting what is allowed and what is denied.
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  type CollectionSlug,
+  closeTestPayload,
+  createUser,
+  localStatus,
+  rest,
+  testPayload,
+  type TestUser,
+} from './helpers'
+
+type RoleName = 'anonymous' | 'admin' | 'coordinator' | 'commune-editor' | 'association'
+type Operation = 'create' | 'read' | 'readDraft' | 'update' | 'publish' | 'delete'
+type Id = string | number
+
+const roleNames: RoleName[] = ['anonymous', 'admin', 'coordinator', 'commune-editor', 'association']
+const A = true
+const D = false
+
+/**
+ * Expected outcome per collection and operation, in the order of `roleNames`:
+ * anonymous, admin, coordinator, commune-editor (Remich), association (its organisation).
+ * The documents operated on are "in scope": in Remich, organised by the association.
+ */
+const matrix: Record<string, Partial<Record<Operation, boolean[]>>> = {
+  events: {
+    create: [D, A, A, A, A],
+    read: [A, A, A, A, A],
+    readDraft: [D, A, A, A, A],
+    update: [D, A, A, A, A],
+    publish: [D, A, A, A, D],
+    delete: [D, A, A, A, A],
+  },
+  venues: {
+    create: [D, A, A, A, D],
+    read: [A, A, A, A, A],
+    update: [D, A, A, A, D],
+    delete: [D, A, A, A, D],
+  },
+  actions: {
+    create: [D, A, A, D, D],
+    read: [A, A, A, A, A],
+    readDraft: [D, A, A, A, D],
+    update: [D, A, A, A, D],
+    publish: [D, A, A, A, D],
+    delete: [D, A, A, D, D],
+  },
+  resources: {
+    create: [D, A, A, A, D],
+    read: [A, A, A, A, A],
+    readDraft: [D, A, A, A, D],
+    update: [D, A, A, A, D],
+    publish: [D, A, A, A, D],
+    delete: [D, A, A, A, D],
+  },
+  organisations: {
+    create: [D, A, A, A, D],
+    read: [A, A, A, A, A],
+    update: [D, A, A, A, A],
+    delete: [D, A, A, D, D],
+  },
+  pages: {
+    create: [D, A, A, D, D],
+    read: [A, A, A, A, A],
+    readDraft: [D, A, A, D, D],
+    update: [D, A, A, D, D],
+    publish: [D, A, A, D, D],
+    delete: [D, A, A, D, D],
+  },
+  communes: {
+    create: [D, A, A, D, D],
+    read: [A, A, A, A, A],
+    update: [D, A, A, D, D],
+    delete: [D, A, A, D, D],
+  },
+  categories: {
+    create: [D, A, A, D, D],
+    read: [A, A, A, A, A],
+    update: [D, A, A, D, D],
+    delete: [D, A, A, D, D],
+  },
+  'target-groups': {
+    create: [D, A, A, D, D],
+    read: [A, A, A, A, A],
+    update: [D, A, A, D, D],
+    delete: [D, A, A, D, D],
+  },
+  goals: {
+    create: [D, A, A, D, D],
+    read: [A, A, A, A, A],
+    update: [D, A, A, D, D],
+    delete: [D, A, A, D, D],
+  },
+  users: {
+    // Another user's account; users always read and update themselves (tested below).
+    create: [D, A, D, D, D],
+    read: [D, A, A, D, D],
+    update: [D, A, D, D, D],
+    delete: [D, A, D, D, D],
+  },
+}
+
+let payload: Payload
+const users: Partial<Record<RoleName, TestUser>> = {}
+const ids: Record<string, Id> = {}
+let serial = 0
+
+const withDrafts = new Set(['events', 'actions', 'resources', 'pages'])
+
+/** Valid data for a new document of each collection, inside the association's and Remich's scope. */
+function newDocument(collection: string): Record<string, unknown> {
+  serial += 1
+  const slug = `matrix-${collection}-${serial}`
+  switch (collection) {
+    case 'events':
+      return {
+        title: `Event ${serial}`,
+        slug,
+        start: '2027-03-02T17:30:00.000Z',
+        end: '2027-03-02T19:30:00.000Z',
+        communes: [ids.remich],
+        venue: ids.venueRemich,
+        organiser: ids.association,
+        _status: 'draft',
+      }
+    case 'venues':
+      return { name: `Venue ${serial}`, slug, commune: ids.remich }
+    case 'actions':
+      return { title: `Action ${serial}`, slug, leadCommunes: [ids.remich], status: 'planned', _status: 'draft' }
+    case 'resources':
+      return { title: `Resource ${serial}`, slug, type: 'health', communes: [ids.remich], _status: 'draft' }
+    case 'organisations':
+      return { name: `Organisation ${serial}`, slug, type: 'association', communes: [ids.remich] }
+    case 'pages':
+      return { title: `Page ${serial}`, slug, _status: 'draft' }
+    case 'communes':
+      return { name: `Commune ${serial}`, slug, code: String(9000 + serial), country: 'LU', status: 'partner' }
+    case 'categories':
+    case 'target-groups':
+      return { label: `Label ${serial}`, slug }
+    case 'goals':
+      return { title: `Goal ${serial}`, slug, kind: 'primary', number: 50 + (serial % 40) }
+    case 'users':
+      return {
+        email: `new-${serial}@example.org`,
+        name: `New ${serial}`,
+        password: 'plain river copper lantern',
+        roles: ['commune-editor'],
+        communes: [ids.remich],
+      }
+    default:
+      throw new Error(`No fixture for ${collection}`)
+  }
+}
+
+async function fixture(collection: string, status: 'draft' | 'published' = 'published') {
+  const data = newDocument(collection)
+  if (withDrafts.has(collection)) data._status = status
+  const doc = await payload.create({ collection: collection as CollectionSlug, data: data as never })
+  return doc.id
+}
+
+/** A change that is valid for the collection and stays inside the scope. */
+function changeFor(collection: string): Record<string, unknown> {
+  switch (collection) {
+    case 'organisations':
+      return { name: `Renamed ${++serial}` }
+    case 'users':
+      return { name: `Renamed ${++serial}` }
+    case 'venues':
+    case 'communes':
+      return { name: `Renamed ${++serial}` }
+    case 'categories':
+    case 'target-groups':
+      return { label: `Renamed ${++serial}` }
+    default:
+      return { title: `Renamed ${++serial}` }
+  }
+}
+
+type Transport = 'local' | 'rest'
+
+async function attempt(transport: Transport, role: RoleName, collection: string, op: Operation) {
+  const actor = users[role]
+  const slug = collection as CollectionSlug
+  const drafts = withDrafts.has(collection)
+  const token = actor?.token
+  const user = actor?.user as never
+  const ok = (status: number) => status >= 200 && status < 300
+  const denied = (status: number) => status === 403 || status === 404 || status === 401
+
+  let status: number
+  switch (op) {
+    case 'create': {
+      const data = newDocument(collection)
+      status =
+        transport === 'local'
+          ? await localStatus(() =>
+              payload.create({ collection: slug, data: data as never, user, overrideAccess: false, draft: drafts }),
+            )
+          : (await rest('POST', `/${collection}${drafts ? '?draft=true' : ''}`, { token, body: data })).status
+      break
+    }
+    case 'read':
+    case 'readDraft': {
+      const id = op === 'read' ? await readTarget(collection) : await fixture(collection, 'draft')
+      if (transport === 'local') {
+        status = await localStatus(() =>
+          payload.findByID({ collection: slug, id, user, overrideAccess: false, draft: op === 'readDraft' }),
+        )
+      } else {
+        status = (await rest('GET', `/${collection}/${id}${op === 'readDraft' ? '?draft=true' : ''}`, { token }))
+          .status
+      }
+      break
+    }
+    case 'update':
+    case 'publish': {
+      const id = await writeTarget(collection)
+      const data = op === 'publish' ? { _status: 'published' } : changeFor(collection)
+      const asDraft = drafts && op === 'update'
+      status =
+        transport === 'local'
+          ? await localStatus(() =>
+              payload.update({ collection: slug, id, data: data as never, user, overrideAccess: false, draft: asDraft }),
+            )
+          : (await rest('PATCH', `/${collection}/${id}${asDraft ? '?draft=true' : ''}`, { token, body: data }))
+              .status
+      break
+    }
+    case 'delete': {
+      const id = await fixture(collection, 'draft')
+      status =
+        transport === 'local'
+          ? await localStatus(() => payload.delete({ collection: slug, id, user, overrideAccess: false }))
+          : (await rest('DELETE', `/${collection}/${id}`, { token })).status
+      break
+    }
+  }
+  return { allowed: ok(status), denied: denied(status), status }
+}
+
+/** Reads target the published fixture; for users another user's account. */
+async function readTarget(collection: string): Promise<Id> {
+  if (collection === 'users') return users['commune-editor']!.id === ids.otherUser ? ids.otherUser! : ids.otherUser!
+  return fixture(collection, 'published')
+}
+
+/** Writes target a fresh in-scope document; organisations the association's own profile. */
+async function writeTarget(collection: string): Promise<Id> {
+  if (collection === 'organisations') return ids.association!
+  if (collection === 'users') return ids.otherUser!
+  return fixture(collection, 'draft')
+}
+
+beforeAll(async () => {
+  payload = await testPayload()
+  // The first user of a fresh database always becomes admin.
+  users.admin = await createUser(payload, 'admin', ['admin'])
+  ids.remich = (await payload.create({
+    collection: 'communes',
+    data: { name: 'Remich', slug: 'remich', code: '1205', country: 'LU', status: 'partner' },
+  })).id
+  ids.grevenmacher = (await payload.create({
+    collection: 'communes',
+    data: { name: 'Grevenmacher', slug: 'grevenmacher', code: '1104', country: 'LU', status: 'partner' },
+  })).id
+  ids.association = (await payload.create({
+    collection: 'organisations',
+    data: { name: 'Association A', slug: 'association-a', type: 'association', communes: [ids.remich] },
+  })).id
+  ids.otherOrganisation = (await payload.create({
+    collection: 'organisations',
+    data: { name: 'Association B', slug: 'association-b', type: 'association', communes: [ids.grevenmacher] },
+  })).id
+  ids.venueRemich = (await payload.create({
+    collection: 'venues',
+    data: { name: 'Hall Remich', slug: 'hall-remich', commune: ids.remich },
+  })).id
+  ids.venueGrevenmacher = (await payload.create({
+    collection: 'venues',
+    data: { name: 'Hall Grevenmacher', slug: 'hall-grevenmacher', commune: ids.grevenmacher },
+  })).id
+  users.coordinator = await createUser(payload, 'coordinator', ['coordinator'])
+  users['commune-editor'] = await createUser(payload, 'editor-remich', ['commune-editor'], {
+    communes: [ids.remich],
+  })
+  users.association = await createUser(payload, 'association-a', ['association'], {
+    organisation: ids.association,
+  })
+  ids.otherUser = (await createUser(payload, 'editor-grevenmacher', ['commune-editor'], {
+    communes: [ids.grevenmacher],
+  })).id
+})
+
+afterAll(async () => {
+  await closeTestPayload()
+})
+
+const cases = Object.entries(matrix).flatMap(([collection, operations]) =>
+  Object.entries(operations).flatMap(([op, expected]) =>
+    roleNames.map((role, index) => ({ collection, op: op as Operation, role, allowed: expected![index]! })),
+  ),
+)
+
+describe.each(['local', 'rest'] as const)('access matrix through the %s API', (transport) => {
+  it.each(cases)('$role $op $collection → allowed: $allowed', async ({ collection, op, role, allowed }) => {
+    const result = await attempt(transport, role, collection, op)
+    if (allowed) expect(result, `expected ${role} to ${op} ${collection}`).toMatchObject({ allowed: true })
+    else expect(result, `expected ${role} NOT to ${op} ${collection}`).toMatchObject({ denied: true })
+  })
+})
+
+describe('scope rules a matrix cannot show', () => {
+  const editor = () => users['commune-editor']!
+  const association = () => users.association!
+
+  it('a commune-editor cannot move an event to another commune', async () => {
+    const id = await fixture('events', 'published')
+    const local = await localStatus(() =>
+      payload.update({
+        collection: 'events',
+        id,
+        data: { communes: [ids.grevenmacher] },
+        user: editor().user as never,
+        overrideAccess: false,
+      }),
+    )
+    expect(local).toBe(403)
+    const viaRest = await rest('PATCH', `/events/${id}`, {
+      token: editor().token,
+      body: { communes: [ids.grevenmacher] },
+    })
+    expect(viaRest.status).toBe(403)
+    expect(JSON.stringify(viaRest.body)).toMatch(/own communes/)
+    const stored = await payload.findByID({ collection: 'events', id, depth: 0 })
+    expect(stored.communes).toEqual([ids.remich])
+  })
+
+  it('a commune-editor cannot create in, edit or delete another commune’s documents', async () => {
+    const created = await rest('POST', '/venues', {
+      token: editor().token,
+      body: { name: 'Elsewhere', slug: 'elsewhere', commune: ids.grevenmacher },
+    })
+    expect(created.status).toBe(403)
+    const otherEvent = await payload.create({
+      collection: 'events',
+      data: {
+        ...newDocument('events'),
+        communes: [ids.grevenmacher],
+        venue: ids.venueGrevenmacher,
+        organiser: ids.otherOrganisation,
+        _status: 'draft',
+      } as never,
+    })
+    expect((await rest('PATCH', `/events/${otherEvent.id}`, { token: editor().token, body: { title: 'x' } })).status).toBe(404)
+    expect((await rest('DELETE', `/events/${otherEvent.id}`, { token: editor().token })).status).toBe(404)
+    expect((await rest('GET', `/events/${otherEvent.id}?draft=true`, { token: editor().token })).status).toBe(404)
+  })
+
+  it('an association cannot publish, nor write events of another organisation', async () => {
+    const published = await rest('POST', '/events', {
+      token: association().token,
+      body: { ...newDocument('events'), _status: 'published' },
+    })
+    expect(published.status).toBe(403)
+    expect(JSON.stringify(published.body)).toMatch(/cannot publish/)
+    const foreign = await rest('POST', '/events?draft=true', {
+      token: association().token,
+      body: { ...newDocument('events'), organiser: ids.otherOrganisation },
+    })
+    expect(foreign.status).toBe(403)
+  })
+
+  it('nobody but an admin changes roles or bindings, not even their own', async () => {
+    const self = await rest('PATCH', `/users/${editor().id}`, {
+      token: editor().token,
+      body: { roles: ['admin'], communes: [ids.remich, ids.grevenmacher], name: 'Still editor' },
+    })
+    expect(self.status).toBe(200)
+    const stored = await payload.findByID({ collection: 'users', id: editor().id, depth: 0 })
+    expect(stored.roles).toEqual(['commune-editor'])
+    expect(stored.communes).toEqual([ids.remich])
+    expect(stored.name).toBe('Still editor')
+    const byCoordinator = await rest('PATCH', `/users/${editor().id}`, {
+      token: users.coordinator!.token,
+      body: { roles: ['admin'] },
+    })
+    expect(byCoordinator.status).toBe(403)
+  })
+
+  it('users read themselves; the public reads no users and no private contact fields', async () => {
+    expect((await rest('GET', `/users/${editor().id}`, { token: editor().token })).status).toBe(200)
+    const list = await rest('GET', '/users')
+    expect(list.status).toBe(403)
+    await payload.update({
+      collection: 'organisations',
+      id: ids.association!,
+      data: { contactPerson: { name: 'Private Person', email: 'private@example.org' } },
+    })
+    const publicView = await rest('GET', `/organisations/${ids.association}`)
+    expect(publicView.status).toBe(200)
+    expect(JSON.stringify(publicView.body)).not.toContain('private@example.org')
+    const staffView = await rest('GET', `/organisations/${ids.association}`, { token: users.coordinator!.token })
+    expect(JSON.stringify(staffView.body)).toContain('private@example.org')
+  })
+
+  it('the public list of events never contains drafts', async () => {
+    const draftId = await fixture('events', 'draft')
+    const list = await rest('GET', '/events?limit=1000&draft=true')
+    expect(list.status).toBe(200)
+    const docs = list.body.docs as { id: Id; _status: string }[]
+    expect(docs.length).toBeGreaterThan(0)
+    expect(docs.every((doc) => doc._status === 'published')).toBe(true)
+    expect(docs.map((doc) => doc.id)).not.toContain(draftId)
+  })
+})

@@ -1,0 +1,111 @@
+// Shared tools of the integration tests: a real Payload on a fresh database, users of every
+// role, and a REST client that calls the same route handlers the Next.js app serves.
+import {
+  DELETE as restDelete,
+  GET as restGet,
+  PATCH as restPatch,
+  POST as restPost,
+} from '@payloadcms/next/routes'
+import type { CollectionSlug, Payload } from 'payload'
+import config from '../../cms/payload.config'
+import { openPayload } from '../../cms/openPayload'
+import type { Role } from '../../cms/access/roles'
+
+export { config }
+
+let shared: Payload | undefined
+
+export async function testPayload(): Promise<Payload> {
+  shared ??= await openPayload()
+  return shared
+}
+
+/** Drops the test database when it is a MongoDB one (SQLite files live in tests/.tmp). */
+export async function closeTestPayload() {
+  if (!shared) return
+  if (process.env.TEST_DATABASE === 'mongodb') {
+    const connection = (shared.db as unknown as { connection?: { dropDatabase(): Promise<void> } })
+      .connection
+    await connection?.dropDatabase()
+  }
+  await shared.destroy()
+  shared = undefined
+}
+
+export const TEST_PASSWORD = 'correct horse battery staple'
+
+export interface TestUser {
+  id: string | number
+  email: string
+  token: string
+  user: Record<string, unknown> & { id: string | number; collection: 'users' }
+}
+
+export async function createUser(
+  payload: Payload,
+  name: string,
+  roles: Role[],
+  bindings: { communes?: (string | number)[]; organisation?: string | number } = {},
+): Promise<TestUser> {
+  const email = `${name}@example.org`
+  const created = await payload.create({
+    collection: 'users',
+    data: { email, name, password: TEST_PASSWORD, roles, ...bindings },
+  })
+  const login = await payload.login({ collection: 'users', data: { email, password: TEST_PASSWORD } })
+  return {
+    id: created.id,
+    email,
+    token: login.token!,
+    user: { ...(login.user as unknown as Record<string, unknown>), id: created.id, collection: 'users' },
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
+const handlers = { GET: restGet, POST: restPost, PATCH: restPatch, DELETE: restDelete }
+
+export interface RestResponse {
+  status: number
+  body: Record<string, unknown>
+}
+
+/** Calls the REST API exactly as a browser request to /api/... would reach it. */
+export async function rest(
+  method: Method,
+  pathAndQuery: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<RestResponse> {
+  const url = new URL(`http://localhost:3000/api${pathAndQuery}`)
+  const headers = new Headers(options.headers)
+  if (options.token) headers.set('authorization', `JWT ${options.token}`)
+  if (options.body !== undefined) headers.set('content-type', 'application/json')
+  const request = new Request(url, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  })
+  const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+  const response = await handlers[method](config)(request, { params: Promise.resolve({ slug }) })
+  const text = await response.text()
+  let body: Record<string, unknown> = {}
+  try {
+    body = text ? (JSON.parse(text) as Record<string, unknown>) : {}
+  } catch {
+    body = { raw: text }
+  }
+  return { status: response.status, body }
+}
+
+/** The HTTP-like status of a Local API call: 200 when it resolved, the error's status otherwise. */
+export async function localStatus(call: () => Promise<unknown>): Promise<number> {
+  try {
+    await call()
+    return 200
+  } catch (error) {
+    const status = (error as { status?: number }).status
+    if (typeof status === 'number') return status
+    throw error
+  }
+}
+
+export type { CollectionSlug }
