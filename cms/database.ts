@@ -7,14 +7,17 @@ import type { DatabaseAdapterObj } from 'payload'
 import { migrations } from './migrations'
 import { databaseSettings } from './settings'
 
-export function databaseAdapter(env: NodeJS.ProcessEnv = process.env): DatabaseAdapterObj {
+export function databaseAdapter(
+  env: Record<string, string | undefined> = process.env,
+): DatabaseAdapterObj {
   const settings = databaseSettings(env)
   if (settings.kind === 'mongodb') {
     // MongoDB is schemaless: no SQL migrations; indexes are created by Payload at start.
     return mongooseAdapter({ url: settings.url })
   }
   const file = settings.url.slice('file:'.length)
-  if (file && !file.startsWith(':')) mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  if (file && !file.startsWith(':'))
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   return sqliteAdapter({
     client: { url: settings.url },
     migrationDir: path.resolve(process.cwd(), 'cms/migrations'),

@@ -4,6 +4,9 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
+/** Environment variables, as read from process.env or given by a test. */
+export type Env = Record<string, string | undefined>
+
 export class SettingsError extends Error {
   constructor(variable: string, problem: string) {
     super(`Configuration error in ${variable}: ${problem}`)
@@ -18,15 +21,16 @@ export interface DatabaseSettings {
   url: string
 }
 
-export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+export function dataDir(env: Env = process.env): string {
   return path.resolve(env.DATA_DIR ?? 'data')
 }
 
 /** SQLite file under DATA_DIR unless DATABASE_URL names another file or a MongoDB server. */
-export function databaseSettings(env: NodeJS.ProcessEnv = process.env): DatabaseSettings {
+export function databaseSettings(env: Env = process.env): DatabaseSettings {
   const url = env.DATABASE_URL?.trim()
   if (!url) return { kind: 'sqlite', url: `file:${path.join(dataDir(env), 'zesummen.db')}` }
-  if (url.startsWith('mongodb://') || url.startsWith('mongodb+srv://')) return { kind: 'mongodb', url }
+  if (url.startsWith('mongodb://') || url.startsWith('mongodb+srv://'))
+    return { kind: 'mongodb', url }
   if (url.startsWith('file:')) return { kind: 'sqlite', url }
   throw new SettingsError(
     'DATABASE_URL',
@@ -35,7 +39,7 @@ export function databaseSettings(env: NodeJS.ProcessEnv = process.env): Database
   )
 }
 
-export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
+export function isProduction(env: Env = process.env): boolean {
   return env.NODE_ENV === 'production'
 }
 
@@ -43,11 +47,14 @@ export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
  * PAYLOAD_SECRET signs sessions. Production must provide it; elsewhere one is generated on first
  * use and kept in DATA_DIR so sessions survive restarts.
  */
-export function payloadSecret(env: NodeJS.ProcessEnv = process.env, production = isProduction(env)): string {
+export function payloadSecret(env: Env = process.env, production = isProduction(env)): string {
   const given = env.PAYLOAD_SECRET?.trim()
   if (given) {
     if (given.length < 32) {
-      throw new SettingsError('PAYLOAD_SECRET', 'must be at least 32 characters. Generate one with `openssl rand -hex 32`.')
+      throw new SettingsError(
+        'PAYLOAD_SECRET',
+        'must be at least 32 characters. Generate one with `openssl rand -hex 32`.',
+      )
     }
     return given
   }
@@ -65,14 +72,17 @@ export function payloadSecret(env: NodeJS.ProcessEnv = process.env, production =
   return secret
 }
 
-export function publicUrl(env: NodeJS.ProcessEnv = process.env): string {
+export function publicUrl(env: Env = process.env): string {
   const port = port_(env)
   const value = env.PUBLIC_URL?.trim() || `http://localhost:${port}`
   let parsed: URL
   try {
     parsed = new URL(value)
   } catch {
-    throw new SettingsError('PUBLIC_URL', `"${value}" is not a URL. Example: https://zesummen.example.lu`)
+    throw new SettingsError(
+      'PUBLIC_URL',
+      `"${value}" is not a URL. Example: https://zesummen.example.lu`,
+    )
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new SettingsError('PUBLIC_URL', 'must start with http:// or https://')
@@ -80,7 +90,7 @@ export function publicUrl(env: NodeJS.ProcessEnv = process.env): string {
   return value.replace(/\/+$/, '')
 }
 
-function port_(env: NodeJS.ProcessEnv): number {
+function port_(env: Env): number {
   const raw = env.PORT?.trim() || '3000'
   const port = Number(raw)
   if (!Number.isInteger(port) || port < 1 || port > 65535) {

@@ -51,7 +51,9 @@ function run(command: string, args: string[]): Promise<void> {
     const child = spawn(command, args, { stdio: 'inherit', env: process.env })
     child.on('error', reject)
     child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
     )
   })
 }
@@ -90,7 +92,7 @@ async function main() {
   process.env.PAYLOAD_SECRET = settings.secret
   process.env.NEXT_TELEMETRY_DISABLED = '1'
   // Next.js decides its mode from NODE_ENV; production intent was read above.
-  process.env.NODE_ENV = dev ? 'development' : 'production'
+  Object.assign(process.env, { NODE_ENV: dev ? 'development' : 'production' })
 
   if (!dev) await buildCmsIfNeeded()
   await prepareDatabase()
@@ -118,7 +120,8 @@ async function main() {
 
   server.listen(settings.port, () => {
     step(`Ready on ${settings.url} (admin: ${settings.url}/admin, API: ${settings.url}/api)`)
-    if (!settings.production) step('Not production: the session secret is kept in data/.payload-secret.')
+    if (!settings.production)
+      step('Not production: the session secret is kept in data/.payload-secret.')
   })
 
   const shutdown = (signal: string) => {
@@ -133,6 +136,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(`[zesummen] Start failed: ${error instanceof Error ? error.message : String(error)}`)
+  console.error(
+    `[zesummen] Start failed: ${error instanceof Error ? error.message : String(error)}`,
+  )
   process.exit(1)
 })

@@ -50,7 +50,12 @@ const indicators: Field = {
         {
           type: 'row',
           fields: [
-            { name: 'date', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayOnly' } } },
+            {
+              name: 'date',
+              type: 'date',
+              required: true,
+              admin: { date: { pickerAppearance: 'dayOnly' } },
+            },
             { name: 'value', type: 'number', required: true },
           ],
         },
@@ -66,7 +71,11 @@ export const Actions: CollectionConfig = {
     singular: { en: 'Action', fr: 'Action', de: 'Aktion', pt: 'Ação' },
     plural: { en: 'Actions', fr: 'Actions', de: 'Aktionen', pt: 'Ações' },
   },
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'status', 'leadCommunes'], group: 'Plan' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'status', 'leadCommunes'],
+    group: 'Plan',
+  },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   access: {
     read: publishedOrOwnScope(scope),
@@ -84,15 +93,31 @@ export const Actions: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'leadCommunes', type: 'relationship', relationTo: 'communes', hasMany: true, index: true },
+        {
+          name: 'leadCommunes',
+          type: 'relationship',
+          relationTo: 'communes',
+          hasMany: true,
+          index: true,
+        },
         { name: 'partnerCommunes', type: 'relationship', relationTo: 'communes', hasMany: true },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'leadOrganisations', type: 'relationship', relationTo: 'organisations', hasMany: true },
-        { name: 'partnerOrganisations', type: 'relationship', relationTo: 'organisations', hasMany: true },
+        {
+          name: 'leadOrganisations',
+          type: 'relationship',
+          relationTo: 'organisations',
+          hasMany: true,
+        },
+        {
+          name: 'partnerOrganisations',
+          type: 'relationship',
+          relationTo: 'organisations',
+          hasMany: true,
+        },
       ],
     },
     {
@@ -120,7 +145,12 @@ export const Actions: CollectionConfig = {
       ],
     },
     indicators,
-    localizedText({ name: 'evaluationNotes', label: 'Evaluation notes', kind: 'textarea', maxLength: 5000 }),
+    localizedText({
+      name: 'evaluationNotes',
+      label: 'Evaluation notes',
+      kind: 'textarea',
+      maxLength: 5000,
+    }),
     {
       name: 'relatedEvents',
       type: 'join',

@@ -45,7 +45,8 @@ export const Communes: CollectionConfig = {
           admin: { description: 'Official STATEC code for Luxembourg communes, e.g. 1205.' },
           validate: ((value: string | null | undefined, { data, req }) => {
             const country = (data as { country?: string }).country
-            if (country === 'LU' && !/^\d{4}$/.test(value ?? '')) return requestMessage(req, 'codeFormat')
+            if (country === 'LU' && !/^\d{4}$/.test(value ?? ''))
+              return requestMessage(req, 'codeFormat')
             return true
           }) as Validate,
         } as Field,
@@ -74,7 +75,10 @@ export const Communes: CollectionConfig = {
         {
           name: 'validTo',
           type: 'date',
-          admin: { date: { pickerAppearance: 'dayOnly' }, description: 'Set when the commune merged.' },
+          admin: {
+            date: { pickerAppearance: 'dayOnly' },
+            description: 'Set when the commune merged.',
+          },
           validate: ((value: string | null | undefined, { siblingData, req }) => {
             const from = (siblingData as { validFrom?: string }).validFrom
             if (value && from && new Date(value) < new Date(from)) {

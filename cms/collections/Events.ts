@@ -3,7 +3,12 @@ import { canCreateInScope } from '../access/canCreateInScope'
 import { ownScope, ownScopeDelete } from '../access/ownScope'
 import { publishedOrOwnScope } from '../access/publishedOrOwnScope'
 import { zonedFromISO, PORTAL_TIME_ZONE } from '../domain/dates'
-import { frequencies, recurrenceProblems, weekdays, type RecurrenceProblem } from '../domain/recurrence'
+import {
+  frequencies,
+  recurrenceProblems,
+  weekdays,
+  type RecurrenceProblem,
+} from '../domain/recurrence'
 import { accessibilityField } from '../fields/accessibility'
 import { emailField, phoneField, urlField, validateUrl } from '../fields/contact'
 import { demoField, seedChecksumField } from '../fields/demo'
@@ -116,7 +121,12 @@ const recurrenceGroup: Field = {
       type: 'array',
       maxRows: 200,
       fields: [
-        { name: 'date', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayOnly' } } },
+        {
+          name: 'date',
+          type: 'date',
+          required: true,
+          admin: { date: { pickerAppearance: 'dayOnly' } },
+        },
       ],
     },
     {
@@ -218,8 +228,18 @@ export const Events: CollectionConfig = {
             { value: 'rescheduled', label: 'Rescheduled' },
           ],
         },
-        { name: 'newStart', type: 'date', timezone, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-        { name: 'newEnd', type: 'date', timezone, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        {
+          name: 'newStart',
+          type: 'date',
+          timezone,
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+        },
+        {
+          name: 'newEnd',
+          type: 'date',
+          timezone,
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+        },
         localizedText({ name: 'reason', label: 'Reason', kind: 'textarea', maxLength: 400 }),
       ],
     },
@@ -236,7 +256,12 @@ export const Events: CollectionConfig = {
       ],
     },
     {
-      ...localizedText({ name: 'statusReason', label: 'Status reason', kind: 'textarea', maxLength: 400 }),
+      ...localizedText({
+        name: 'statusReason',
+        label: 'Status reason',
+        kind: 'textarea',
+        maxLength: 400,
+      }),
       validate: (value: unknown, args: Parameters<Validate>[1]) => {
         const { data, req } = args
         const status = (data as { status?: string }).status
@@ -254,7 +279,9 @@ export const Events: CollectionConfig = {
       relationTo: 'venues',
       validate: (value: unknown, { data, req }: Parameters<Validate>[1]) => {
         const doc = data as { onlineUrl?: string; status?: string }
-        if (!value && !doc.onlineUrl) return requestMessage(req, 'venueOrOnline')
+        // A postponed or cancelled event may no longer have a place.
+        const placeNeeded = !['postponed', 'cancelled'].includes(doc.status ?? 'scheduled')
+        if (placeNeeded && !value && !doc.onlineUrl) return requestMessage(req, 'venueOrOnline')
         return true
       },
     } as Field,
@@ -262,7 +289,8 @@ export const Events: CollectionConfig = {
       ...urlField('onlineUrl', 'Online link'),
       validate: (value: string | null | undefined, args: Parameters<Validate>[1]) => {
         const doc = args.data as { status?: string }
-        if (doc.status === 'moved-online' && !value) return requestMessage(args.req, 'movedOnlineNeedsLink')
+        if (doc.status === 'moved-online' && !value)
+          return requestMessage(args.req, 'movedOnlineNeedsLink')
         return validateUrl(value, args as never)
       },
     } as Field,
@@ -297,7 +325,10 @@ export const Events: CollectionConfig = {
           min: 0,
           max: 10000,
           admin: { condition: (_, siblingData) => !siblingData?.free },
-          validate: (value: number | null | undefined, { siblingData, req }: Parameters<Validate>[1]) =>
+          validate: (
+            value: number | null | undefined,
+            { siblingData, req }: Parameters<Validate>[1],
+          ) =>
             (siblingData as { free?: boolean }).free || (typeof value === 'number' && value >= 0)
               ? true
               : requestMessage(req, 'amountRequired'),

@@ -10,8 +10,18 @@ import { sourceLanguageField } from '../fields/sourceLanguage'
 export const Goals: CollectionConfig = {
   slug: 'goals',
   labels: {
-    singular: { en: 'Plan goal', fr: 'Objectif du plan', de: 'Ziel des Plans', pt: 'Objetivo do plano' },
-    plural: { en: 'Plan goals', fr: 'Objectifs du plan', de: 'Ziele des Plans', pt: 'Objetivos do plano' },
+    singular: {
+      en: 'Plan goal',
+      fr: 'Objectif du plan',
+      de: 'Ziel des Plans',
+      pt: 'Objetivo do plano',
+    },
+    plural: {
+      en: 'Plan goals',
+      fr: 'Objectifs du plan',
+      de: 'Ziele des Plans',
+      pt: 'Objetivos do plano',
+    },
   },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'kind', 'number'], group: 'Plan' },
   defaultSort: 'sortOrder',

@@ -9,7 +9,13 @@ import { sourceLanguageField } from '../fields/sourceLanguage'
 import { requestMessage } from '../i18n/messages'
 
 export const MEDIA_MAX_BYTES = 10 * 1024 * 1024
-export const mediaMimeTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'application/pdf']
+export const mediaMimeTypes = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/avif',
+  'application/pdf',
+]
 
 const altRequiredForImages = requiredInSourceLanguage<string>('Alternative text')
 
@@ -26,7 +32,13 @@ export const Media: CollectionConfig = {
     mimeTypes: mediaMimeTypes,
     // Sizes the site uses; sharp writes WebP, the original stays for downloads.
     imageSizes: [
-      { name: 'thumbnail', width: 400, height: 300, position: 'centre', formatOptions: { format: 'webp' } },
+      {
+        name: 'thumbnail',
+        width: 400,
+        height: 300,
+        position: 'centre',
+        formatOptions: { format: 'webp' },
+      },
       { name: 'card', width: 800, formatOptions: { format: 'webp' } },
       { name: 'hero', width: 1600, formatOptions: { format: 'webp' } },
     ],

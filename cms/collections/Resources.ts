@@ -66,7 +66,12 @@ export const Resources: CollectionConfig = {
     languagesField('languagesOffered', 'Languages offered'),
     postalAddressGroup(),
     publicContactGroup(),
-    localizedText({ name: 'openingHours', label: 'Opening hours', kind: 'textarea', maxLength: 500 }),
+    localizedText({
+      name: 'openingHours',
+      label: 'Opening hours',
+      kind: 'textarea',
+      maxLength: 500,
+    }),
     {
       name: 'lastReviewed',
       type: 'date',

@@ -43,9 +43,12 @@ export const Users: CollectionConfig = {
         if (typeof password === 'string') {
           const problem = passwordProblem(password, [data?.email, data?.name])
           if (problem) {
-            throw new APIError(requestMessage(req, problem.key, problem.vars), 400, [
-              { path: 'password', message: requestMessage(req, problem.key, problem.vars) },
-            ], true)
+            throw new APIError(
+              requestMessage(req, problem.key, problem.vars),
+              400,
+              [{ path: 'password', message: requestMessage(req, problem.key, problem.vars) }],
+              true,
+            )
           }
         }
         return data

@@ -7,7 +7,8 @@ export const PORTAL_TIME_ZONE = 'Europe/Luxembourg'
 export function zonedFromISO(iso: string | Date): DateTime {
   const parsed =
     iso instanceof Date ? DateTime.fromJSDate(iso) : DateTime.fromISO(iso, { setZone: true })
-  if (!parsed.isValid) throw new Error(`Invalid date "${String(iso)}": ${parsed.invalidExplanation}`)
+  if (!parsed.isValid)
+    throw new Error(`Invalid date "${String(iso)}": ${parsed.invalidExplanation}`)
   return parsed.setZone(PORTAL_TIME_ZONE)
 }
 

@@ -1,7 +1,7 @@
 // Recurring events: the rule editors enter, its validation, and its expansion into dates.
 // The rule maps one-to-one onto an RFC 5545 RRULE (FREQ, INTERVAL, BYDAY, UNTIL/COUNT) plus
 // EXDATE/RDATE lists, and dates repeat at the same Luxembourg wall time across DST changes.
-import { DateTime } from 'luxon'
+import { type DateTime } from 'luxon'
 import { PORTAL_TIME_ZONE, zonedFromISO } from './dates'
 import type { MessageKey } from '../i18n/messages'
 
@@ -145,7 +145,8 @@ export function ruleOccurrences(rule: RecurrenceRule, first: DateTime, limit: nu
     }
   }
 
-  const unit = rule.frequency === 'daily' ? 'days' : rule.frequency === 'monthly' ? 'months' : 'years'
+  const unit =
+    rule.frequency === 'daily' ? 'days' : rule.frequency === 'monthly' ? 'months' : 'years'
   // Guard for skipped non-existent dates (e.g. the 31st): give up after many empty steps.
   for (let step = 0, misses = 0; misses < 48; step += interval) {
     const candidate = first.plus({ [unit]: step })

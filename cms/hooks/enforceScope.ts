@@ -1,9 +1,16 @@
 // Checks the values of a change against the editor's scope, which access rules cannot see:
 // a commune-editor may only add or remove their own communes (so cannot move an event to another
 // commune), and an association only writes drafts of its own organisation.
-import { APIError, type CollectionBeforeChangeHook } from 'payload'
+import { APIError, type CollectionBeforeChangeHook, type PayloadRequest } from 'payload'
 import type { Scope } from '../access/publishedOrOwnScope'
-import { asPortalUser, communeIds, hasRole, isStaff, organisationId, relationId } from '../access/roles'
+import {
+  asPortalUser,
+  communeIds,
+  hasRole,
+  isStaff,
+  organisationId,
+  relationId,
+} from '../access/roles'
 import { requestMessage } from '../i18n/messages'
 
 type Relation = Parameters<typeof relationId>[0]
@@ -16,9 +23,22 @@ function idsOf(value: unknown): string[] {
     .map(String)
 }
 
+/** The editor's communes by name, for messages a person can act on. */
+async function communeNames(req: PayloadRequest, ids: string[]): Promise<string> {
+  const { docs } = await req.payload.find({
+    collection: 'communes',
+    where: { id: { in: ids } },
+    depth: 0,
+    limit: ids.length,
+    pagination: false,
+    req,
+  })
+  return docs.map((commune) => commune.name ?? commune.slug).join(', ')
+}
+
 export const enforceScope =
   (scope: Scope): CollectionBeforeChangeHook =>
-  ({ data, originalDoc, req }) => {
+  async ({ data, originalDoc, req }) => {
     const user = asPortalUser(req.user)
     // No user: system work (seed, jobs) that runs with overrideAccess.
     if (!user || isStaff(user)) return data
@@ -29,16 +49,19 @@ export const enforceScope =
       const after = new Set(idsOf(data[scope.communeField]))
       const changed = [...after].filter((id) => !before.has(id))
       changed.push(...[...before].filter((id) => !after.has(id)))
-      const ownList = [...own].join(', ')
-      if (changed.some((id) => !own.has(id))) {
-        throw new APIError(requestMessage(req, 'communeOutsideScope', { own: ownList }), 403, null, true)
-      }
-      if (![...after].some((id) => own.has(id))) {
-        throw new APIError(requestMessage(req, 'needsOwnCommune', { own: ownList }), 403, null, true)
+      const outside = changed.some((id) => !own.has(id))
+      if (outside || ![...after].some((id) => own.has(id))) {
+        const names = await communeNames(req, [...own])
+        const key = outside ? 'communeOutsideScope' : 'needsOwnCommune'
+        throw new APIError(requestMessage(req, key, { own: names }), 403, null, true)
       }
     }
 
-    if (scope.organisationField && hasRole(user, 'association') && !hasRole(user, 'commune-editor')) {
+    if (
+      scope.organisationField &&
+      hasRole(user, 'association') &&
+      !hasRole(user, 'commune-editor')
+    ) {
       const own = String(organisationId(user))
       const next = scope.organisationField in data ? idsOf(data[scope.organisationField]) : []
       const previous = idsOf(originalDoc?.[scope.organisationField])

@@ -4,7 +4,11 @@ import { randomUUID } from 'node:crypto'
 import type { CollectionBeforeChangeHook } from 'payload'
 import { nextSequence, schedulingChanged } from '../domain/sequence'
 
-export const assignEventIdentity: CollectionBeforeChangeHook = ({ data, originalDoc, operation }) => {
+export const assignEventIdentity: CollectionBeforeChangeHook = ({
+  data,
+  originalDoc,
+  operation,
+}) => {
   if (operation === 'create' || !originalDoc) {
     data.uid = typeof data.uid === 'string' && data.uid ? data.uid : randomUUID()
     data.sequence = 0

@@ -26,19 +26,23 @@ const en = {
   statusNeedsReason: 'Say why the event is {{status}} (status reason), so residents understand.',
   venueOrOnline: 'Choose a venue or give an online link (or both).',
   movedOnlineNeedsLink: 'An event moved online needs the online link.',
-  invalidUrl: 'Enter a full web address starting with https:// (or http://), for example https://www.example.lu/page.',
+  invalidUrl:
+    'Enter a full web address starting with https:// (or http://), for example https://www.example.lu/page.',
   invalidEmail: 'Enter a valid email address, for example name@example.lu.',
-  invalidPhone: 'Enter a phone number with digits only, optionally starting with + and the country code, for example +352 12 34 56.',
+  invalidPhone:
+    'Enter a phone number with digits only, optionally starting with + and the country code, for example +352 12 34 56.',
   amountRequired: 'Give the price in euros, or tick "free".',
   latitudeRange: 'Latitude must be between -90 and 90 (Luxembourg is about 49.6).',
   longitudeRange: 'Longitude must be between -180 and 180 (Luxembourg is about 6.1).',
   altRequired:
     'Describe the image for people who cannot see it (alternative text) in the source language ({{language}}).',
-  fileTooLarge: 'The file is {{size}} MB; the limit is {{max}} MB. Reduce its size and upload again.',
+  fileTooLarge:
+    'The file is {{size}} MB; the limit is {{max}} MB. Reduce its size and upload again.',
   communeOutsideScope:
     'You can only add or remove your own communes ({{own}}). Ask the coordinator to change other communes.',
   needsOwnCommune: 'The document must stay in at least one of your communes ({{own}}).',
-  organisationOutsideScope: 'Associations can only create and edit events of their own organisation.',
+  organisationOutsideScope:
+    'Associations can only create and edit events of their own organisation.',
   associationCannotPublish:
     'Associations cannot publish. Save as a draft: an editor of the commune reviews and publishes it.',
   passwordTooShort: 'The password must have at least {{min}} characters.',
@@ -46,7 +50,8 @@ const en = {
     'The password is too easy to guess. Use a longer passphrase, for example four unrelated words.',
   communeEditorNeedsCommunes: 'A commune editor must be bound to at least one commune.',
   associationNeedsOrganisation: 'An association account must be bound to its organisation.',
-  codeFormat: 'A commune code in Luxembourg has four digits (STATEC code, for example 1205 for Remich).',
+  codeFormat:
+    'A commune code in Luxembourg has four digits (STATEC code, for example 1205 for Remich).',
   validToBeforeValidFrom: '"Valid to" is before "valid from".',
   indicatorTargetEqualsBaseline:
     'The target equals the baseline, so progress cannot be measured. Change one of them.',
@@ -58,7 +63,8 @@ export type MessageKey = keyof typeof en
 const fr: Record<MessageKey, string> = {
   requiredInSourceLanguage:
     '{{field}} est obligatoire dans la langue source ({{language}}). Passez à la langue {{language}} pour le remplir, ou changez la langue source.',
-  endBeforeStart: 'La fin ({{end}}) est avant le début ({{start}}). Indiquez une fin après le début.',
+  endBeforeStart:
+    'La fin ({{end}}) est avant le début ({{start}}). Indiquez une fin après le début.',
   durationTooLong:
     'Un événement dure au plus {{days}} jours. Pour une activité plus longue, utilisez une récurrence ou une action.',
   recurrenceNeedsEnd:
@@ -69,22 +75,26 @@ const fr: Record<MessageKey, string> = {
     'Cette récurrence se termine plus de {{years}} ans après son début. Créez plutôt une nouvelle série.',
   recurrenceTooMany:
     'Cette récurrence produit plus de {{max}} dates. Raccourcissez-la (« jusqu’au » plus tôt ou « nombre » plus petit).',
-  recurrenceWeekdaysOnlyWeekly: 'Les jours de la semaine ne s’appliquent qu’à une récurrence hebdomadaire.',
+  recurrenceWeekdaysOnlyWeekly:
+    'Les jours de la semaine ne s’appliquent qu’à une récurrence hebdomadaire.',
   recurrenceIntervalRange: 'L’intervalle doit être un nombre entier entre 1 et {{max}}.',
   recurrenceFieldsWithoutFrequency:
     'Des détails de récurrence sont remplis sans fréquence. Choisissez une fréquence ou videz les détails.',
   statusNeedsReason: 'Expliquez pourquoi l’événement est {{status}} (motif), pour les habitants.',
   venueOrOnline: 'Choisissez un lieu ou indiquez un lien en ligne (ou les deux).',
   movedOnlineNeedsLink: 'Un événement passé en ligne a besoin du lien en ligne.',
-  invalidUrl: 'Saisissez une adresse web complète commençant par https:// (ou http://), par exemple https://www.example.lu/page.',
+  invalidUrl:
+    'Saisissez une adresse web complète commençant par https:// (ou http://), par exemple https://www.example.lu/page.',
   invalidEmail: 'Saisissez une adresse e-mail valide, par exemple nom@example.lu.',
-  invalidPhone: 'Saisissez un numéro avec des chiffres, éventuellement précédé de + et de l’indicatif, par exemple +352 12 34 56.',
+  invalidPhone:
+    'Saisissez un numéro avec des chiffres, éventuellement précédé de + et de l’indicatif, par exemple +352 12 34 56.',
   amountRequired: 'Indiquez le prix en euros, ou cochez « gratuit ».',
   latitudeRange: 'La latitude doit être entre -90 et 90 (le Luxembourg est vers 49,6).',
   longitudeRange: 'La longitude doit être entre -180 et 180 (le Luxembourg est vers 6,1).',
   altRequired:
     'Décrivez l’image pour les personnes qui ne la voient pas (texte alternatif) dans la langue source ({{language}}).',
-  fileTooLarge: 'Le fichier fait {{size}} Mo ; la limite est de {{max}} Mo. Réduisez-le et réessayez.',
+  fileTooLarge:
+    'Le fichier fait {{size}} Mo ; la limite est de {{max}} Mo. Réduisez-le et réessayez.',
   communeOutsideScope:
     'Vous ne pouvez ajouter ou retirer que vos communes ({{own}}). Demandez au coordinateur pour les autres communes.',
   needsOwnCommune: 'Le document doit rester dans au moins une de vos communes ({{own}}).',
@@ -97,7 +107,8 @@ const fr: Record<MessageKey, string> = {
     'Ce mot de passe est trop facile à deviner. Utilisez une phrase plus longue, par exemple quatre mots sans lien.',
   communeEditorNeedsCommunes: 'Un rédacteur communal doit être lié à au moins une commune.',
   associationNeedsOrganisation: 'Un compte association doit être lié à son organisation.',
-  codeFormat: 'Un code de commune au Luxembourg a quatre chiffres (code STATEC, par exemple 1205 pour Remich).',
+  codeFormat:
+    'Un code de commune au Luxembourg a quatre chiffres (code STATEC, par exemple 1205 pour Remich).',
   validToBeforeValidFrom: '« Valable jusqu’au » est avant « valable à partir du ».',
   indicatorTargetEqualsBaseline:
     'La cible est égale à la valeur de départ : le progrès ne peut pas être mesuré. Changez l’une des deux.',
@@ -107,7 +118,8 @@ const fr: Record<MessageKey, string> = {
 const de: Record<MessageKey, string> = {
   requiredInSourceLanguage:
     '{{field}} ist in der Ausgangssprache ({{language}}) Pflicht. Wechseln Sie zur Sprache {{language}} und füllen Sie es aus, oder ändern Sie die Ausgangssprache.',
-  endBeforeStart: 'Das Ende ({{end}}) liegt vor dem Beginn ({{start}}). Wählen Sie ein Ende nach dem Beginn.',
+  endBeforeStart:
+    'Das Ende ({{end}}) liegt vor dem Beginn ({{start}}). Wählen Sie ein Ende nach dem Beginn.',
   durationTooLong:
     'Eine Veranstaltung dauert höchstens {{days}} Tage. Für längere Aktivitäten nutzen Sie eine Wiederholung oder eine Aktion.',
   recurrenceNeedsEnd:
@@ -122,18 +134,22 @@ const de: Record<MessageKey, string> = {
   recurrenceIntervalRange: 'Das Intervall muss eine ganze Zahl zwischen 1 und {{max}} sein.',
   recurrenceFieldsWithoutFrequency:
     'Es sind Details zur Wiederholung gesetzt, aber keine Häufigkeit. Wählen Sie eine Häufigkeit oder leeren Sie die Details.',
-  statusNeedsReason: 'Sagen Sie, warum die Veranstaltung {{status}} ist (Grund), damit die Bürger es verstehen.',
+  statusNeedsReason:
+    'Sagen Sie, warum die Veranstaltung {{status}} ist (Grund), damit die Bürger es verstehen.',
   venueOrOnline: 'Wählen Sie einen Ort oder geben Sie einen Online-Link an (oder beides).',
   movedOnlineNeedsLink: 'Eine online verlegte Veranstaltung braucht den Online-Link.',
-  invalidUrl: 'Geben Sie eine vollständige Webadresse mit https:// (oder http://) ein, zum Beispiel https://www.example.lu/seite.',
+  invalidUrl:
+    'Geben Sie eine vollständige Webadresse mit https:// (oder http://) ein, zum Beispiel https://www.example.lu/seite.',
   invalidEmail: 'Geben Sie eine gültige E-Mail-Adresse ein, zum Beispiel name@example.lu.',
-  invalidPhone: 'Geben Sie eine Telefonnummer aus Ziffern ein, eventuell mit + und Ländervorwahl, zum Beispiel +352 12 34 56.',
+  invalidPhone:
+    'Geben Sie eine Telefonnummer aus Ziffern ein, eventuell mit + und Ländervorwahl, zum Beispiel +352 12 34 56.',
   amountRequired: 'Geben Sie den Preis in Euro an oder kreuzen Sie „kostenlos“ an.',
   latitudeRange: 'Die Breite muss zwischen -90 und 90 liegen (Luxemburg liegt bei etwa 49,6).',
   longitudeRange: 'Die Länge muss zwischen -180 und 180 liegen (Luxemburg liegt bei etwa 6,1).',
   altRequired:
     'Beschreiben Sie das Bild für Menschen, die es nicht sehen (Alternativtext), in der Ausgangssprache ({{language}}).',
-  fileTooLarge: 'Die Datei hat {{size}} MB; erlaubt sind {{max}} MB. Verkleinern Sie sie und laden Sie sie erneut hoch.',
+  fileTooLarge:
+    'Die Datei hat {{size}} MB; erlaubt sind {{max}} MB. Verkleinern Sie sie und laden Sie sie erneut hoch.',
   communeOutsideScope:
     'Sie können nur Ihre eigenen Gemeinden ({{own}}) hinzufügen oder entfernen. Für andere Gemeinden wenden Sie sich an die Koordination.',
   needsOwnCommune: 'Das Dokument muss in mindestens einer Ihrer Gemeinden ({{own}}) bleiben.',
@@ -144,9 +160,11 @@ const de: Record<MessageKey, string> = {
   passwordTooShort: 'Das Passwort muss mindestens {{min}} Zeichen haben.',
   passwordTooWeak:
     'Das Passwort ist zu leicht zu erraten. Nehmen Sie einen längeren Satz, zum Beispiel vier Wörter ohne Zusammenhang.',
-  communeEditorNeedsCommunes: 'Ein Gemeinde-Redakteur muss mindestens einer Gemeinde zugeordnet sein.',
+  communeEditorNeedsCommunes:
+    'Ein Gemeinde-Redakteur muss mindestens einer Gemeinde zugeordnet sein.',
   associationNeedsOrganisation: 'Ein Vereinskonto muss seiner Organisation zugeordnet sein.',
-  codeFormat: 'Eine Gemeindekennziffer in Luxemburg hat vier Ziffern (STATEC-Code, zum Beispiel 1205 für Remich).',
+  codeFormat:
+    'Eine Gemeindekennziffer in Luxemburg hat vier Ziffern (STATEC-Code, zum Beispiel 1205 für Remich).',
   validToBeforeValidFrom: '„Gültig bis“ liegt vor „gültig ab“.',
   indicatorTargetEqualsBaseline:
     'Der Zielwert ist gleich dem Ausgangswert, so lässt sich kein Fortschritt messen. Ändern Sie einen der beiden.',
@@ -171,12 +189,15 @@ const pt: Record<MessageKey, string> = {
   recurrenceIntervalRange: 'O intervalo deve ser um número inteiro entre 1 e {{max}}.',
   recurrenceFieldsWithoutFrequency:
     'Há detalhes de repetição sem frequência. Escolha uma frequência ou apague os detalhes.',
-  statusNeedsReason: 'Explique porque o evento está {{status}} (motivo), para os residentes perceberem.',
+  statusNeedsReason:
+    'Explique porque o evento está {{status}} (motivo), para os residentes perceberem.',
   venueOrOnline: 'Escolha um local ou indique uma ligação online (ou ambos).',
   movedOnlineNeedsLink: 'Um evento que passou para online precisa da ligação online.',
-  invalidUrl: 'Introduza um endereço web completo que comece por https:// (ou http://), por exemplo https://www.example.lu/pagina.',
+  invalidUrl:
+    'Introduza um endereço web completo que comece por https:// (ou http://), por exemplo https://www.example.lu/pagina.',
   invalidEmail: 'Introduza um endereço de e-mail válido, por exemplo nome@example.lu.',
-  invalidPhone: 'Introduza um número só com algarismos, opcionalmente com + e o indicativo, por exemplo +352 12 34 56.',
+  invalidPhone:
+    'Introduza um número só com algarismos, opcionalmente com + e o indicativo, por exemplo +352 12 34 56.',
   amountRequired: 'Indique o preço em euros, ou marque «gratuito».',
   latitudeRange: 'A latitude deve estar entre -90 e 90 (o Luxemburgo está perto de 49,6).',
   longitudeRange: 'A longitude deve estar entre -180 e 180 (o Luxemburgo está perto de 6,1).',
@@ -195,7 +216,8 @@ const pt: Record<MessageKey, string> = {
     'A palavra-passe é demasiado fácil de adivinhar. Use uma frase mais longa, por exemplo quatro palavras sem relação.',
   communeEditorNeedsCommunes: 'Um editor de comuna tem de estar ligado a pelo menos uma comuna.',
   associationNeedsOrganisation: 'Uma conta de associação tem de estar ligada à sua organização.',
-  codeFormat: 'Um código de comuna no Luxemburgo tem quatro algarismos (código STATEC, por exemplo 1205 para Remich).',
+  codeFormat:
+    'Um código de comuna no Luxemburgo tem quatro algarismos (código STATEC, por exemplo 1205 para Remich).',
   validToBeforeValidFrom: '«Válido até» é antes de «válido desde».',
   indicatorTargetEqualsBaseline:
     'A meta é igual ao valor de partida, por isso o progresso não pode ser medido. Altere um dos dois.',
@@ -215,7 +237,9 @@ export function message(
   vars: Record<string, string | number> = {},
 ): string {
   const table = messages[isAdminLanguage(language) ? language : 'en']
-  return table[key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(vars[name] ?? `{{${name}}}`))
+  return table[key].replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
+    String(vars[name] ?? `{{${name}}}`),
+  )
 }
 
 /** The same, reading the language from a Payload request. */

@@ -36,7 +36,8 @@ function languagesOf(value: Localized | undefined): LocaleCode[] {
   return localeCodes.filter((code) => typeof value[code] === 'string' && value[code]!.trim() !== '')
 }
 
-const text = (value: Localized | null | undefined, locale: LocaleCode) => value?.[locale] ?? undefined
+const text = (value: Localized | null | undefined, locale: LocaleCode) =>
+  value?.[locale] ?? undefined
 
 const richText = (value: Localized | null | undefined, locale: LocaleCode) => {
   const markdown = value?.[locale]
@@ -55,6 +56,14 @@ function sourceOf(record: SeedRecord, fallback: LocaleCode = 'fr'): LocaleCode {
 }
 
 export class SeedReferenceError extends Error {}
+
+/** Payload validation errors list the fields; show them with their messages. */
+function describeError(error: unknown): string {
+  const fields = (error as { data?: { errors?: { path?: string; message?: string }[] } }).data
+    ?.errors
+  if (fields?.length) return fields.map((field) => `${field.path}: ${field.message}`).join('; ')
+  return error instanceof Error ? error.message : String(error)
+}
 
 export async function seed(payload: Payload, options: SeedOptions = {}): Promise<SeedReport> {
   const contentDir = path.resolve(options.contentDir ?? 'content')
@@ -84,7 +93,13 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     const known = ids.get(collection) ?? new Map()
     ids.set(collection, known)
     for (const document of documents) {
-      const { outcome, id } = await upsert(payload, collection, document)
+      const { outcome, id } = await upsert(payload, collection, document).catch(
+        (error: unknown) => {
+          throw new Error(
+            `${collection} "${document.key.value}" in content/ was refused: ${describeError(error)}`,
+          )
+        },
+      )
       counts[outcome] += 1
       const slug = (document.source as SeedRecord).slug
       known.set(typeof slug === 'string' ? slug : document.key.value, id)
@@ -192,7 +207,9 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     sourceLanguage: sourceOf(record, 'en'),
   })
   const organisations = readJson<SeedRecord[]>(file('organisations', 'organisations.json'))
-  const demoOrganisations = includeDemo ? readJson<SeedRecord[]>(demoFile('organisations.json')) : []
+  const demoOrganisations = includeDemo
+    ? readJson<SeedRecord[]>(demoFile('organisations.json'))
+    : []
   await write(
     'organisations',
     [...organisations, ...demoOrganisations].map((record) =>
@@ -295,7 +312,10 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     )
 
     const events = readJson<SeedRecord[]>(demoFile('events.json'))
-    await write('events', events.map((record) => eventDocument(record)))
+    await write(
+      'events',
+      events.map((record) => eventDocument(record)),
+    )
 
     const resources = readJson<SeedRecord[]>(demoFile('resources.json'))
     await write(

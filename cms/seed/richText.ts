@@ -39,7 +39,15 @@ const element = (
   type: string,
   children: ElementNode['children'],
   extra: Record<string, unknown> = {},
-): ElementNode => ({ type, children, direction: 'ltr', format: '', indent: 0, version: 1, ...extra })
+): ElementNode => ({
+  type,
+  children,
+  direction: 'ltr',
+  format: '',
+  indent: 0,
+  version: 1,
+  ...extra,
+})
 
 export function markdownToLexical(markdown: string): LexicalDocument {
   const blocks = markdown

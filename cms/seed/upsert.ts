@@ -37,7 +37,10 @@ export function withRowIds(data: unknown, stored: unknown): unknown {
     })
   }
   if (data && typeof data === 'object' && !(data instanceof Date)) {
-    const storedRecord = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>
+    const storedRecord = (stored && typeof stored === 'object' ? stored : {}) as Record<
+      string,
+      unknown
+    >
     return Object.fromEntries(
       Object.entries(data as Record<string, unknown>).map(([key, value]) => [
         key,
@@ -77,17 +80,31 @@ export async function upsert(
     ? await payload.update({
         collection,
         id: existing.id,
-        data: base,
+        data: base as never,
         locale: doc.sourceLanguage,
         depth: 0,
       })
-    : await payload.create({ collection, data: base, locale: doc.sourceLanguage, depth: 0 })
+    : await payload.create({
+        collection,
+        data: base as never,
+        locale: doc.sourceLanguage,
+        depth: 0,
+      })
 
   for (const locale of localeCodes) {
     if (locale === doc.sourceLanguage || !doc.languages.includes(locale)) continue
-    const stored = await payload.findByID({ collection, id: written.id, depth: 0, locale, draft: doc.drafts })
-    const data = withRowIds({ ...doc.dataFor(locale), ...status }, stored) as Record<string, unknown>
-    await payload.update({ collection, id: written.id, data, locale, depth: 0 })
+    const stored = await payload.findByID({
+      collection,
+      id: written.id,
+      depth: 0,
+      locale,
+      draft: doc.drafts,
+    })
+    const data = withRowIds({ ...doc.dataFor(locale), ...status }, stored) as Record<
+      string,
+      unknown
+    >
+    await payload.update({ collection, id: written.id, data: data as never, locale, depth: 0 })
   }
   return { outcome: existing ? 'updated' : 'created', id: written.id }
 }

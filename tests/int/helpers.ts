@@ -1,10 +1,10 @@
 // Shared tools of the integration tests: a real Payload on a fresh database, users of every
 // role, and a REST client that calls the same route handlers the Next.js app serves.
 import {
-  DELETE as restDelete,
-  GET as restGet,
-  PATCH as restPatch,
-  POST as restPost,
+  REST_DELETE as restDelete,
+  REST_GET as restGet,
+  REST_PATCH as restPatch,
+  REST_POST as restPost,
 } from '@payloadcms/next/routes'
 import type { CollectionSlug, Payload } from 'payload'
 import config from '../../cms/payload.config'
@@ -18,6 +18,15 @@ let shared: Payload | undefined
 export async function testPayload(): Promise<Payload> {
   shared ??= await openPayload()
   return shared
+}
+
+/** Creates any document without type ceremony; ids are numbers on SQLite, strings on MongoDB. */
+export function createDoc(
+  payload: Payload,
+  collection: CollectionSlug,
+  data: Record<string, unknown>,
+) {
+  return payload.create({ collection, data: data as never }) as Promise<{ id: string | number }>
 }
 
 /** Drops the test database when it is a MongoDB one (SQLite files live in tests/.tmp). */
@@ -48,16 +57,26 @@ export async function createUser(
   bindings: { communes?: (string | number)[]; organisation?: string | number } = {},
 ): Promise<TestUser> {
   const email = `${name}@example.org`
-  const created = await payload.create({
-    collection: 'users',
-    data: { email, name, password: TEST_PASSWORD, roles, ...bindings },
+  const created = await createDoc(payload, 'users', {
+    email,
+    name,
+    password: TEST_PASSWORD,
+    roles,
+    ...bindings,
   })
-  const login = await payload.login({ collection: 'users', data: { email, password: TEST_PASSWORD } })
+  const login = await payload.login({
+    collection: 'users',
+    data: { email, password: TEST_PASSWORD },
+  })
   return {
     id: created.id,
     email,
     token: login.token!,
-    user: { ...(login.user as unknown as Record<string, unknown>), id: created.id, collection: 'users' },
+    user: {
+      ...(login.user as unknown as Record<string, unknown>),
+      id: created.id,
+      collection: 'users',
+    },
   }
 }
 
@@ -84,7 +103,10 @@ export async function rest(
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   })
-  const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+  const slug = url.pathname
+    .replace(/^\/api\//, '')
+    .split('/')
+    .filter(Boolean)
   const response = await handlers[method](config)(request, { params: Promise.resolve({ slug }) })
   const text = await response.text()
   let body: Record<string, unknown> = {}

@@ -1,18 +1,16 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import {
-  localeCodes,
-  locales,
-  lookupOrder,
-  resolveLocalized,
-} from '../../locales/config'
+import { localeCodes, locales, lookupOrder, resolveLocalized } from '../../locales/config'
 
 const localeDir = path.resolve('locales')
 const strings = Object.fromEntries(
   localeCodes.map((code) => [
     code,
-    JSON.parse(readFileSync(path.join(localeDir, `${code}.json`), 'utf8')) as Record<string, string>,
+    JSON.parse(readFileSync(path.join(localeDir, `${code}.json`), 'utf8')) as Record<
+      string,
+      string
+    >,
   ]),
 )
 
@@ -31,7 +29,9 @@ describe('locale configuration', () => {
   it.each(localeCodes)('placeholders in %s match English', (code) => {
     for (const [key, english] of Object.entries(strings.en!)) {
       const wanted = (english.match(/\{\w+\}/g) ?? []).sort()
-      expect((strings[code]![key]!.match(/\{\w+\}/g) ?? []).sort(), `${code}: ${key}`).toEqual(wanted)
+      expect((strings[code]![key]!.match(/\{\w+\}/g) ?? []).sort(), `${code}: ${key}`).toEqual(
+        wanted,
+      )
     }
   })
 
