@@ -25,5 +25,8 @@ export function databaseAdapter(
     // tests and development all run the same SQL (`npm run migrate:create` after a schema change).
     push: false,
     prodMigrations: migrations,
+    // Payload leaves SQLite transactions off by default; without them a failed write can leave
+    // half a document behind. Editors' writes are few, so the write lock costs nothing noticeable.
+    transactionOptions: {},
   })
 }

@@ -309,7 +309,7 @@ export interface Event {
   image?: (number | null) | Media;
   action?: (number | null) | Action;
   /**
-   * Part of the web address. Lowercase letters, digits and hyphens.
+   * Part of the web address. Leave empty to make one from the title.
    */
   slug: string;
   /**
@@ -357,7 +357,7 @@ export interface Venue {
     ('step-free' | 'accessible-toilet' | 'hearing-loop' | 'easy-read' | 'childcare' | 'quiet-room')[] | null;
   accessibilityNotes?: string | null;
   /**
-   * Part of the web address. Lowercase letters, digits and hyphens.
+   * Part of the web address. Leave empty to make one from the title.
    */
   slug: string;
   /**
@@ -411,7 +411,7 @@ export interface Commune {
     longitude?: number | null;
   };
   /**
-   * Part of the web address. Lowercase letters, digits and hyphens.
+   * Part of the web address. Leave empty to make one from the title.
    */
   slug: string;
   /**
@@ -447,7 +447,7 @@ export interface Organisation {
     phone?: string | null;
   };
   /**
-   * Part of the web address. Lowercase letters, digits and hyphens.
+   * Part of the web address. Leave empty to make one from the title.
    */
   slug: string;
   /**
@@ -555,7 +555,7 @@ export interface Category {
   label?: string | null;
   description?: string | null;
   /**
-   * Part of the web address. Lowercase letters, digits and hyphens.
+   * Part of the web address. Leave empty to make one from the title.
    */
   slug: string;
   /**
@@ -575,7 +575,7 @@ export interface TargetGroup {
   label?: string | null;
   description?: string | null;
   /**
-   * Part of the web address. Lowercase letters, digits and hyphens.
+   * Part of the web address. Leave empty to make one from the title.
    */
   slug: string;
   /**
@@ -645,7 +645,7 @@ export interface Action {
     totalDocs?: number;
   };
   /**
-   * Part of the web address. Lowercase letters, digits and hyphens.
+   * Part of the web address. Leave empty to make one from the title.
    */
   slug: string;
   /**
@@ -673,7 +673,7 @@ export interface Goal {
   number: number;
   sortOrder?: number | null;
   /**
-   * Part of the web address. Lowercase letters, digits and hyphens.
+   * Part of the web address. Leave empty to make one from the title.
    */
   slug: string;
   /**
@@ -761,7 +761,7 @@ export interface Resource {
    */
   lastReviewed?: string | null;
   /**
-   * Part of the web address. Lowercase letters, digits and hyphens.
+   * Part of the web address. Leave empty to make one from the title.
    */
   slug: string;
   /**
@@ -824,7 +824,7 @@ export interface Page {
       )[]
     | null;
   /**
-   * Part of the web address. Lowercase letters, digits and hyphens.
+   * Part of the web address. Leave empty to make one from the title.
    */
   slug: string;
   /**

@@ -21,6 +21,7 @@ import { Categories, TargetGroups } from './collections/taxonomy'
 import { Users } from './collections/Users'
 import { Venues } from './collections/Venues'
 import { databaseAdapter } from './database'
+import { withReferenceChecks } from './fields/referenceChecks'
 import { payloadSecret, publicUrl } from './settings'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -45,7 +46,7 @@ export default buildConfig({
     Pages,
     Media,
     Users,
-  ],
+  ].map(withReferenceChecks),
   localization: {
     locales: locales.map((locale) => ({
       code: locale.code,

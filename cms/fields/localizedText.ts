@@ -16,14 +16,17 @@ function isEmpty(value: unknown): boolean {
  * missing in the others (the site then shows a fallback, marked as such).
  */
 export function requiredInSourceLanguage<T>(label: string): Validate<T> {
-  return (value, { req, data }) => {
+  return (value, { req, data, operation }) => {
     const source = (data as { sourceLanguage?: unknown } | undefined)?.sourceLanguage
-    const editing = req.locale
-    if (!isLocaleCode(source) || editing !== source) return true
-    if (!isEmpty(value)) return true
+    const editing = isLocaleCode(req.locale) ? req.locale : null
+    // A new document is written in one language, which must then have the text; later edits
+    // need it only when they are in the source language (the others may stay missing).
+    const mustHave = operation === 'create' || (isLocaleCode(source) && editing === source)
+    if (!mustHave || !isEmpty(value)) return true
+    const language = isLocaleCode(source) ? source : editing
     return requestMessage(req, 'requiredInSourceLanguage', {
       field: label,
-      language: localeDefinition(source).name,
+      language: language ? localeDefinition(language).name : '',
     })
   }
 }

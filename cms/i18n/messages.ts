@@ -6,6 +6,8 @@ export const adminLanguages = ['en', 'fr', 'de', 'pt'] as const
 export type AdminLanguage = (typeof adminLanguages)[number]
 
 const en = {
+  unknownReference:
+    'No {{collection}} with id {{ids}} exists (it may have been deleted). Choose one from the list.',
   requiredInSourceLanguage:
     '{{field}} is required in the source language ({{language}}). Switch the locale to {{language}} and fill it in, or change the source language.',
   endBeforeStart: 'The end ({{end}}) is before the start ({{start}}). Set an end after the start.',
@@ -61,6 +63,8 @@ const en = {
 export type MessageKey = keyof typeof en
 
 const fr: Record<MessageKey, string> = {
+  unknownReference:
+    'Aucun élément {{collection}} avec l’identifiant {{ids}} n’existe (il a peut-être été supprimé). Choisissez-en un dans la liste.',
   requiredInSourceLanguage:
     '{{field}} est obligatoire dans la langue source ({{language}}). Passez à la langue {{language}} pour le remplir, ou changez la langue source.',
   endBeforeStart:
@@ -116,6 +120,8 @@ const fr: Record<MessageKey, string> = {
 }
 
 const de: Record<MessageKey, string> = {
+  unknownReference:
+    'Es gibt kein {{collection}}-Element mit der ID {{ids}} (vielleicht wurde es gelöscht). Wählen Sie eines aus der Liste.',
   requiredInSourceLanguage:
     '{{field}} ist in der Ausgangssprache ({{language}}) Pflicht. Wechseln Sie zur Sprache {{language}} und füllen Sie es aus, oder ändern Sie die Ausgangssprache.',
   endBeforeStart:
@@ -172,6 +178,8 @@ const de: Record<MessageKey, string> = {
 }
 
 const pt: Record<MessageKey, string> = {
+  unknownReference:
+    'Não existe nenhum elemento {{collection}} com o identificador {{ids}} (pode ter sido apagado). Escolha um da lista.',
   requiredInSourceLanguage:
     '{{field}} é obrigatório na língua de origem ({{language}}). Mude para a língua {{language}} e preencha, ou altere a língua de origem.',
   endBeforeStart: 'O fim ({{end}}) é antes do início ({{start}}). Indique um fim depois do início.',
