@@ -1,5 +1,5 @@
 // Test projects: unit (pure functions), int (real Payload on a fresh SQLite file each file; the
-// same suite again on MongoDB when MONGODB_URL is set).
+// same suite again on MongoDB when MONGODB_URL is set), e2e (`npm start` and real Chromium).
 import { defineConfig } from 'vitest/config'
 
 const integration = {
@@ -16,6 +16,17 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { test: { name: 'int', ...integration, env: { TEST_DATABASE: 'sqlite' } } },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          pool: 'forks',
+          fileParallelism: false,
+          testTimeout: 120_000,
+          // The first start builds the CMS (about a minute on 2 cores).
+          hookTimeout: 900_000,
+        },
+      },
       ...(process.env.MONGODB_URL
         ? [{ test: { name: 'int-mongodb', ...integration, env: { TEST_DATABASE: 'mongodb' } } }]
         : []),

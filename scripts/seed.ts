@@ -10,6 +10,7 @@ try {
   if (onlyIfEmpty && !(await isEmpty(payload))) {
     console.log('Database already has content; seed skipped.')
   } else {
+    if (onlyIfEmpty) console.log('Empty database: seeding reference and demo content…')
     const started = performance.now()
     const report = await seed(payload, { demo: !withoutDemo, log: (line) => console.log(line) })
     const total = Object.values(report).reduce(

@@ -6,7 +6,14 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import path from 'node:path'
-import { SettingsError, isProduction, payloadSecret, port, publicUrl } from '../cms/settings'
+import {
+  SettingsError,
+  dataDir,
+  isProduction,
+  payloadSecret,
+  port,
+  publicUrl,
+} from '../cms/settings'
 
 const dev = process.argv.includes('--dev')
 const cmsDir = path.resolve('cms')
@@ -72,19 +79,17 @@ async function buildCmsIfNeeded() {
   step(`CMS built in ${((performance.now() - started) / 1000).toFixed(0)} s.`)
 }
 
+/**
+ * Migrations and the first seed run in their own process: Payload caches its instance per
+ * process, and the server must not inherit one that was opened and closed before it.
+ */
 async function prepareDatabase() {
-  const { openPayload, isEmpty } = await import('../cms/openPayload')
-  const { seed } = await import('../cms/seed')
   step('Applying database migrations…')
-  const payload = await openPayload()
-  try {
-    if (await isEmpty(payload)) {
-      step('Empty database: seeding reference and demo content…')
-      await seed(payload, { log: (line) => step(`  ${line}`) })
-    }
-  } finally {
-    await payload.destroy()
-  }
+  await run(process.execPath, [
+    path.resolve('node_modules/tsx/dist/cli.mjs'),
+    'scripts/seed.ts',
+    '--if-empty',
+  ])
 }
 
 async function main() {
@@ -120,8 +125,11 @@ async function main() {
 
   server.listen(settings.port, () => {
     step(`Ready on ${settings.url} (admin: ${settings.url}/admin, API: ${settings.url}/api)`)
-    if (!settings.production)
-      step('Not production: the session secret is kept in data/.payload-secret.')
+    if (!settings.production) {
+      step(
+        `Not production: the session secret is kept in ${path.join(dataDir(), '.payload-secret')}.`,
+      )
+    }
   })
 
   const shutdown = (signal: string) => {

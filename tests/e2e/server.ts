@@ -1,0 +1,112 @@
+// Starts the portal exactly as `npm start` does, on a free port with a fresh data folder, for the
+// end-to-end tests; and a headless Debian Chromium to drive it.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs'
+import { createServer } from 'node:net'
+import path from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+
+export interface RunningPortal {
+  url: string
+  dataDir: string
+  output: () => string
+  stop: () => Promise<number | null>
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(),
+      )
+    })
+  })
+}
+
+export function freshDataDir(): string {
+  const root = path.resolve('tests/.tmp')
+  mkdirSync(root, { recursive: true })
+  return mkdtempSync(path.join(root, 'e2e-'))
+}
+
+export async function startPortal(
+  dataDir = freshDataDir(),
+  timeoutMs = 600_000,
+): Promise<RunningPortal> {
+  const port = await freePort()
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    PUBLIC_URL: undefined,
+    DATABASE_URL: undefined,
+    MEDIA_DIR: undefined,
+    PAYLOAD_SECRET: undefined,
+    NODE_ENV: undefined,
+  }
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts'],
+    {
+      env: env as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let log = ''
+  child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()))
+  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`portal did not start in time:\n${log}`)),
+      timeoutMs,
+    )
+    const check = setInterval(() => {
+      if (log.includes('[zesummen] Ready on')) {
+        clearInterval(check)
+        clearTimeout(timer)
+        resolve()
+      }
+    }, 200)
+    void exited.then((code) => {
+      clearInterval(check)
+      clearTimeout(timer)
+      reject(new Error(`portal exited with ${code} before it was ready:\n${log}`))
+    })
+  })
+
+  return {
+    url: `http://localhost:${port}`,
+    dataDir,
+    output: () => log,
+    stop: async () => {
+      child.kill('SIGTERM')
+      return exited
+    },
+  }
+}
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: install Debian's "chromium" package or set CHROMIUM_PATH.`,
+    )
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-gpu',
+      '--no-first-run',
+    ],
+  })
+}
