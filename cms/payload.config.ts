@@ -71,6 +71,12 @@ export default buildConfig({
     meta: { titleSuffix: ' · Zesummen' },
   },
   graphQL: { disable: true },
+  jobs: {
+    // Scheduled publish/unpublish (and later site rebuilds) run in the server process, every
+    // minute. Scripts and tests open Payload without the runner and run jobs explicitly.
+    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
+    shouldAutoRun: () => process.env.ZESUMMEN_JOBS_AUTORUN === '1',
+  },
   upload: { limits: { fileSize: MEDIA_MAX_BYTES } },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
 })

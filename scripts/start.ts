@@ -102,6 +102,8 @@ async function main() {
   if (!dev) await buildCmsIfNeeded()
   await prepareDatabase()
 
+  // Only the server process runs scheduled jobs (not the migration/seed process above).
+  Object.assign(process.env, { ZESUMMEN_JOBS_AUTORUN: '1' })
   const { default: next } = await import('next')
   const app = next({ dev, dir: cmsDir, port: settings.port, hostname: 'localhost' })
   await app.prepare()
@@ -124,6 +126,9 @@ async function main() {
   })
 
   server.listen(settings.port, () => {
+    // Payload starts lazily on the first API request; start it now so its job runner (scheduled
+    // publishing) works even before anyone visits.
+    void fetch(`http://localhost:${settings.port}/api/communes?limit=0`).catch(() => {})
     step(`Ready on ${settings.url} (admin: ${settings.url}/admin, API: ${settings.url}/api)`)
     if (!settings.production) {
       step(
