@@ -15,10 +15,17 @@ export default tseslint.config(
       'cms/payload-types.ts',
       'cms/app/(payload)/admin/importMap.js',
       'cms/next-env.d.ts',
+      '.astro/',
+      'tests/.tmp/',
+      'tests/e2e/screenshots/',
     ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ['public/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import path from 'node:path'
+import { serveSite } from './lib/staticSite'
 import {
   SettingsError,
   dataDir,
@@ -18,6 +19,12 @@ import {
 const dev = process.argv.includes('--dev')
 const cmsDir = path.resolve('cms')
 const buildStamp = path.join(cmsDir, '.next', 'zesummen-build-fingerprint')
+const siteDir = path.resolve(process.env.ZESUMMEN_SITE_OUT ?? 'dist')
+
+/** Paths answered by Payload's Next.js app; everything else is the static site. */
+function isCmsPath(url: string): boolean {
+  return /^\/(admin|api|_next)(\/|\?|$)/.test(url) || url.startsWith('/__nextjs')
+}
 
 function step(text: string) {
   console.log(`[zesummen] ${text}`)
@@ -92,6 +99,19 @@ async function prepareDatabase() {
   ])
 }
 
+/** Builds the public site when there is none yet (later builds follow publishing). */
+async function buildSiteIfNeeded() {
+  if (existsSync(path.join(siteDir, 'index.html'))) {
+    step(`Public site found in ${siteDir}.`)
+    return
+  }
+  step('Building the public site…')
+  await run(process.execPath, [
+    path.resolve('node_modules/tsx/dist/cli.mjs'),
+    'scripts/build-site.ts',
+  ])
+}
+
 async function main() {
   const settings = settingsOrExit()
   process.env.PAYLOAD_SECRET = settings.secret
@@ -101,6 +121,7 @@ async function main() {
 
   if (!dev) await buildCmsIfNeeded()
   await prepareDatabase()
+  await buildSiteIfNeeded()
 
   // Only the server process runs scheduled jobs (not the migration/seed process above).
   Object.assign(process.env, { ZESUMMEN_JOBS_AUTORUN: '1' })
@@ -116,13 +137,11 @@ async function main() {
       res.end(JSON.stringify({ status: 'ok' }))
       return
     }
-    if (url === '/' || url === '') {
-      // Until the public site is built (issue #4), the root leads to the CMS.
-      res.writeHead(302, { location: '/admin' })
-      res.end()
+    if (isCmsPath(url)) {
+      void handle(req, res)
       return
     }
-    void handle(req, res)
+    serveSite(siteDir, req, res)
   })
 
   server.listen(settings.port, () => {

@@ -45,6 +45,8 @@ export async function startPortal(
     MEDIA_DIR: undefined,
     PAYLOAD_SECRET: undefined,
     NODE_ENV: undefined,
+    ZESUMMEN_SITE_OUT: path.join(dataDir, 'site'),
+    ZESUMMEN_SNAPSHOT: undefined,
   }
   const child: ChildProcess = spawn(
     process.execPath,

@@ -23,6 +23,17 @@ describe('npm start on a fresh machine', () => {
     expect(portal.output()).toMatch(/communes: 18 created/)
   })
 
+  it('serves the public site, the admin and the API on one port', async () => {
+    const chooser = await fetch(`${portal.url}/`)
+    expect(chooser.status).toBe(200)
+    expect(await chooser.text()).toContain('Lëtzebuergesch')
+    expect((await fetch(`${portal.url}/pt/`)).status).toBe(200)
+    expect((await fetch(`${portal.url}/admin/login`)).status).toBe(200)
+    const missing = await fetch(`${portal.url}/de/gibt-es-nicht/`)
+    expect(missing.status).toBe(404)
+    expect(await missing.text()).toContain('lang="de"')
+  })
+
   it('answers health checks and serves the seeded content through /api', async () => {
     const health = await fetch(`${portal.url}/healthz`)
     expect(await health.json()).toEqual({ status: 'ok' })
@@ -41,7 +52,7 @@ describe('npm start on a fresh machine', () => {
 
   it('lets the first person create the admin account in the browser and see the events', async () => {
     const page = await browser.newPage()
-    await page.goto(`${portal.url}/`)
+    await page.goto(`${portal.url}/admin`)
     await page.waitForURL(/\/admin\/create-first-user/)
     await page.fill('input[name="email"]', 'coordinator@example.org')
     await page.fill('input[name="password"]', 'copper lantern river mosel')

@@ -1,0 +1,36 @@
+// The public site: static HTML from web/, files from public/, one build per release.
+// Pages live under /<lang>/ (web/pages/[lang]/); the language list comes from locales/config.ts.
+import react from '@astrojs/react'
+import sitemap from '@astrojs/sitemap'
+import { defineConfig } from 'astro/config'
+import { defaultLocale, locales } from './locales/config.ts'
+
+const site = (process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(
+  /\/+$/,
+  '',
+)
+
+export default defineConfig({
+  site,
+  srcDir: './web',
+  publicDir: './public',
+  outDir: process.env.ZESUMMEN_SITE_OUT || './dist',
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [
+    react(),
+    sitemap({
+      i18n: {
+        defaultLocale,
+        locales: Object.fromEntries(locales.map((locale) => [locale.code, locale.intl])),
+      },
+      filter: (page) => !/\/404\/?$/.test(page),
+      // The language chooser at / is the x-default alternate of every translated page.
+      serialize: (item) =>
+        item.links?.length
+          ? { ...item, links: [...item.links, { lang: 'x-default', url: `${site}/` }] }
+          : item,
+    }),
+  ],
+})

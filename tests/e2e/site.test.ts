@@ -1,0 +1,201 @@
+// The public site in real Chromium: every page type in all five languages renders and passes axe
+// (WCAG 2.2 AA), the HTML validates, no internal link is broken, search finds events, and the
+// site works without JavaScript.
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { HtmlValidate } from 'html-validate'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { localeCodes } from '../../locales/config'
+import { launchBrowser } from './server'
+import { brokenLinks, htmlFiles } from './siteFiles'
+
+const url = inject('portalUrl')
+const siteDir = inject('siteDir')
+const axeSource = readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8')
+const screenshots = path.resolve('tests/e2e/screenshots')
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  mkdirSync(screenshots, { recursive: true })
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+/** One page of every type, per language. */
+function pageTypes(lang: string): Record<string, string> {
+  const month = readdirSync(path.join(siteDir, lang, 'events', 'month')).sort()[0]
+  return {
+    home: `/${lang}/`,
+    events: `/${lang}/events/`,
+    event: `/${lang}/events/language-cafe-remich/`,
+    cancelledEvent: `/${lang}/events/board-games-generations-dalheim-2026/`,
+    pastEvents: `/${lang}/events/past/`,
+    eventsInCommune: `/${lang}/events/commune/remich/`,
+    eventsInCategory: `/${lang}/events/category/language-cafe/`,
+    month: `/${lang}/events/month/${month}/`,
+    actions: `/${lang}/actions/`,
+    action: `/${lang}/actions/languages-for-everyone/`,
+    resources: `/${lang}/resources/`,
+    resourcesInCommune: `/${lang}/resources/commune/remich/`,
+    communes: `/${lang}/communes/`,
+    commune: `/${lang}/communes/remich/`,
+    mergedCommune: `/${lang}/communes/waldbredimus/`,
+    organisations: `/${lang}/organisations/`,
+    about: `/${lang}/about-plan/`,
+    privacy: `/${lang}/privacy/`,
+    search: `/${lang}/search/`,
+    notFound: `/${lang}/404/`,
+  }
+}
+
+async function axeViolations(page: Page) {
+  await page.addScriptTag({ content: axeSource })
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            c: unknown,
+            o: unknown,
+          ) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>
+        }
+      }
+    ).axe
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    })
+    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`)
+  })
+}
+
+describe.each(localeCodes)('site in %s', (lang) => {
+  it('renders every page type without accessibility violations', async () => {
+    const page = await browser.newPage()
+    for (const [type, pathname] of Object.entries(pageTypes(lang))) {
+      const response = await page.goto(`${url}${pathname}`)
+      expect(response?.status(), `${type} ${pathname}`).toBe(200)
+      expect(await page.getAttribute('html', 'lang'), pathname).toBe(lang)
+      expect(await page.locator('h1').count(), `${pathname} has one h1`).toBe(1)
+      expect(await axeViolations(page), `axe on ${pathname}`).toEqual([])
+    }
+    await page.close()
+  })
+
+  it('keeps the reader on the same event when switching language', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${url}/${lang}/events/language-cafe-remich/`)
+    const other = localeCodes.find((code) => code !== lang)!
+    await page.click(`nav.z-langs a[hreflang="${other}"]`)
+    await page.waitForURL(`${url}/${other}/events/language-cafe-remich/`)
+    await page.close()
+  })
+
+  it('shows the banner of a cancelled event', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${url}/${lang}/events/board-games-generations-dalheim-2026/`)
+    const banner = page.locator('.z-banner--cancelled')
+    expect(await banner.count()).toBe(1)
+    await page.close()
+  })
+
+  it('finds a known event with search', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${url}/${lang}/search/`)
+    // The commune's name as written in that language's event titles.
+    await page.fill('#search input', lang === 'lb' ? 'Réimech' : 'Remich')
+    const result = page.locator(`#search a[href^="/${lang}/events/"]`).first()
+    await result.waitFor({ timeout: 15_000 })
+    await page.close()
+  })
+})
+
+describe('language fallback', () => {
+  it('marks text shown in another language, with its lang attribute', async () => {
+    const page = await browser.newPage()
+    // This demo event exists only in Luxembourgish and German.
+    await page.goto(`${url}/pt/events/generations-cafe-wormeldange-2027/`)
+    const note = page.locator('.z-fallback')
+    expect(await note.count()).toBe(1)
+    expect(await page.locator('h1 [lang]').getAttribute('lang')).toMatch(/^(de|lb)$/)
+    await page.close()
+  })
+})
+
+describe('without JavaScript', () => {
+  it('shows content, navigation and filters', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto(`${url}/fr/events/`)
+    await page.click('a[href="/fr/events/commune/remich/"]')
+    await page.waitForURL(`${url}/fr/events/commune/remich/`)
+    expect(await page.locator('.z-card').count()).toBeGreaterThan(0)
+    await page.goto(`${url}/fr/search/`)
+    expect(await page.locator('noscript').count()).toBe(1)
+    await context.close()
+  })
+})
+
+describe('the built site as files', () => {
+  const files = () => htmlFiles(siteDir)
+
+  it('has no broken internal links', () => {
+    expect(brokenLinks(siteDir)).toEqual([])
+  })
+
+  it('validates as HTML', async () => {
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended'],
+      // Titles are editors' event names; a long one is fine for residents, not an HTML error.
+      rules: { 'long-title': 'off' },
+    })
+    const problems: string[] = []
+    for (const file of files()) {
+      const report = await validator.validateString(readFileSync(file, 'utf8'), file)
+      for (const result of report.results) {
+        for (const message of result.messages) {
+          problems.push(
+            `${path.relative(siteDir, file)}:${message.line} ${message.ruleId} ${message.message}`,
+          )
+        }
+      }
+    }
+    expect(problems.slice(0, 30)).toEqual([])
+  })
+
+  it('has a sitemap with language alternates and no drafts', () => {
+    const index = readFileSync(path.join(siteDir, 'sitemap-index.xml'), 'utf8')
+    expect(index).toContain('sitemap-0.xml')
+    const sitemap = readFileSync(path.join(siteDir, 'sitemap-0.xml'), 'utf8')
+    expect(sitemap).toContain('hreflang="pt-PT"')
+    expect(sitemap).toContain('hreflang="x-default"')
+    expect(sitemap).not.toContain('/404/')
+    // The language chooser appears once.
+    expect(sitemap.match(/<loc>[^<]*:\d+\/<\/loc>/g)).toHaveLength(1)
+    const robots = readFileSync(path.join(siteDir, 'robots.txt'), 'utf8')
+    expect(robots).toMatch(/^Sitemap: http.*\/sitemap-index\.xml$/m)
+  })
+})
+
+describe('screenshots', () => {
+  it.each([
+    ['desktop', { width: 1280, height: 900 }],
+    ['mobile', { width: 390, height: 844 }],
+  ] as const)('saves %s screenshots of the main pages', async (name, viewport) => {
+    const page = await browser.newPage({ viewport })
+    for (const [type, pathname] of Object.entries({
+      home: '/en/',
+      events: '/en/events/',
+      event: '/en/events/language-cafe-remich/',
+      commune: '/en/communes/remich/',
+    })) {
+      await page.goto(`${url}${pathname}`)
+      await page.screenshot({ path: path.join(screenshots, `${type}-${name}.png`), fullPage: true })
+    }
+    await page.close()
+  })
+})

@@ -1,0 +1,649 @@
+// All reads of CMS data for the site: the published snapshot, turned into views in the reader's
+// language with the fallback chain resolved here and nowhere else. Pages, feeds and the search
+// index only read these views.
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { type DateTime } from 'luxon'
+import { type LocaleCode, resolveLocalized, type LocalizedValue } from '../../locales/config'
+import { zonedFromISO } from '../../cms/domain/dates'
+import { expandOccurrences, type RecurrenceRule } from '../../cms/domain/recurrence'
+import { emptySnapshot, type RawDoc, type SiteSnapshot, type SnapshotCollection } from './snapshot'
+
+/** A text in the language it was found in; `fallback` when that is not the reader's language. */
+export interface Text {
+  value: string
+  lang: LocaleCode
+  fallback: boolean
+}
+
+export interface RichText {
+  value: { root: { children: unknown[] } }
+  lang: LocaleCode
+  fallback: boolean
+}
+
+export function snapshotPath(): string {
+  return path.resolve(
+    process.env.ZESUMMEN_SNAPSHOT ??
+      path.join(process.env.DATA_DIR ?? 'data', 'site-snapshot.json'),
+  )
+}
+
+let cached: SiteSnapshot | undefined
+
+/** The snapshot written by `npm run build`; an empty site when there is none (empty states). */
+export function snapshot(): SiteSnapshot {
+  if (cached) return cached
+  const file = snapshotPath()
+  cached = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as SiteSnapshot)
+    : emptySnapshot()
+  return cached
+}
+
+function docs(collection: SnapshotCollection): RawDoc[] {
+  return snapshot().collections[collection] ?? []
+}
+
+/** "Now" for the build: upcoming and past are decided when the site is built. */
+export function buildTime(): DateTime {
+  return zonedFromISO(snapshot().generatedAt)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Localized values
+
+export function text(value: unknown, lang: LocaleCode): Text | null {
+  const resolved = resolveLocalized(value as LocalizedValue<string>, lang)
+  if (!resolved || typeof resolved.value !== 'string') return null
+  return { value: resolved.value, lang: resolved.locale, fallback: resolved.isFallback }
+}
+
+function hasText(node: unknown): boolean {
+  return JSON.stringify(node ?? null).includes('"text":"')
+}
+
+export function richText(value: unknown, lang: LocaleCode): RichText | null {
+  const resolved = resolveLocalized(value as LocalizedValue<RichText['value']>, lang, hasText)
+  if (!resolved) return null
+  return { value: resolved.value, lang: resolved.locale, fallback: resolved.isFallback }
+}
+
+const indexes = new Map<SnapshotCollection, Map<string, RawDoc>>()
+
+/** Documents of a collection by id, built once per build. */
+function byId(collection: SnapshotCollection): Map<string, RawDoc> {
+  let index = indexes.get(collection)
+  if (!index) {
+    index = new Map(docs(collection).map((doc) => [String(doc.id), doc]))
+    indexes.set(collection, index)
+  }
+  return index
+}
+
+type Ref = string | number | { id: string | number } | null | undefined
+
+function refId(value: Ref): string | null {
+  if (value === null || value === undefined) return null
+  return String(typeof value === 'object' ? value.id : value)
+}
+
+function lookup(collection: SnapshotCollection, value: Ref): RawDoc | null {
+  const id = refId(value)
+  return id === null ? null : (byId(collection).get(id) ?? null)
+}
+
+function lookupMany(collection: SnapshotCollection, values: unknown): RawDoc[] {
+  const list = Array.isArray(values) ? (values as Ref[]) : []
+  return list.map((value) => lookup(collection, value)).filter((doc): doc is RawDoc => doc !== null)
+}
+
+const str = (value: unknown): string | null => (typeof value === 'string' && value ? value : null)
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
+
+// ---------------------------------------------------------------------------------------------
+// Reference data
+
+export interface CommuneRef {
+  slug: string
+  name: Text
+}
+
+export interface CommuneView extends CommuneRef {
+  code: string | null
+  country: string
+  status: string
+  validFrom: string | null
+  validTo: string | null
+  successor: CommuneRef | null
+  /** Communes merged into this one: their history belongs to it. */
+  predecessors: CommuneRef[]
+  contact: { email: string | null; phone: string | null; url: string | null }
+  commission: { name: Text | null; email: string | null }
+  coordinates: { latitude: number; longitude: number } | null
+}
+
+function communeRef(doc: RawDoc, lang: LocaleCode): CommuneRef {
+  return {
+    slug: String(doc.slug),
+    name: text(doc.name, lang) ?? { value: String(doc.slug), lang, fallback: true },
+  }
+}
+
+export function communeView(doc: RawDoc, lang: LocaleCode): CommuneView {
+  const contact = (doc.contact ?? {}) as Record<string, unknown>
+  const commission = (doc.commission ?? {}) as Record<string, unknown>
+  const coordinates = (doc.coordinates ?? {}) as {
+    latitude?: number | null
+    longitude?: number | null
+  }
+  const successor = lookup('communes', doc.successor as Ref)
+  return {
+    ...communeRef(doc, lang),
+    code: str(doc.code),
+    country: String(doc.country ?? 'LU'),
+    status: String(doc.status ?? ''),
+    validFrom: str(doc.validFrom),
+    validTo: str(doc.validTo),
+    successor: successor ? communeRef(successor, lang) : null,
+    predecessors: docs('communes')
+      .filter((other) => refId(other.successor as Ref) === String(doc.id))
+      .map((other) => communeRef(other, lang)),
+    contact: { email: str(contact.email), phone: str(contact.phone), url: str(contact.url) },
+    commission: { name: text(commission.name, lang), email: str(commission.email) },
+    coordinates:
+      typeof coordinates.latitude === 'number' && typeof coordinates.longitude === 'number'
+        ? { latitude: coordinates.latitude, longitude: coordinates.longitude }
+        : null,
+  }
+}
+
+const statusOrder = ['partner', 'leader-member', 'cross-border-neighbour']
+
+/** All communes, partner communes first, then by name in the reader's language. */
+export function communes(lang: LocaleCode): CommuneView[] {
+  return docs('communes')
+    .map((doc) => communeView(doc, lang))
+    .sort(
+      (a, b) =>
+        statusOrder.indexOf(a.status) - statusOrder.indexOf(b.status) ||
+        a.name.value.localeCompare(b.name.value, lang),
+    )
+}
+
+/** Communes that exist today (not merged away), for pickers. */
+export function currentCommunes(lang: LocaleCode): CommuneView[] {
+  const today = buildTime().toISODate()!
+  return communes(lang).filter(
+    (commune) => !commune.validTo || commune.validTo.slice(0, 10) >= today,
+  )
+}
+
+export function commune(slug: string, lang: LocaleCode): CommuneView | null {
+  const doc = docs('communes').find((candidate) => candidate.slug === slug)
+  return doc ? communeView(doc, lang) : null
+}
+
+export interface TermView {
+  slug: string
+  label: Text
+  description: Text | null
+}
+
+function termView(doc: RawDoc, lang: LocaleCode): TermView {
+  return {
+    slug: String(doc.slug),
+    label: text(doc.label, lang) ?? { value: String(doc.slug), lang, fallback: true },
+    description: text(doc.description, lang),
+  }
+}
+
+export const categories = (lang: LocaleCode) => docs('categories').map((doc) => termView(doc, lang))
+export const targetGroups = (lang: LocaleCode) =>
+  docs('target-groups').map((doc) => termView(doc, lang))
+
+export interface GoalView {
+  slug: string
+  kind: 'primary' | 'secondary'
+  number: number
+  title: Text
+  description: Text | null
+}
+
+export function goals(lang: LocaleCode): GoalView[] {
+  return docs('goals')
+    .map((doc) => ({
+      slug: String(doc.slug),
+      kind: doc.kind === 'secondary' ? ('secondary' as const) : ('primary' as const),
+      number: Number(doc.number ?? 0),
+      title: text(doc.title, lang) ?? { value: String(doc.slug), lang, fallback: true },
+      description: text(doc.description, lang),
+    }))
+    .sort((a, b) => (a.kind === b.kind ? a.number - b.number : a.kind === 'primary' ? -1 : 1))
+}
+
+export interface OrganisationView {
+  slug: string
+  name: string
+  type: string
+  demo: boolean
+  description: Text | null
+  communes: CommuneRef[]
+  contact: { email: string | null; phone: string | null; url: string | null }
+}
+
+export function organisationView(doc: RawDoc, lang: LocaleCode): OrganisationView {
+  const contact = (doc.contact ?? {}) as Record<string, unknown>
+  return {
+    slug: String(doc.slug),
+    name: String(doc.name ?? doc.slug),
+    type: String(doc.type ?? ''),
+    demo: doc.demo === true,
+    description: text(doc.description, lang),
+    communes: lookupMany('communes', doc.communes).map((commune) => communeRef(commune, lang)),
+    contact: { email: str(contact.email), phone: str(contact.phone), url: str(contact.url) },
+  }
+}
+
+export function organisations(lang: LocaleCode): OrganisationView[] {
+  return docs('organisations')
+    .map((doc) => organisationView(doc, lang))
+    .sort((a, b) => a.name.localeCompare(b.name, lang))
+}
+
+export interface VenueView {
+  slug: string
+  name: Text
+  commune: CommuneRef | null
+  address: { street: string | null; postcode: string | null; locality: string | null }
+  coordinates: { latitude: number; longitude: number } | null
+  accessibility: string[]
+  accessibilityNotes: Text | null
+  demo: boolean
+}
+
+function venueView(doc: RawDoc, lang: LocaleCode): VenueView {
+  const address = (doc.address ?? {}) as Record<string, unknown>
+  const coordinates = (doc.coordinates ?? {}) as {
+    latitude?: number | null
+    longitude?: number | null
+  }
+  const communeDoc = lookup('communes', doc.commune as Ref)
+  const communeCoordinates = communeDoc ? communeView(communeDoc, lang).coordinates : null
+  return {
+    slug: String(doc.slug),
+    name: text(doc.name, lang) ?? { value: String(doc.slug), lang, fallback: true },
+    commune: communeDoc ? communeRef(communeDoc, lang) : null,
+    address: {
+      street: str(address.street),
+      postcode: str(address.postcode),
+      locality: str(address.locality),
+    },
+    coordinates:
+      typeof coordinates.latitude === 'number' && typeof coordinates.longitude === 'number'
+        ? { latitude: coordinates.latitude, longitude: coordinates.longitude }
+        : communeCoordinates,
+    accessibility: strings(doc.accessibility),
+    accessibilityNotes: text(doc.accessibilityNotes, lang),
+    demo: doc.demo === true,
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+export interface OccurrenceView {
+  start: DateTime
+  end: DateTime
+  /** Calendar day of the planned start (Luxembourg), the key of overrides. */
+  day: string
+  status: 'scheduled' | 'cancelled' | 'rescheduled'
+  reason: Text | null
+}
+
+export interface EventView {
+  id: string
+  slug: string
+  uid: string
+  sequence: number
+  demo: boolean
+  sourceLanguage: LocaleCode
+  title: Text
+  summary: Text | null
+  description: RichText | null
+  start: DateTime
+  end: DateTime
+  allDay: boolean
+  recurrence: RecurrenceRule | null
+  occurrences: OccurrenceView[]
+  status: string
+  statusReason: Text | null
+  venue: VenueView | null
+  onlineUrl: string | null
+  communes: CommuneRef[]
+  organiser: OrganisationView | null
+  categories: TermView[]
+  targetGroups: TermView[]
+  languagesSpoken: string[]
+  interpretation: string[]
+  accessibility: string[]
+  price: { free: boolean; amountEuro: number | null; note: Text | null }
+  registration: {
+    required: boolean
+    url: string | null
+    email: string | null
+    phone: string | null
+    deadline: DateTime | null
+    capacity: number | null
+  }
+  action: { slug: string; title: Text } | null
+  updatedAt: string
+}
+
+function occurrencesOf(doc: RawDoc, lang: LocaleCode): OccurrenceView[] {
+  const start = zonedFromISO(String(doc.start))
+  const end = zonedFromISO(String(doc.end))
+  const duration = end.diff(start)
+  const recurrence = (doc.recurrence ?? null) as RecurrenceRule | null
+  const overrides = new Map(
+    ((doc.overrides ?? []) as Record<string, unknown>[]).map((override) => [
+      zonedFromISO(String(override.occurrenceDate)).toISODate()!,
+      override,
+    ]),
+  )
+  return expandOccurrences(recurrence, String(doc.start)).map(({ start: occurrenceStart, day }) => {
+    const override = overrides.get(day)
+    const status =
+      override?.status === 'cancelled'
+        ? 'cancelled'
+        : override?.status === 'rescheduled'
+          ? 'rescheduled'
+          : 'scheduled'
+    const newStart = override?.newStart ? zonedFromISO(String(override.newStart)) : null
+    const newEnd = override?.newEnd ? zonedFromISO(String(override.newEnd)) : null
+    const actualStart = status === 'rescheduled' && newStart ? newStart : occurrenceStart
+    return {
+      start: actualStart,
+      end: status === 'rescheduled' && newEnd ? newEnd : actualStart.plus(duration),
+      day,
+      status,
+      reason: override ? text(override.reason, lang) : null,
+    }
+  })
+}
+
+export function eventView(doc: RawDoc, lang: LocaleCode): EventView {
+  const price = (doc.price ?? {}) as Record<string, unknown>
+  const registration = (doc.registration ?? {}) as Record<string, unknown>
+  const organiser = lookup('organisations', doc.organiser as Ref)
+  const action = lookup('actions', doc.action as Ref)
+  const venue = lookup('venues', doc.venue as Ref)
+  const recurrence = (doc.recurrence ?? null) as RecurrenceRule | null
+  return {
+    id: String(doc.id),
+    slug: String(doc.slug),
+    uid: String(doc.uid),
+    sequence: Number(doc.sequence ?? 0),
+    demo: doc.demo === true,
+    sourceLanguage: (doc.sourceLanguage as LocaleCode) ?? 'fr',
+    title: text(doc.title, lang) ?? { value: String(doc.slug), lang, fallback: true },
+    summary: text(doc.summary, lang),
+    description: richText(doc.description, lang),
+    start: zonedFromISO(String(doc.start)),
+    end: zonedFromISO(String(doc.end)),
+    allDay: doc.allDay === true,
+    recurrence: recurrence?.frequency ? recurrence : null,
+    occurrences: occurrencesOf(doc, lang),
+    status: String(doc.status ?? 'scheduled'),
+    statusReason: text(doc.statusReason, lang),
+    venue: venue ? venueView(venue, lang) : null,
+    onlineUrl: str(doc.onlineUrl),
+    communes: lookupMany('communes', doc.communes).map((commune) => communeRef(commune, lang)),
+    organiser: organiser ? organisationView(organiser, lang) : null,
+    categories: lookupMany('categories', doc.categories).map((term) => termView(term, lang)),
+    targetGroups: lookupMany('target-groups', doc.targetGroups).map((term) => termView(term, lang)),
+    languagesSpoken: strings(doc.languagesSpoken),
+    interpretation: strings(doc.interpretation),
+    accessibility: strings(doc.accessibility),
+    price: {
+      free: price.free !== false,
+      amountEuro: typeof price.amountEuro === 'number' ? price.amountEuro : null,
+      note: text(price.note, lang),
+    },
+    registration: {
+      required: registration.required === true,
+      url: str(registration.url),
+      email: str(registration.email),
+      phone: str(registration.phone),
+      deadline: registration.deadline ? zonedFromISO(String(registration.deadline)) : null,
+      capacity: typeof registration.capacity === 'number' ? registration.capacity : null,
+    },
+    action: action
+      ? {
+          slug: String(action.slug),
+          title: text(action.title, lang) ?? { value: String(action.slug), lang, fallback: true },
+        }
+      : null,
+    updatedAt: String(doc.updatedAt ?? snapshot().generatedAt),
+  }
+}
+
+export function events(lang: LocaleCode): EventView[] {
+  return docs('events').map((doc) => eventView(doc, lang))
+}
+
+export function event(slug: string, lang: LocaleCode): EventView | null {
+  const doc = docs('events').find((candidate) => candidate.slug === slug)
+  return doc ? eventView(doc, lang) : null
+}
+
+/** The next occurrence that has not ended yet, or null when the event is over. */
+export function nextOccurrence(view: EventView, now = buildTime()): OccurrenceView | null {
+  return view.occurrences.find((occurrence) => occurrence.end >= now) ?? null
+}
+
+export interface ListedEvent {
+  event: EventView
+  occurrence: OccurrenceView
+}
+
+/** Upcoming events, each once at its next date, soonest first. */
+export function upcomingEvents(
+  lang: LocaleCode,
+  filter: (view: EventView) => boolean = () => true,
+): ListedEvent[] {
+  const now = buildTime()
+  return events(lang)
+    .filter(filter)
+    .map((view) => ({ event: view, occurrence: nextOccurrence(view, now) }))
+    .filter((item): item is ListedEvent => item.occurrence !== null)
+    .sort((a, b) => a.occurrence.start.toMillis() - b.occurrence.start.toMillis())
+}
+
+/** Events that are over, latest first, each at its last date. */
+export function pastEvents(lang: LocaleCode): ListedEvent[] {
+  const now = buildTime()
+  return events(lang)
+    .filter((view) => nextOccurrence(view, now) === null && view.occurrences.length > 0)
+    .map((view) => ({ event: view, occurrence: view.occurrences[view.occurrences.length - 1]! }))
+    .sort((a, b) => b.occurrence.start.toMillis() - a.occurrence.start.toMillis())
+}
+
+/** Every occurrence in a month (YYYY-MM), in order. */
+export function occurrencesInMonth(lang: LocaleCode, month: string): ListedEvent[] {
+  return events(lang)
+    .flatMap((view) => view.occurrences.map((occurrence) => ({ event: view, occurrence })))
+    .filter(({ occurrence }) => occurrence.start.toFormat('yyyy-MM') === month)
+    .sort((a, b) => a.occurrence.start.toMillis() - b.occurrence.start.toMillis())
+}
+
+/** Months (YYYY-MM) from the current month to the last month with an occurrence. */
+export function calendarMonths(): string[] {
+  const now = buildTime().startOf('month')
+  const last = docs('events')
+    .flatMap((doc) => occurrencesOf(doc, 'en'))
+    .reduce((latest, occurrence) => (occurrence.start > latest ? occurrence.start : latest), now)
+  const months: string[] = []
+  for (
+    let cursor = now;
+    cursor <= last.endOf('month') && months.length < 36;
+    cursor = cursor.plus({ months: 1 })
+  ) {
+    months.push(cursor.toFormat('yyyy-MM'))
+  }
+  return months
+}
+
+/** Whether an event belongs to a commune, counting communes merged into it. */
+export function inCommune(
+  view: EventView | { communes: CommuneRef[] },
+  communeSlug: string,
+): boolean {
+  const target = commune(communeSlug, 'en')
+  const slugs = new Set([communeSlug, ...(target?.predecessors.map((p) => p.slug) ?? [])])
+  return view.communes.some((ref) => slugs.has(ref.slug))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actions, resources, pages
+
+export interface IndicatorView {
+  name: Text
+  unit: Text | null
+  baseline: number
+  target: number
+  measurements: { date: DateTime; value: number; note: Text | null }[]
+}
+
+export interface ActionView {
+  slug: string
+  demo: boolean
+  title: Text
+  summary: Text | null
+  description: RichText | null
+  goals: GoalView[]
+  targetGroups: TermView[]
+  leadCommunes: CommuneRef[]
+  partnerCommunes: CommuneRef[]
+  leadOrganisations: OrganisationView[]
+  partnerOrganisations: OrganisationView[]
+  periodStart: DateTime | null
+  periodEnd: DateTime | null
+  status: string
+  indicators: IndicatorView[]
+  evaluationNotes: Text | null
+}
+
+export function actionView(doc: RawDoc, lang: LocaleCode): ActionView {
+  const goalSlugs = new Set(lookupMany('goals', doc.goals).map((goal) => String(goal.slug)))
+  return {
+    slug: String(doc.slug),
+    demo: doc.demo === true,
+    title: text(doc.title, lang) ?? { value: String(doc.slug), lang, fallback: true },
+    summary: text(doc.summary, lang),
+    description: richText(doc.description, lang),
+    goals: goals(lang).filter((goal) => goalSlugs.has(goal.slug)),
+    targetGroups: lookupMany('target-groups', doc.targetGroups).map((term) => termView(term, lang)),
+    leadCommunes: lookupMany('communes', doc.leadCommunes).map((c) => communeRef(c, lang)),
+    partnerCommunes: lookupMany('communes', doc.partnerCommunes).map((c) => communeRef(c, lang)),
+    leadOrganisations: lookupMany('organisations', doc.leadOrganisations).map((o) =>
+      organisationView(o, lang),
+    ),
+    partnerOrganisations: lookupMany('organisations', doc.partnerOrganisations).map((o) =>
+      organisationView(o, lang),
+    ),
+    periodStart: doc.periodStart ? zonedFromISO(String(doc.periodStart)) : null,
+    periodEnd: doc.periodEnd ? zonedFromISO(String(doc.periodEnd)) : null,
+    status: String(doc.status ?? 'planned'),
+    indicators: ((doc.indicators ?? []) as Record<string, unknown>[]).map((indicator) => ({
+      name: text(indicator.name, lang) ?? { value: '—', lang, fallback: true },
+      unit: text(indicator.unit, lang),
+      baseline: Number(indicator.baseline ?? 0),
+      target: Number(indicator.target ?? 0),
+      measurements: ((indicator.measurements ?? []) as Record<string, unknown>[])
+        .map((measurement) => ({
+          date: zonedFromISO(String(measurement.date)),
+          value: Number(measurement.value ?? 0),
+          note: text(measurement.note, lang),
+        }))
+        .sort((a, b) => a.date.toMillis() - b.date.toMillis()),
+    })),
+    evaluationNotes: text(doc.evaluationNotes, lang),
+  }
+}
+
+export const actions = (lang: LocaleCode) => docs('actions').map((doc) => actionView(doc, lang))
+
+export function action(slug: string, lang: LocaleCode): ActionView | null {
+  const doc = docs('actions').find((candidate) => candidate.slug === slug)
+  return doc ? actionView(doc, lang) : null
+}
+
+export interface ResourceView {
+  slug: string
+  demo: boolean
+  title: Text
+  summary: Text | null
+  description: RichText | null
+  type: string
+  communes: CommuneRef[]
+  languagesOffered: string[]
+  address: { street: string | null; postcode: string | null; locality: string | null }
+  contact: { email: string | null; phone: string | null; url: string | null }
+  openingHours: Text | null
+  lastReviewed: DateTime | null
+}
+
+export function resourceView(doc: RawDoc, lang: LocaleCode): ResourceView {
+  const address = (doc.address ?? {}) as Record<string, unknown>
+  const contact = (doc.contact ?? {}) as Record<string, unknown>
+  return {
+    slug: String(doc.slug),
+    demo: doc.demo === true,
+    title: text(doc.title, lang) ?? { value: String(doc.slug), lang, fallback: true },
+    summary: text(doc.summary, lang),
+    description: richText(doc.description, lang),
+    type: String(doc.type ?? ''),
+    communes: lookupMany('communes', doc.communes).map((c) => communeRef(c, lang)),
+    languagesOffered: strings(doc.languagesOffered),
+    address: {
+      street: str(address.street),
+      postcode: str(address.postcode),
+      locality: str(address.locality),
+    },
+    contact: { email: str(contact.email), phone: str(contact.phone), url: str(contact.url) },
+    openingHours: text(doc.openingHours, lang),
+    lastReviewed: doc.lastReviewed ? zonedFromISO(String(doc.lastReviewed)) : null,
+  }
+}
+
+export const resources = (lang: LocaleCode) =>
+  docs('resources').map((doc) => resourceView(doc, lang))
+
+export function resource(slug: string, lang: LocaleCode): ResourceView | null {
+  const doc = docs('resources').find((candidate) => candidate.slug === slug)
+  return doc ? resourceView(doc, lang) : null
+}
+
+export interface PageView {
+  slug: string
+  title: Text
+  summary: Text | null
+  sections: { heading: Text | null; body: RichText | null }[]
+}
+
+export function page(slug: string, lang: LocaleCode): PageView | null {
+  const doc = docs('pages').find((candidate) => candidate.slug === slug)
+  if (!doc) return null
+  return {
+    slug,
+    title: text(doc.title, lang) ?? { value: slug, lang, fallback: true },
+    summary: text(doc.summary, lang),
+    sections: ((doc.layout ?? []) as Record<string, unknown>[])
+      .filter((block) => block.blockType === 'text')
+      .map((block) => ({ heading: text(block.heading, lang), body: richText(block.body, lang) })),
+  }
+}
+
+export const pageSlugs = () => docs('pages').map((doc) => String(doc.slug))

@@ -1,0 +1,69 @@
+// UI strings of the site in the five languages (locales/<code>.json), with placeholders and
+// plurals through Intl.PluralRules. A missing key is an error at build time, never a blank.
+import de from '../../locales/de.json'
+import en from '../../locales/en.json'
+import fr from '../../locales/fr.json'
+import lb from '../../locales/lb.json'
+import pt from '../../locales/pt.json'
+import { type LocaleCode, localeDefinition } from '../../locales/config'
+
+const tables: Record<LocaleCode, Record<string, string>> = { lb, fr, de, pt, en }
+
+export type Vars = Record<string, string | number>
+
+function fill(template: string, vars: Vars): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  )
+}
+
+/** A UI string; `count` selects `key.one` / `key.other` (etc.) by the language's plural rules. */
+export function t(locale: LocaleCode, key: string, vars: Vars = {}): string {
+  const table = tables[locale]
+  let template = table[key]
+  if (template === undefined && typeof vars.count === 'number') {
+    const category = new Intl.PluralRules(localeDefinition(locale).intl).select(vars.count)
+    template = table[`${key}.${category}`] ?? table[`${key}.other`]
+  }
+  if (template === undefined) {
+    throw new Error(
+      `Missing UI string "${key}" in locales/${locale}.json: add it to all five files.`,
+    )
+  }
+  return fill(template, vars)
+}
+
+/** A translator bound to one locale, for components. */
+export function translator(locale: LocaleCode) {
+  return (key: string, vars?: Vars) => t(locale, key, vars)
+}
+
+/**
+ * "A, B and C" in the reader's language. Luxembourgish is joined by hand: ICU writes "a(n)",
+ * while the Eifel rule keeps the n of "an" only before a vowel or n, d, t, z, h.
+ */
+export function joinList(locale: LocaleCode, items: string[]): string {
+  if (locale !== 'lb' || items.length < 2) {
+    return new Intl.ListFormat(localeDefinition(locale).intl, { type: 'conjunction' }).format(items)
+  }
+  const last = items[items.length - 1]!
+  const and = /^[aeiouäëéöündtzh]/i.test(last) ? 'an' : 'a'
+  return `${items.slice(0, -1).join(', ')} ${and} ${last}`
+}
+
+/** The name of a language (ISO 639 code) in the reader's language. */
+export function languageName(code: string, locale: LocaleCode): string {
+  const special: Record<string, string> = {
+    gsg: 'language.gsg',
+    fsl: 'language.fsl',
+    kea: 'language.kea',
+  }
+  if (special[code]) return t(locale, special[code]!)
+  try {
+    return (
+      new Intl.DisplayNames([localeDefinition(locale).intl], { type: 'language' }).of(code) ?? code
+    )
+  } catch {
+    return code
+  }
+}

@@ -1,0 +1,59 @@
+// The published content of the CMS as one JSON snapshot: read through the Payload Local API with
+// the public's rights (overrideAccess: false, no user: published documents and public fields
+// only), all locales in one read. The site build renders from this snapshot.
+import type { CollectionSlug, Payload } from 'payload'
+
+export const snapshotCollections = [
+  'communes',
+  'categories',
+  'target-groups',
+  'goals',
+  'organisations',
+  'venues',
+  'events',
+  'actions',
+  'resources',
+  'pages',
+  'media',
+] as const satisfies readonly CollectionSlug[]
+
+export type SnapshotCollection = (typeof snapshotCollections)[number]
+
+/** A document as read with locale "all": localized fields are objects keyed by locale. */
+export type RawDoc = Record<string, unknown> & { id: string | number }
+
+export interface SiteSnapshot {
+  generatedAt: string
+  collections: Record<SnapshotCollection, RawDoc[]>
+}
+
+export async function readSnapshot(payload: Payload, now = new Date()): Promise<SiteSnapshot> {
+  const entries = await Promise.all(
+    snapshotCollections.map(async (collection) => {
+      const { docs } = await payload.find({
+        collection,
+        locale: 'all',
+        fallbackLocale: false,
+        depth: 0,
+        draft: false,
+        overrideAccess: false,
+        pagination: false,
+        limit: 0,
+      })
+      return [collection, docs as unknown as RawDoc[]] as const
+    }),
+  )
+  return {
+    generatedAt: now.toISOString(),
+    collections: Object.fromEntries(entries) as SiteSnapshot['collections'],
+  }
+}
+
+export function emptySnapshot(now = new Date()): SiteSnapshot {
+  return {
+    generatedAt: now.toISOString(),
+    collections: Object.fromEntries(
+      snapshotCollections.map((name) => [name, []]),
+    ) as unknown as SiteSnapshot['collections'],
+  }
+}
