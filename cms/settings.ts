@@ -25,6 +25,11 @@ export function dataDir(env: Env = process.env): string {
   return path.resolve(env.DATA_DIR ?? 'data')
 }
 
+/** Uploaded files: MEDIA_DIR, by default a folder of DATA_DIR. */
+export function mediaDir(env: Env = process.env): string {
+  return path.resolve(env.MEDIA_DIR ?? path.join(dataDir(env), 'media'))
+}
+
 /** SQLite file under DATA_DIR unless DATABASE_URL names another file or a MongoDB server. */
 export function databaseSettings(env: Env = process.env): DatabaseSettings {
   const url = env.DATABASE_URL?.trim()

@@ -1,11 +1,11 @@
 // npm run build: the public site from the current database. Reads the published content through
 // the Payload Local API (public rights), renders it with Astro, indexes it with Pagefind.
 import { spawn } from 'node:child_process'
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { openPayload } from '../cms/openPayload'
-import { readSnapshot } from '../web/lib/snapshot'
-import { dataDir } from '../cms/settings'
+import { mediaFilenames, readSnapshot } from '../web/lib/snapshot'
+import { dataDir, mediaDir } from '../cms/settings'
 
 const outDir = path.resolve(process.env.ZESUMMEN_SITE_OUT ?? 'dist')
 const snapshotFile = path.resolve(
@@ -38,9 +38,27 @@ function countPages(dir: string): number {
   return count
 }
 
+/** Published images are copied as sharp made them at upload: builds never re-encode images. */
+function copyMedia(files: string[]) {
+  const target = path.join(outDir, 'media')
+  mkdirSync(target, { recursive: true })
+  let copied = 0
+  for (const file of files) {
+    const source = path.join(mediaDir(), path.basename(file))
+    if (!existsSync(source)) {
+      console.warn(`[build] Missing uploaded file ${source}: the page shows no image there.`)
+      continue
+    }
+    copyFileSync(source, path.join(target, path.basename(file)))
+    copied += 1
+  }
+  step(`Copied ${copied} image files.`)
+}
+
 async function main() {
   const started = performance.now()
   step('Reading published content…')
+  let media: string[] = []
   const payload = await openPayload()
   try {
     const snapshot = await readSnapshot(payload)
@@ -50,6 +68,7 @@ async function main() {
       ([name, docs]) => `${docs.length} ${name}`,
     )
     step(`Snapshot: ${counts.join(', ')}`)
+    media = mediaFilenames(snapshot)
   } finally {
     await payload.destroy()
   }
@@ -64,6 +83,7 @@ async function main() {
     [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--silent'],
     env,
   )
+  copyMedia(media)
   step('Indexing with Pagefind…')
   await run(
     process.execPath,

@@ -7,6 +7,7 @@ import { asPortalUser } from '../access/roles'
 import { requiredInSourceLanguage } from '../fields/localizedText'
 import { sourceLanguageField } from '../fields/sourceLanguage'
 import { requestMessage } from '../i18n/messages'
+import { mediaDir } from '../settings'
 
 export const MEDIA_MAX_BYTES = 10 * 1024 * 1024
 export const mediaMimeTypes = [
@@ -28,7 +29,7 @@ export const Media: CollectionConfig = {
   admin: { useAsTitle: 'filename', group: 'Site' },
   access: { read: anyone, create: signedIn, update: staffOrUploader, delete: staffOrUploader },
   upload: {
-    staticDir: process.env.MEDIA_DIR ?? 'data/media',
+    staticDir: mediaDir(),
     mimeTypes: mediaMimeTypes,
     // Sizes the site uses; sharp writes WebP, the original stays for downloads.
     imageSizes: [

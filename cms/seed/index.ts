@@ -7,6 +7,7 @@ import path from 'node:path'
 import type { CollectionSlug, Payload } from 'payload'
 import { isLocaleCode, localeCodes, type LocaleCode } from '../../locales/config'
 import { zonedFromWallTime } from '../domain/dates'
+import { seedDemoImages } from './demoImages'
 import { markdownToLexical } from './richText'
 import { upsert, type Outcome, type SeedDocument } from './upsert'
 
@@ -247,6 +248,11 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
   return report
 
   async function seedDemo() {
+    const images = await seedDemoImages(payload)
+    ids.set('media', images.ids)
+    report.media = images.counts
+    log(`media: ${images.counts.created} created, 0 updated, ${images.counts.unchanged} unchanged`)
+
     const venues = readJson<SeedRecord[]>(demoFile('venues.json'))
     await write(
       'venues',
@@ -401,6 +407,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
           ? { ...record.registration, deadline: day(record.registration.deadline) }
           : {},
         action: ref('actions', record.action),
+        image: ref('media', record.image),
         slug: record.slug,
         uid: `seed-${record.slug}@zesummen.lu`,
         demo: true,

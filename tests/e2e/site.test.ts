@@ -114,6 +114,39 @@ describe.each(localeCodes)('site in %s', (lang) => {
   })
 })
 
+describe('pages outside a language', () => {
+  it('the language chooser lists the five languages and passes axe', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${url}/`)
+    expect(await page.locator('a[hreflang]').allTextContents()).toEqual([
+      'Lëtzebuergesch',
+      'Français',
+      'Deutsch',
+      'Português',
+      'English',
+    ])
+    expect(await axeViolations(page)).toEqual([])
+    await page.close()
+  })
+})
+
+describe('images', () => {
+  it('shows an event image with alt text in the reader’s language, its size and WebP sources', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${url}/de/events/intercultural-festival-mertert-2027/`)
+    const image = page.locator('figure img')
+    expect(await image.getAttribute('alt')).toMatch(/^Beispielbild/)
+    expect(await image.getAttribute('width')).toBe('1600')
+    expect(await image.getAttribute('height')).toBe('900')
+    expect(await image.getAttribute('srcset')).toMatch(/800x450\.webp 800w/)
+    const loaded = await image.evaluate(
+      (img: HTMLImageElement) => img.complete && img.naturalWidth > 0,
+    )
+    expect(loaded).toBe(true)
+    await page.close()
+  })
+})
+
 describe('language fallback', () => {
   it('marks text shown in another language, with its lang attribute', async () => {
     const page = await browser.newPage()

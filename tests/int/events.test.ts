@@ -2,25 +2,16 @@
 // grows when date, time, place or status change, and not for text edits.
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { closeTestPayload, createDoc, testPayload } from './helpers'
+import { closeTestPayload, createRemichWithHall, createDoc, testPayload } from './helpers'
 
 let payload: Payload
 const ids: Record<string, string | number> = {}
 
 beforeAll(async () => {
   payload = await testPayload()
-  ids.commune = (
-    await createDoc(payload, 'communes', {
-      name: 'Remich',
-      slug: 'remich',
-      code: '1205',
-      country: 'LU',
-      status: 'partner',
-    })
-  ).id
-  ids.hall = (
-    await createDoc(payload, 'venues', { name: 'Hall', slug: 'hall', commune: ids.commune })
-  ).id
+  const remich = await createRemichWithHall(payload)
+  ids.commune = remich.commune
+  ids.hall = remich.hall
   ids.school = (
     await createDoc(payload, 'venues', { name: 'School', slug: 'school', commune: ids.commune })
   ).id

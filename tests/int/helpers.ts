@@ -29,6 +29,23 @@ export function createDoc(
   return payload.create({ collection, data: data as never }) as Promise<{ id: string | number }>
 }
 
+/** The commune most fixtures live in, with one venue: Remich (STATEC 1205). */
+export async function createRemichWithHall(payload: Payload) {
+  const commune = await createDoc(payload, 'communes', {
+    name: 'Remich',
+    slug: 'remich',
+    code: '1205',
+    country: 'LU',
+    status: 'partner',
+  })
+  const hall = await createDoc(payload, 'venues', {
+    name: 'Hall',
+    slug: 'hall',
+    commune: commune.id,
+  })
+  return { commune: commune.id, hall: hall.id }
+}
+
 /** Drops the test database when it is a MongoDB one (SQLite files live in tests/.tmp). */
 export async function closeTestPayload() {
   if (!shared) return

@@ -2,7 +2,14 @@
 // person who scheduled them: an association cannot get an event published by scheduling it.
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { closeTestPayload, createDoc, createUser, testPayload, type TestUser } from './helpers'
+import {
+  closeTestPayload,
+  createRemichWithHall,
+  createDoc,
+  createUser,
+  testPayload,
+  type TestUser,
+} from './helpers'
 
 let payload: Payload
 let editor: TestUser
@@ -12,20 +19,11 @@ const ids: Record<string, string | number> = {}
 beforeAll(async () => {
   payload = await testPayload()
   await createUser(payload, 'admin', ['admin'])
-  ids.commune = (
-    await createDoc(payload, 'communes', {
-      name: 'Remich',
-      slug: 'remich',
-      code: '1205',
-      country: 'LU',
-      status: 'partner',
-    })
-  ).id
+  const remich = await createRemichWithHall(payload)
+  ids.commune = remich.commune
+  ids.venue = remich.hall
   ids.organisation = (
     await createDoc(payload, 'organisations', { name: 'Club', slug: 'club', type: 'association' })
-  ).id
-  ids.venue = (
-    await createDoc(payload, 'venues', { name: 'Hall', slug: 'hall', commune: ids.commune })
   ).id
   editor = await createUser(payload, 'editor', ['commune-editor'], { communes: [ids.commune] })
   association = await createUser(payload, 'club', ['association'], {

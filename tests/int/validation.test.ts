@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   closeTestPayload,
-  createDoc,
+  createRemichWithHall,
   createUser,
   rest,
   testPayload,
@@ -18,18 +18,9 @@ const ids: Record<string, string | number> = {}
 beforeAll(async () => {
   payload = await testPayload()
   admin = await createUser(payload, 'admin', ['admin'])
-  ids.remich = (
-    await createDoc(payload, 'communes', {
-      name: 'Remich',
-      slug: 'remich',
-      code: '1205',
-      country: 'LU',
-      status: 'partner',
-    })
-  ).id
-  ids.venue = (
-    await createDoc(payload, 'venues', { name: 'Hall', slug: 'hall', commune: ids.remich })
-  ).id
+  const remich = await createRemichWithHall(payload)
+  ids.remich = remich.commune
+  ids.venue = remich.hall
 })
 
 afterAll(closeTestPayload)

@@ -81,6 +81,27 @@ function byId(collection: SnapshotCollection): Map<string, RawDoc> {
   return index
 }
 
+const slugIndexes = new Map<SnapshotCollection, Map<string, RawDoc>>()
+
+/** The document of a collection with this slug, found through an index built once per build. */
+function bySlug(collection: SnapshotCollection, slug: string): RawDoc | undefined {
+  let index = slugIndexes.get(collection)
+  if (!index) {
+    index = new Map(docs(collection).map((doc) => [String(doc.slug), doc]))
+    slugIndexes.set(collection, index)
+  }
+  return index.get(slug)
+}
+
+/** Views are immutable, so each is computed once per language and build. */
+function memoizedPerLocale<T>(compute: (lang: LocaleCode) => T): (lang: LocaleCode) => T {
+  const cache = new Map<LocaleCode, T>()
+  return (lang) => {
+    if (!cache.has(lang)) cache.set(lang, compute(lang))
+    return cache.get(lang)!
+  }
+}
+
 type Ref = string | number | { id: string | number } | null | undefined
 
 function refId(value: Ref): string | null {
@@ -181,7 +202,7 @@ export function currentCommunes(lang: LocaleCode): CommuneView[] {
 }
 
 export function commune(slug: string, lang: LocaleCode): CommuneView | null {
-  const doc = docs('communes').find((candidate) => candidate.slug === slug)
+  const doc = bySlug('communes', slug)
   return doc ? communeView(doc, lang) : null
 }
 
@@ -291,6 +312,42 @@ function venueView(doc: RawDoc, lang: LocaleCode): VenueView {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Images
+
+export interface ImageView {
+  src: string
+  width: number
+  height: number
+  /** Responsive candidates ("url 800w, …"), WebP made by sharp when the file was uploaded. */
+  srcset: string
+  alt: Text | null
+}
+
+/** Public URL of an uploaded file; `npm run build` copies the files the site uses there. */
+export const mediaUrl = (filename: string) => `/media/${encodeURIComponent(filename)}`
+
+export function imageView(value: Ref, lang: LocaleCode): ImageView | null {
+  const doc = lookup('media', value)
+  if (!doc || typeof doc.filename !== 'string' || !String(doc.mimeType ?? '').startsWith('image/'))
+    return null
+  const width = Number(doc.width ?? 0)
+  const height = Number(doc.height ?? 0)
+  type Size = { filename: string; width: number; height: number }
+  // Only sizes with the original's proportions may stand in for it (the thumbnail is cropped).
+  const sizes = Object.values((doc.sizes ?? {}) as Record<string, Partial<Size>>)
+    .filter((size): size is Size => Boolean(size.filename && size.width && size.height))
+    .filter((size) => width > 0 && Math.abs(size.height / size.width - height / width) < 0.02)
+    .sort((a, b) => a.width - b.width)
+  return {
+    src: mediaUrl(sizes.find((size) => size.width >= 800)?.filename ?? doc.filename),
+    width,
+    height,
+    srcset: sizes.map((size) => `${mediaUrl(size.filename)} ${size.width}w`).join(', '),
+    alt: text(doc.alt, lang),
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Events
 
 export interface OccurrenceView {
@@ -338,6 +395,7 @@ export interface EventView {
     capacity: number | null
   }
   action: { slug: string; title: Text } | null
+  image: ImageView | null
   updatedAt: string
 }
 
@@ -425,16 +483,17 @@ export function eventView(doc: RawDoc, lang: LocaleCode): EventView {
           title: text(action.title, lang) ?? { value: String(action.slug), lang, fallback: true },
         }
       : null,
+    image: imageView(doc.image as Ref, lang),
     updatedAt: String(doc.updatedAt ?? snapshot().generatedAt),
   }
 }
 
-export function events(lang: LocaleCode): EventView[] {
-  return docs('events').map((doc) => eventView(doc, lang))
-}
+export const events = memoizedPerLocale((lang): EventView[] =>
+  docs('events').map((doc) => eventView(doc, lang)),
+)
 
 export function event(slug: string, lang: LocaleCode): EventView | null {
-  const doc = docs('events').find((candidate) => candidate.slug === slug)
+  const doc = bySlug('events', slug)
   return doc ? eventView(doc, lang) : null
 }
 
@@ -576,7 +635,7 @@ export function actionView(doc: RawDoc, lang: LocaleCode): ActionView {
 export const actions = (lang: LocaleCode) => docs('actions').map((doc) => actionView(doc, lang))
 
 export function action(slug: string, lang: LocaleCode): ActionView | null {
-  const doc = docs('actions').find((candidate) => candidate.slug === slug)
+  const doc = bySlug('actions', slug)
   return doc ? actionView(doc, lang) : null
 }
 
@@ -622,7 +681,7 @@ export const resources = (lang: LocaleCode) =>
   docs('resources').map((doc) => resourceView(doc, lang))
 
 export function resource(slug: string, lang: LocaleCode): ResourceView | null {
-  const doc = docs('resources').find((candidate) => candidate.slug === slug)
+  const doc = bySlug('resources', slug)
   return doc ? resourceView(doc, lang) : null
 }
 
@@ -634,7 +693,7 @@ export interface PageView {
 }
 
 export function page(slug: string, lang: LocaleCode): PageView | null {
-  const doc = docs('pages').find((candidate) => candidate.slug === slug)
+  const doc = bySlug('pages', slug)
   if (!doc) return null
   return {
     slug,

@@ -57,3 +57,13 @@ export function emptySnapshot(now = new Date()): SiteSnapshot {
     ) as unknown as SiteSnapshot['collections'],
   }
 }
+
+/** Files of every uploaded image in the snapshot (originals and sizes), for the build to copy. */
+export function mediaFilenames(snapshot: SiteSnapshot): string[] {
+  return snapshot.collections.media.flatMap((doc) => [
+    String(doc.filename),
+    ...Object.values((doc.sizes ?? {}) as Record<string, { filename?: string | null }>)
+      .map((size) => size.filename)
+      .filter((name): name is string => Boolean(name)),
+  ])
+}
