@@ -4,7 +4,12 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { type DateTime } from 'luxon'
-import { type LocaleCode, resolveLocalized, type LocalizedValue } from '../../locales/config'
+import {
+  defaultLocale,
+  type LocaleCode,
+  resolveLocalized,
+  type LocalizedValue,
+} from '../../locales/config'
 import { zonedFromISO } from '../../cms/domain/dates'
 import { expandOccurrences, type RecurrenceRule } from '../../cms/domain/recurrence'
 import { emptySnapshot, type RawDoc, type SiteSnapshot, type SnapshotCollection } from './snapshot'
@@ -529,29 +534,42 @@ export function pastEvents(lang: LocaleCode): ListedEvent[] {
     .sort((a, b) => b.occurrence.start.toMillis() - a.occurrence.start.toMillis())
 }
 
+/** Occurrences grouped by month (YYYY-MM), each month in order; computed once per language. */
+const occurrencesByMonth = memoizedPerLocale((lang): Map<string, ListedEvent[]> => {
+  const months = new Map<string, ListedEvent[]>()
+  for (const view of events(lang)) {
+    for (const occurrence of view.occurrences) {
+      const month = occurrence.start.toFormat('yyyy-MM')
+      const list = months.get(month) ?? []
+      list.push({ event: view, occurrence })
+      months.set(month, list)
+    }
+  }
+  for (const list of months.values()) {
+    list.sort((a, b) => a.occurrence.start.toMillis() - b.occurrence.start.toMillis())
+  }
+  return months
+})
+
 /** Every occurrence in a month (YYYY-MM), in order. */
 export function occurrencesInMonth(lang: LocaleCode, month: string): ListedEvent[] {
-  return events(lang)
-    .flatMap((view) => view.occurrences.map((occurrence) => ({ event: view, occurrence })))
-    .filter(({ occurrence }) => occurrence.start.toFormat('yyyy-MM') === month)
-    .sort((a, b) => a.occurrence.start.toMillis() - b.occurrence.start.toMillis())
+  return occurrencesByMonth(lang).get(month) ?? []
 }
 
-/** Months (YYYY-MM) from the current month to the last month with an occurrence. */
+/** Months (YYYY-MM) from the current month to the last month with an occurrence (at most 36). */
 export function calendarMonths(): string[] {
   const now = buildTime().startOf('month')
-  const last = docs('events')
-    .flatMap((doc) => occurrencesOf(doc, 'en'))
-    .reduce((latest, occurrence) => (occurrence.start > latest ? occurrence.start : latest), now)
+  const withEvents = [...occurrencesByMonth(defaultLocale).keys()].sort()
+  const last = withEvents.length ? withEvents[withEvents.length - 1]! : now.toFormat('yyyy-MM')
   const months: string[] = []
   for (
     let cursor = now;
-    cursor <= last.endOf('month') && months.length < 36;
+    cursor.toFormat('yyyy-MM') <= last && months.length < 36;
     cursor = cursor.plus({ months: 1 })
   ) {
     months.push(cursor.toFormat('yyyy-MM'))
   }
-  return months
+  return months.length ? months : [now.toFormat('yyyy-MM')]
 }
 
 /** Whether an event belongs to a commune, counting communes merged into it. */
