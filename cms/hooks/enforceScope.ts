@@ -38,12 +38,15 @@ async function communeNames(req: PayloadRequest, ids: string[]): Promise<string>
 
 export const enforceScope =
   (scope: Scope): CollectionBeforeChangeHook =>
-  async ({ data, originalDoc, req }) => {
+  async ({ data, originalDoc, req, operation }) => {
     const user = asPortalUser(req.user)
     // No user: system work (seed, jobs) that runs with overrideAccess.
     if (!user || isStaff(user)) return data
 
-    if (scope.communeField && hasRole(user, 'commune-editor') && scope.communeField in data) {
+    // On create a missing field counts as "no commune" (region-wide), which only staff may write.
+    const touchesCommunes =
+      scope.communeField && (operation === 'create' || scope.communeField in data)
+    if (scope.communeField && touchesCommunes && hasRole(user, 'commune-editor')) {
       const own = new Set(communeIds(user).map(String))
       const before = new Set(idsOf(originalDoc?.[scope.communeField]))
       const after = new Set(idsOf(data[scope.communeField]))

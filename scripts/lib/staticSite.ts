@@ -63,6 +63,11 @@ export function serveSite(root: string, req: IncomingMessage, res: ServerRespons
   }
   const urlPath = req.url ?? '/'
   const pathname = urlPath.split('?')[0]!
+  // "//host" would be read as another site in a redirect; such paths are never ours.
+  if (pathname.startsWith('//') || pathname.includes('\\')) {
+    notFound(root, res, method, null)
+    return
+  }
   // Directories are served with a trailing slash, so relative links and canonical URLs agree.
   if (!pathname.endsWith('/') && !path.extname(pathname)) {
     const directory = resolveSiteFile(root, `${pathname}/`)
@@ -77,9 +82,13 @@ export function serveSite(root: string, req: IncomingMessage, res: ServerRespons
     send(res, file, 200, method)
     return
   }
-  const lang = localeCodes.find((code) => pathname.startsWith(`/${code}/`))
-  const notFound = resolveSiteFile(root, lang ? `/${lang}/404/` : '/404.html')
-  if (notFound) send(res, notFound, 404, method)
+  notFound(root, res, method, localeCodes.find((code) => pathname.startsWith(`/${code}/`)) ?? null)
+}
+
+/** The 404 page in the language of the path, or the one listing all languages. */
+function notFound(root: string, res: ServerResponse, method: string, lang: string | null) {
+  const page = resolveSiteFile(root, lang ? `/${lang}/404/` : '/404.html')
+  if (page) send(res, page, 404, method)
   else {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
     res.end('Not found')

@@ -455,6 +455,15 @@ describe('scope rules a matrix cannot show', () => {
     expect(stored.title).not.toBe('x')
   })
 
+  it('a commune-editor cannot write region-wide information (no commune)', async () => {
+    const regionWide = await rest('POST', '/resources?draft=true', {
+      token: editor().token,
+      body: { title: 'For everyone', type: 'health' },
+    })
+    expect(regionWide.status).toBe(403)
+    expect(JSON.stringify(regionWide.body)).toMatch(/at least one of your communes \(Remich\)/)
+  })
+
   it('an association cannot publish, nor write events of another organisation', async () => {
     const published = await rest('POST', '/events', {
       token: association().token,
