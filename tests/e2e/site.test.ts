@@ -130,6 +130,23 @@ describe('pages outside a language', () => {
   })
 })
 
+describe('add to calendar', () => {
+  it('offers each upcoming event as an .ics file in the page’s language', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${url}/pt/events/language-cafe-remich/`)
+    const href = await page.locator('a[download]').getAttribute('href')
+    expect(href).toBe('/pt/events/language-cafe-remich.ics')
+    await page.close()
+    const response = await fetch(`${url}${href}`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8')
+    const text = await response.text()
+    expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/)
+    expect(text).toContain('UID:seed-language-cafe-remich@zesummen.lu')
+    expect(text).toContain('/pt/events/language-cafe-remich/')
+  })
+})
+
 describe('images', () => {
   it('shows an event image with alt text in the reader’s language, its size and WebP sources', async () => {
     const page = await browser.newPage()

@@ -358,6 +358,8 @@ export function imageView(value: Ref, lang: LocaleCode): ImageView | null {
 export interface OccurrenceView {
   start: DateTime
   end: DateTime
+  /** The start the rule planned (differs from `start` when the date was moved). */
+  plannedStart: DateTime
   /** Calendar day of the planned start (Luxembourg), the key of overrides. */
   day: string
   status: 'scheduled' | 'cancelled' | 'rescheduled'
@@ -429,6 +431,7 @@ function occurrencesOf(doc: RawDoc, lang: LocaleCode): OccurrenceView[] {
     return {
       start: actualStart,
       end: status === 'rescheduled' && newEnd ? newEnd : actualStart.plus(duration),
+      plannedStart: occurrenceStart,
       day,
       status,
       reason: override ? text(override.reason, lang) : null,

@@ -7,6 +7,7 @@ export const urls = {
   events: (lang: LocaleCode, page = 1) =>
     page > 1 ? `/${lang}/events/page/${page}/` : `/${lang}/events/`,
   event: (lang: LocaleCode, slug: string) => `/${lang}/events/${slug}/`,
+  eventCalendar: (lang: LocaleCode, slug: string) => `/${lang}/events/${slug}.ics`,
   pastEvents: (lang: LocaleCode) => `/${lang}/events/past/`,
   eventsInCommune: (lang: LocaleCode, commune: string) => `/${lang}/events/commune/${commune}/`,
   eventsInCategory: (lang: LocaleCode, category: string) => `/${lang}/events/category/${category}/`,

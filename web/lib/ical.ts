@@ -1,0 +1,167 @@
+// Calendar files (RFC 5545) from the same EventView the pages render, through ical-generator;
+// this module is only the glue. Times carry TZID=Europe/Luxembourg with a VTIMEZONE; DTSTAMP,
+// LAST-MODIFIED and UNTIL are UTC.
+import { getVtimezoneComponent } from '@touch4it/ical-timezones'
+import ical, { type ICalCalendar, ICalEventStatus } from 'ical-generator'
+import type { DateTime } from 'luxon'
+import type { LocaleCode } from '../../locales/config'
+import { PORTAL_TIME_ZONE, zonedFromISO } from '../../cms/domain/dates'
+import type { EventView } from './content'
+import { t } from './i18n'
+import { urls } from './urls'
+
+const frequency = {
+  daily: 'DAILY',
+  weekly: 'WEEKLY',
+  monthly: 'MONTHLY',
+  yearly: 'YEARLY',
+} as const
+const weekday: Record<string, string> = {
+  MO: 'MO',
+  TU: 'TU',
+  WE: 'WE',
+  TH: 'TH',
+  FR: 'FR',
+  SA: 'SA',
+  SU: 'SU',
+}
+
+export interface CalendarOptions {
+  lang: LocaleCode
+  name: string
+  site: URL
+}
+
+/**
+ * An empty calendar. Its own time zone stays unset on purpose: with one set, ical-generator 11
+ * writes DTSTAMP, LAST-MODIFIED and UNTIL as floating local times, which RFC 5545 forbids. Each
+ * event names its TZID instead, and the generator still adds the matching VTIMEZONE.
+ */
+export function calendar({ lang, name, site }: CalendarOptions): ICalCalendar {
+  const result = ical({
+    name,
+    prodId: { company: 'Zesummen', product: 'Miselerland', language: lang.toUpperCase() },
+    url: new URL(urls.home(lang), site).toString(),
+    ttl: 6 * 60 * 60,
+    timezone: { name: null, generator: getVtimezoneComponent },
+  })
+  result.x('X-WR-TIMEZONE', PORTAL_TIME_ZONE)
+  return result
+}
+
+function statusOf(status: string): ICalEventStatus {
+  if (status === 'cancelled') return ICalEventStatus.CANCELLED
+  if (status === 'postponed') return ICalEventStatus.TENTATIVE
+  return ICalEventStatus.CONFIRMED
+}
+
+/** An all-day event ends the day after its last day (DTEND is exclusive for dates). */
+function times(view: EventView, start: DateTime, end: DateTime) {
+  return view.allDay
+    ? { start: start.startOf('day'), end: end.startOf('day').plus({ days: 1 }), allDay: true }
+    : { start, end, timezone: PORTAL_TIME_ZONE }
+}
+
+const localStamp = (value: DateTime) =>
+  value.setZone(PORTAL_TIME_ZONE).toFormat("yyyyMMdd'T'HHmmss")
+
+/**
+ * RRULE, EXDATE and RDATE lines. ical-generator has no RDATE, so the three are written here;
+ * EXDATE and RDATE use the same TZID and wall time as DTSTART, UNTIL is UTC (RFC 5545 3.3.10).
+ */
+export function recurrenceLines(view: EventView): string {
+  const rule = view.recurrence!
+  const parts = [`FREQ=${frequency[rule.frequency!]}`]
+  if ((rule.interval ?? 1) > 1) parts.push(`INTERVAL=${rule.interval}`)
+  if (rule.byWeekday?.length)
+    parts.push(`BYDAY=${rule.byWeekday.map((day) => weekday[day]).join(',')}`)
+  if (rule.until) {
+    const last = zonedFromISO(rule.until).endOf('day').toUTC()
+    parts.push(
+      `UNTIL=${view.allDay ? last.setZone(PORTAL_TIME_ZONE).toFormat('yyyyMMdd') : `${last.toFormat("yyyyMMdd'T'HHmmss")}Z`}`,
+    )
+  }
+  if (rule.count) parts.push(`COUNT=${rule.count}`)
+  const lines = [`RRULE:${parts.join(';')}`]
+  const wallTime = { hour: view.start.hour, minute: view.start.minute, second: 0 }
+  const dateValue = (value: DateTime) =>
+    view.allDay ? value.setZone(PORTAL_TIME_ZONE).toFormat('yyyyMMdd') : localStamp(value)
+  const property = (name: string) =>
+    view.allDay ? `${name};VALUE=DATE` : `${name};TZID=${PORTAL_TIME_ZONE}`
+  const skipped = (rule.exdates ?? [])
+    .filter((entry) => entry.date)
+    .map((entry) => dateValue(zonedFromISO(entry.date!).set(wallTime)))
+  if (skipped.length) lines.push(`${property('EXDATE')}:${skipped.join(',')}`)
+  const extra = (rule.rdates ?? [])
+    .filter((entry) => entry.start)
+    .map((entry) => dateValue(zonedFromISO(entry.start!)))
+  if (extra.length) lines.push(`${property('RDATE')}:${extra.join(',')}`)
+  return lines.join('\r\n')
+}
+
+/** Adds an event with its recurrence, skipped dates and changed occurrences. */
+export function addEvent(target: ICalCalendar, view: EventView, lang: LocaleCode, site: URL) {
+  const url = new URL(urls.event(lang, view.slug), site).toString()
+  const summary = view.demo ? `${t(lang, 'demo.badge')}: ${view.title.value}` : view.title.value
+  const description = [view.summary?.value, view.statusReason?.value, url]
+    .filter(Boolean)
+    .join('\n\n')
+  const updated = zonedFromISO(view.updatedAt).toUTC()
+  const address = view.venue
+    ? [
+        view.venue.address.street,
+        [view.venue.address.postcode, view.venue.address.locality].filter(Boolean).join(' '),
+        view.venue.commune?.name.value,
+      ]
+        .filter(Boolean)
+        .join(', ')
+    : ''
+  const location = view.venue
+    ? {
+        title: view.venue.name.value,
+        address: address || undefined,
+        ...(view.venue.coordinates
+          ? { geo: { lat: view.venue.coordinates.latitude, lon: view.venue.coordinates.longitude } }
+          : {}),
+      }
+    : view.onlineUrl
+  const common = {
+    id: view.uid,
+    sequence: view.sequence,
+    stamp: updated,
+    lastModified: updated,
+    summary,
+    description,
+    url,
+    ...(location ? { location } : {}),
+    ...(view.organiser?.contact.email
+      ? { organizer: { name: view.organiser.name, email: view.organiser.contact.email } }
+      : {}),
+  }
+  const rule = view.recurrence
+  const changed = view.occurrences.filter((occurrence) => occurrence.status !== 'scheduled')
+  target.createEvent({
+    ...common,
+    ...times(view, view.start, view.end),
+    status: statusOf(view.status),
+    ...(rule?.frequency ? { repeating: recurrenceLines(view) } : {}),
+  })
+  // A moved or cancelled single date: an override with the same UID and RECURRENCE-ID.
+  for (const occurrence of changed) {
+    target.createEvent({
+      ...common,
+      ...times(view, occurrence.start, occurrence.end),
+      recurrenceId: occurrence.plannedStart,
+      ...(view.allDay ? {} : { timezone: PORTAL_TIME_ZONE }),
+      status:
+        occurrence.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      description: [occurrence.reason?.value, description].filter(Boolean).join('\n\n'),
+    })
+  }
+}
+
+/** The file text. RFC 5545 ends every content line with CRLF, the last one too. */
+export function calendarText(target: ICalCalendar): string {
+  const text = target.toString()
+  return text.endsWith('\r\n') ? text : `${text}\r\n`
+}
