@@ -107,6 +107,17 @@ function memoizedPerLocale<T>(compute: (lang: LocaleCode) => T): (lang: LocaleCo
   }
 }
 
+/** The view of the document with this slug, or null. */
+function viewBySlug<T>(
+  collection: SnapshotCollection,
+  slug: string,
+  lang: LocaleCode,
+  view: (doc: RawDoc, lang: LocaleCode) => T,
+): T | null {
+  const doc = bySlug(collection, slug)
+  return doc ? view(doc, lang) : null
+}
+
 type Ref = string | number | { id: string | number } | null | undefined
 
 function refId(value: Ref): string | null {
@@ -206,10 +217,8 @@ export function currentCommunes(lang: LocaleCode): CommuneView[] {
   )
 }
 
-export function commune(slug: string, lang: LocaleCode): CommuneView | null {
-  const doc = bySlug('communes', slug)
-  return doc ? communeView(doc, lang) : null
-}
+export const commune = (slug: string, lang: LocaleCode): CommuneView | null =>
+  viewBySlug('communes', slug, lang, communeView)
 
 export interface TermView {
   slug: string
@@ -500,10 +509,8 @@ export const events = memoizedPerLocale((lang): EventView[] =>
   docs('events').map((doc) => eventView(doc, lang)),
 )
 
-export function event(slug: string, lang: LocaleCode): EventView | null {
-  const doc = bySlug('events', slug)
-  return doc ? eventView(doc, lang) : null
-}
+export const event = (slug: string, lang: LocaleCode): EventView | null =>
+  viewBySlug('events', slug, lang, eventView)
 
 /** The next occurrence that has not ended yet, or null when the event is over. */
 export function nextOccurrence(view: EventView, now = buildTime()): OccurrenceView | null {
@@ -655,10 +662,8 @@ export function actionView(doc: RawDoc, lang: LocaleCode): ActionView {
 
 export const actions = (lang: LocaleCode) => docs('actions').map((doc) => actionView(doc, lang))
 
-export function action(slug: string, lang: LocaleCode): ActionView | null {
-  const doc = bySlug('actions', slug)
-  return doc ? actionView(doc, lang) : null
-}
+export const action = (slug: string, lang: LocaleCode): ActionView | null =>
+  viewBySlug('actions', slug, lang, actionView)
 
 export interface ResourceView {
   slug: string
@@ -701,10 +706,8 @@ export function resourceView(doc: RawDoc, lang: LocaleCode): ResourceView {
 export const resources = (lang: LocaleCode) =>
   docs('resources').map((doc) => resourceView(doc, lang))
 
-export function resource(slug: string, lang: LocaleCode): ResourceView | null {
-  const doc = bySlug('resources', slug)
-  return doc ? resourceView(doc, lang) : null
-}
+export const resource = (slug: string, lang: LocaleCode): ResourceView | null =>
+  viewBySlug('resources', slug, lang, resourceView)
 
 export interface PageView {
   slug: string
