@@ -1,16 +1,12 @@
 // The site's view of CMS content, from a small hand-written snapshot: language fallback, merged
 // communes, recurring events with changed dates, and what counts as upcoming at build time.
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type * as ContentModule from '../../web/lib/content'
 import type { SiteSnapshot } from '../../web/lib/snapshot'
+import { at, withSnapshot } from './snapshotFixture'
 
 type Content = typeof ContentModule
 let content: Content
-
-const at = (wall: string) => new Date(`${wall}+01:00`).toISOString()
 
 const snapshot: SiteSnapshot = {
   generatedAt: '2027-01-10T12:00:00.000Z',
@@ -87,11 +83,7 @@ const snapshot: SiteSnapshot = {
 }
 
 beforeAll(async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'zesummen-snapshot-'))
-  const file = path.join(dir, 'snapshot.json')
-  writeFileSync(file, JSON.stringify(snapshot))
-  process.env.ZESUMMEN_SNAPSHOT = file
-  content = await import('../../web/lib/content')
+  ;({ content } = await withSnapshot(snapshot))
 })
 
 describe('content views', () => {

@@ -1,19 +1,15 @@
 // "Add to calendar" files, checked by an independent parser (Python's icalendar, from Debian's
 // python3-icalendar) and against the RFC 5545 rules calendar apps trip over.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { zonedFromWallTime } from '../../cms/domain/dates'
 import type * as ContentModule from '../../web/lib/content'
 import type * as IcalModule from '../../web/lib/ical'
 import type { SiteSnapshot } from '../../web/lib/snapshot'
+import { at, withSnapshot } from './snapshotFixture'
 
 let content: typeof ContentModule
 let ical: typeof IcalModule
 
-const at = (wall: string) => zonedFromWallTime(wall).toUTC().toISO()!
 const site = new URL('https://zesummen.example.lu')
 
 const snapshot: SiteSnapshot = {
@@ -157,12 +153,7 @@ function file(slug: string, lang: 'fr' | 'pt' | 'de' = 'fr'): string {
 }
 
 beforeAll(async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'zesummen-ical-'))
-  const snapshotFile = path.join(dir, 'snapshot.json')
-  writeFileSync(snapshotFile, JSON.stringify(snapshot))
-  process.env.ZESUMMEN_SNAPSHOT = snapshotFile
-  content = await import('../../web/lib/content')
-  ical = await import('../../web/lib/ical')
+  ;({ content, ical } = await withSnapshot(snapshot))
 })
 
 describe('event calendar files', () => {
