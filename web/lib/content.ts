@@ -139,6 +139,18 @@ const str = (value: unknown): string | null => (typeof value === 'string' && val
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
 
+export interface PostalAddress {
+  street: string | null
+  postcode: string | null
+  locality: string | null
+}
+
+/** "Rue de l'Église 1, 5555 Remich": the parts that are known, in the Luxembourg order. */
+export function addressLine(address: PostalAddress): string {
+  const town = [address.postcode, address.locality].filter(Boolean).join(' ')
+  return [address.street, town].filter(Boolean).join(', ')
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reference data
 
@@ -291,7 +303,7 @@ export interface VenueView {
   slug: string
   name: Text
   commune: CommuneRef | null
-  address: { street: string | null; postcode: string | null; locality: string | null }
+  address: PostalAddress
   coordinates: { latitude: number; longitude: number } | null
   accessibility: string[]
   accessibilityNotes: Text | null
@@ -674,7 +686,7 @@ export interface ResourceView {
   type: string
   communes: CommuneRef[]
   languagesOffered: string[]
-  address: { street: string | null; postcode: string | null; locality: string | null }
+  address: PostalAddress
   contact: { email: string | null; phone: string | null; url: string | null }
   openingHours: Text | null
   lastReviewed: DateTime | null

@@ -6,7 +6,7 @@ import ical, { type ICalCalendar, ICalEventStatus } from 'ical-generator'
 import type { DateTime } from 'luxon'
 import type { LocaleCode } from '../../locales/config'
 import { PORTAL_TIME_ZONE, zonedFromISO } from '../../cms/domain/dates'
-import type { EventView } from './content'
+import { addressLine, type EventView } from './content'
 import { t } from './i18n'
 import { urls } from './urls'
 
@@ -108,13 +108,7 @@ export function addEvent(target: ICalCalendar, view: EventView, lang: LocaleCode
     .join('\n\n')
   const updated = zonedFromISO(view.updatedAt).toUTC()
   const address = view.venue
-    ? [
-        view.venue.address.street,
-        [view.venue.address.postcode, view.venue.address.locality].filter(Boolean).join(' '),
-        view.venue.commune?.name.value,
-      ]
-        .filter(Boolean)
-        .join(', ')
+    ? [addressLine(view.venue.address), view.venue.commune?.name.value].filter(Boolean).join(', ')
     : ''
   const location = view.venue
     ? {
