@@ -21,7 +21,9 @@ import { Categories, TargetGroups } from './collections/taxonomy'
 import { Users } from './collections/Users'
 import { Venues } from './collections/Venues'
 import { databaseAdapter } from './database'
+import { eventFeedEndpoint } from './endpoints/eventFeed'
 import { withReferenceChecks } from './fields/referenceChecks'
+import { withContentChangedSignal } from './hooks/contentChanged'
 import { payloadSecret, publicUrl } from './settings'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -46,7 +48,10 @@ export default buildConfig({
     Pages,
     Media,
     Users,
-  ].map(withReferenceChecks),
+  ]
+    .map(withReferenceChecks)
+    .map(withContentChangedSignal),
+  endpoints: [eventFeedEndpoint],
   localization: {
     locales: locales.map((locale) => ({
       code: locale.code,

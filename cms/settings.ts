@@ -105,3 +105,14 @@ function port_(env: Env): number {
 }
 
 export { port_ as port }
+
+/**
+ * TRUST_PROXY=1 when a reverse proxy in front of the portal sets X-Forwarded-For; the client is
+ * then its last entry (the one the proxy added). Otherwise the socket address is the client.
+ */
+export function trustProxy(env: Env = process.env): boolean {
+  const raw = env.TRUST_PROXY?.trim().toLowerCase() ?? ''
+  if (['', '0', 'false', 'no'].includes(raw)) return false
+  if (['1', 'true', 'yes'].includes(raw)) return true
+  throw new SettingsError('TRUST_PROXY', `"${env.TRUST_PROXY}" is not 1 or 0.`)
+}

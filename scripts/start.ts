@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { createServer } from 'node:http'
 import path from 'node:path'
 import { serveSite } from './lib/staticSite'
+import { stampClientAddress } from '../cms/security/clientAddress'
 import {
   SettingsError,
   dataDir,
@@ -14,6 +15,7 @@ import {
   payloadSecret,
   port,
   publicUrl,
+  trustProxy,
 } from '../cms/settings'
 
 const dev = process.argv.includes('--dev')
@@ -34,7 +36,13 @@ function settingsOrExit() {
   try {
     const production = isProduction()
     const secret = payloadSecret(process.env, production)
-    return { production, secret, port: port(process.env), url: publicUrl() }
+    return {
+      production,
+      secret,
+      port: port(process.env),
+      url: publicUrl(),
+      trustProxy: trustProxy(),
+    }
   } catch (error) {
     if (error instanceof SettingsError) {
       console.error(`[zesummen] ${error.message}`)
@@ -138,6 +146,7 @@ async function main() {
       return
     }
     if (isCmsPath(url)) {
+      stampClientAddress(req, settings.trustProxy)
       void handle(req, res)
       return
     }

@@ -2,7 +2,7 @@
 // The rule maps one-to-one onto an RFC 5545 RRULE (FREQ, INTERVAL, BYDAY, UNTIL/COUNT) plus
 // EXDATE/RDATE lists, and dates repeat at the same Luxembourg wall time across DST changes.
 import { type DateTime } from 'luxon'
-import { PORTAL_TIME_ZONE, zonedFromISO } from './dates'
+import { portalZone, zonedFromISO } from './dates'
 import type { MessageKey } from '../i18n/messages'
 
 export const frequencies = ['daily', 'weekly', 'monthly', 'yearly'] as const
@@ -138,7 +138,7 @@ export function ruleOccurrences(rule: RecurrenceRule, first: DateTime, limit: nu
         const candidate = monday
           .plus({ days: day - 1 })
           .set(wall)
-          .setZone(PORTAL_TIME_ZONE, { keepLocalTime: true })
+          .setZone(portalZone, { keepLocalTime: true })
         if (candidate < first) continue
         if (!push(candidate)) return results
       }

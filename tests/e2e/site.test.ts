@@ -49,6 +49,7 @@ function pageTypes(lang: string): Record<string, string> {
     about: `/${lang}/about-plan/`,
     privacy: `/${lang}/privacy/`,
     search: `/${lang}/search/`,
+    subscribe: `/${lang}/subscribe/`,
     notFound: `/${lang}/404/`,
   }
 }

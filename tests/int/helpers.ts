@@ -103,6 +103,8 @@ const handlers = { GET: restGet, POST: restPost, PATCH: restPatch, DELETE: restD
 export interface RestResponse {
   status: number
   body: Record<string, unknown>
+  headers: Headers
+  text: string
 }
 
 /** Calls the REST API exactly as a browser request to /api/... would reach it. */
@@ -132,7 +134,7 @@ export async function rest(
   } catch {
     body = { raw: text }
   }
-  return { status: response.status, body }
+  return { status: response.status, body, headers: response.headers, text }
 }
 
 /** The HTTP-like status of a Local API call: 200 when it resolved, the error's status otherwise. */

@@ -93,3 +93,25 @@ describe('occurrence expansion', () => {
     ])
   })
 })
+
+describe('the cached Luxembourg zone', () => {
+  it('gives the same offsets as Intl around both daylight-saving changes, minute by minute', async () => {
+    const { IANAZone } = await import('luxon')
+    const { portalZone } = await import('../../cms/domain/dates')
+    const reference = IANAZone.create('Europe/Luxembourg')
+    const mismatches: string[] = []
+    for (const change of ['2027-03-28T01:00:00Z', '2027-10-31T01:00:00Z', '1904-05-31T23:35:24Z']) {
+      const at = Date.parse(change)
+      for (let ts = at - 3 * 3_600_000; ts <= at + 3 * 3_600_000; ts += 60_000) {
+        // Twice: the second call answers from the cache.
+        for (const round of [1, 2]) {
+          if (portalZone.offset(ts) !== reference.offset(ts))
+            mismatches.push(`${new Date(ts).toISOString()} (call ${round})`)
+        }
+      }
+    }
+    expect(mismatches).toEqual([])
+    expect(portalZone.offset(Date.parse('2027-07-01T12:00:00Z'))).toBe(120)
+    expect(portalZone.name).toBe('Europe/Luxembourg')
+  })
+})

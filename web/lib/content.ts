@@ -35,6 +35,17 @@ export function snapshotPath(): string {
 }
 
 let cached: SiteSnapshot | undefined
+/** Clears the indexes and memoized views built from the current snapshot. */
+const resets: (() => void)[] = []
+
+/**
+ * Renders from this snapshot from now on. The site build never calls it (it reads the file
+ * once); the CMS's live feed endpoint does, each time published content changed.
+ */
+export function useSnapshot(next: SiteSnapshot): void {
+  cached = next
+  for (const reset of resets) reset()
+}
 
 /** The snapshot written by `npm run build`; an empty site when there is none (empty states). */
 export function snapshot(): SiteSnapshot {
@@ -75,6 +86,7 @@ export function richText(value: unknown, lang: LocaleCode): RichText | null {
 }
 
 const indexes = new Map<SnapshotCollection, Map<string, RawDoc>>()
+resets.push(() => indexes.clear())
 
 /** Documents of a collection by id, built once per build. */
 function byId(collection: SnapshotCollection): Map<string, RawDoc> {
@@ -87,6 +99,7 @@ function byId(collection: SnapshotCollection): Map<string, RawDoc> {
 }
 
 const slugIndexes = new Map<SnapshotCollection, Map<string, RawDoc>>()
+resets.push(() => slugIndexes.clear())
 
 /** The document of a collection with this slug, found through an index built once per build. */
 function bySlug(collection: SnapshotCollection, slug: string): RawDoc | undefined {
@@ -101,6 +114,7 @@ function bySlug(collection: SnapshotCollection, slug: string): RawDoc | undefine
 /** Views are immutable, so each is computed once per language and build. */
 function memoizedPerLocale<T>(compute: (lang: LocaleCode) => T): (lang: LocaleCode) => T {
   const cache = new Map<LocaleCode, T>()
+  resets.push(() => cache.clear())
   return (lang) => {
     if (!cache.has(lang)) cache.set(lang, compute(lang))
     return cache.get(lang)!
@@ -427,6 +441,17 @@ export interface EventView {
   updatedAt: string
 }
 
+/** Dates of a document's rule, computed once for all languages (the costliest part of a view). */
+const expansions = new WeakMap<RawDoc, ReturnType<typeof expandOccurrences>>()
+function expandedOnce(doc: RawDoc, recurrence: RecurrenceRule | null) {
+  let dates = expansions.get(doc)
+  if (!dates) {
+    dates = expandOccurrences(recurrence, String(doc.start))
+    expansions.set(doc, dates)
+  }
+  return dates
+}
+
 function occurrencesOf(doc: RawDoc, lang: LocaleCode): OccurrenceView[] {
   const start = zonedFromISO(String(doc.start))
   const end = zonedFromISO(String(doc.end))
@@ -438,7 +463,7 @@ function occurrencesOf(doc: RawDoc, lang: LocaleCode): OccurrenceView[] {
       override,
     ]),
   )
-  return expandOccurrences(recurrence, String(doc.start)).map(({ start: occurrenceStart, day }) => {
+  return expandedOnce(doc, recurrence).map(({ start: occurrenceStart, day }) => {
     const override = overrides.get(day)
     const status =
       override?.status === 'cancelled'

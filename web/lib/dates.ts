@@ -2,7 +2,7 @@
 // (Chromium has no Luxembourgish data, so nothing is formatted in the browser.)
 import { DateTime } from 'luxon'
 import { type LocaleCode, localeDefinition } from '../../locales/config'
-import { PORTAL_TIME_ZONE, zonedFromISO } from '../../cms/domain/dates'
+import { PORTAL_TIME_ZONE, portalZone, zonedFromISO } from '../../cms/domain/dates'
 
 const intl = (locale: LocaleCode) => localeDefinition(locale).intl
 
@@ -66,5 +66,5 @@ export function whenText(
 }
 
 export function isoDate(value: DateTime): string {
-  return value.setZone(PORTAL_TIME_ZONE).toISODate()!
+  return value.setZone(portalZone).toISODate()!
 }

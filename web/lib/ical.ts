@@ -2,10 +2,15 @@
 // this module is only the glue. Times carry TZID=Europe/Luxembourg with a VTIMEZONE; DTSTAMP,
 // LAST-MODIFIED and UNTIL are UTC.
 import { getVtimezoneComponent } from '@touch4it/ical-timezones'
-import ical, { type ICalCalendar, ICalEventStatus } from 'ical-generator'
+import ical, {
+  type ICalCalendar,
+  ICalEvent,
+  type ICalEventData,
+  ICalEventStatus,
+} from 'ical-generator'
 import type { DateTime } from 'luxon'
 import type { LocaleCode } from '../../locales/config'
-import { PORTAL_TIME_ZONE, zonedFromISO } from '../../cms/domain/dates'
+import { PORTAL_TIME_ZONE, portalZone, zonedFromISO } from '../../cms/domain/dates'
 import { addressLine, type EventView } from './content'
 import { t } from './i18n'
 import { urls } from './urls'
@@ -62,8 +67,7 @@ function times(view: EventView, start: DateTime, end: DateTime) {
     : { start, end, timezone: PORTAL_TIME_ZONE }
 }
 
-const localStamp = (value: DateTime) =>
-  value.setZone(PORTAL_TIME_ZONE).toFormat("yyyyMMdd'T'HHmmss")
+const localStamp = (value: DateTime) => value.setZone(portalZone).toFormat("yyyyMMdd'T'HHmmss")
 
 /**
  * RRULE, EXDATE and RDATE lines. ical-generator has no RDATE, so the three are written here;
@@ -78,14 +82,14 @@ export function recurrenceLines(view: EventView): string {
   if (rule.until) {
     const last = zonedFromISO(rule.until).endOf('day').toUTC()
     parts.push(
-      `UNTIL=${view.allDay ? last.setZone(PORTAL_TIME_ZONE).toFormat('yyyyMMdd') : `${last.toFormat("yyyyMMdd'T'HHmmss")}Z`}`,
+      `UNTIL=${view.allDay ? last.setZone(portalZone).toFormat('yyyyMMdd') : `${last.toFormat("yyyyMMdd'T'HHmmss")}Z`}`,
     )
   }
   if (rule.count) parts.push(`COUNT=${rule.count}`)
   const lines = [`RRULE:${parts.join(';')}`]
   const wallTime = { hour: view.start.hour, minute: view.start.minute, second: 0 }
   const dateValue = (value: DateTime) =>
-    view.allDay ? value.setZone(PORTAL_TIME_ZONE).toFormat('yyyyMMdd') : localStamp(value)
+    view.allDay ? value.setZone(portalZone).toFormat('yyyyMMdd') : localStamp(value)
   const property = (name: string) =>
     view.allDay ? `${name};VALUE=DATE` : `${name};TZID=${PORTAL_TIME_ZONE}`
   const skipped = (rule.exdates ?? [])
@@ -97,6 +101,32 @@ export function recurrenceLines(view: EventView): string {
     .map((entry) => dateValue(zonedFromISO(entry.start!)))
   if (extra.length) lines.push(`${property('RDATE')}:${extra.join(',')}`)
   return lines.join('\r\n')
+}
+
+type TaggedProperty = 'SUMMARY' | 'DESCRIPTION' | 'LOCATION'
+
+/**
+ * An event whose text properties name their language (RFC 5545 LANGUAGE parameter), so a
+ * Portuguese feed says which title is shown in French. ical-generator has no option for it; its
+ * event text is unfolded (folding happens once for the whole calendar), so each property is the
+ * first line that starts with its name.
+ */
+class LanguageTaggedEvent extends ICalEvent {
+  constructor(
+    data: ICalEventData,
+    calendar: ICalCalendar,
+    private readonly languages: Partial<Record<TaggedProperty, LocaleCode>>,
+  ) {
+    super(data, calendar)
+  }
+
+  override toString(): string {
+    let text = super.toString()
+    for (const [property, language] of Object.entries(this.languages)) {
+      text = text.replace(new RegExp(`^${property}:`, 'm'), `${property};LANGUAGE=${language}:`)
+    }
+    return text
+  }
 }
 
 /** Adds an event with its recurrence, skipped dates and changed occurrences. */
@@ -132,9 +162,16 @@ export function addEvent(target: ICalCalendar, view: EventView, lang: LocaleCode
       ? { organizer: { name: view.organiser.name, email: view.organiser.contact.email } }
       : {}),
   }
+  const languages = {
+    SUMMARY: view.title.lang,
+    DESCRIPTION: (view.summary ?? view.title).lang,
+    ...(view.venue ? { LOCATION: view.venue.name.lang } : {}),
+  }
+  const add = (data: ICalEventData, tags = languages) =>
+    target.createEvent(new LanguageTaggedEvent(data, target, tags))
   const rule = view.recurrence
   const changed = view.occurrences.filter((occurrence) => occurrence.status !== 'scheduled')
-  target.createEvent({
+  add({
     ...common,
     ...times(view, view.start, view.end),
     status: statusOf(view.status),
@@ -142,15 +179,18 @@ export function addEvent(target: ICalCalendar, view: EventView, lang: LocaleCode
   })
   // A moved or cancelled single date: an override with the same UID and RECURRENCE-ID.
   for (const occurrence of changed) {
-    target.createEvent({
-      ...common,
-      ...times(view, occurrence.start, occurrence.end),
-      recurrenceId: occurrence.plannedStart,
-      ...(view.allDay ? {} : { timezone: PORTAL_TIME_ZONE }),
-      status:
-        occurrence.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      description: [occurrence.reason?.value, description].filter(Boolean).join('\n\n'),
-    })
+    add(
+      {
+        ...common,
+        ...times(view, occurrence.start, occurrence.end),
+        recurrenceId: occurrence.plannedStart,
+        ...(view.allDay ? {} : { timezone: PORTAL_TIME_ZONE }),
+        status:
+          occurrence.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+        description: [occurrence.reason?.value, description].filter(Boolean).join('\n\n'),
+      },
+      { ...languages, DESCRIPTION: (occurrence.reason ?? view.summary ?? view.title).lang },
+    )
   }
 }
 

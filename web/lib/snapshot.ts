@@ -27,9 +27,14 @@ export interface SiteSnapshot {
   collections: Record<SnapshotCollection, RawDoc[]>
 }
 
-export async function readSnapshot(payload: Payload, now = new Date()): Promise<SiteSnapshot> {
+/** The published documents of these collections (the others stay empty). */
+export async function readSnapshot(
+  payload: Payload,
+  now = new Date(),
+  collections: readonly SnapshotCollection[] = snapshotCollections,
+): Promise<SiteSnapshot> {
   const entries = await Promise.all(
-    snapshotCollections.map(async (collection) => {
+    collections.map(async (collection) => {
       const { docs } = await payload.find({
         collection,
         locale: 'all',
@@ -43,10 +48,8 @@ export async function readSnapshot(payload: Payload, now = new Date()): Promise<
       return [collection, docs as unknown as RawDoc[]] as const
     }),
   )
-  return {
-    generatedAt: now.toISOString(),
-    collections: Object.fromEntries(entries) as SiteSnapshot['collections'],
-  }
+  const empty = emptySnapshot(now)
+  return { ...empty, collections: { ...empty.collections, ...Object.fromEntries(entries) } }
 }
 
 export function emptySnapshot(now = new Date()): SiteSnapshot {

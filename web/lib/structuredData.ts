@@ -1,7 +1,7 @@
 // schema.org JSON-LD for events, from the same view the page renders.
 import { type LocaleCode, localeDefinition } from '../../locales/config'
 import type { EventView } from './content'
-import { urls } from './urls'
+import { siteUrl, urls } from './urls'
 
 const statusUrl: Record<string, string> = {
   scheduled: 'https://schema.org/EventScheduled',
@@ -12,7 +12,7 @@ const statusUrl: Record<string, string> = {
 }
 
 export function eventJsonLd(event: EventView, lang: LocaleCode, site: URL | undefined) {
-  const base = site ?? new URL('http://localhost:3000')
+  const base = siteUrl(site)
   const venue = event.venue
   const place = venue
     ? {

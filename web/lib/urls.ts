@@ -23,9 +23,24 @@ export const urls = {
   organisations: (lang: LocaleCode) => `/${lang}/organisations/`,
   page: (lang: LocaleCode, slug: string) => `/${lang}/${slug}/`,
   search: (lang: LocaleCode) => `/${lang}/search/`,
+  subscribe: (lang: LocaleCode) => `/${lang}/subscribe/`,
+  feed: (lang: LocaleCode) => `/${lang}/feeds/events.ics`,
+  communeFeed: (lang: LocaleCode, commune: string) => `/${lang}/feeds/commune/${commune}.ics`,
+  categoryFeed: (lang: LocaleCode, category: string) => `/${lang}/feeds/category/${category}.ics`,
+  audienceFeed: (lang: LocaleCode, group: string) => `/${lang}/feeds/audience/${group}.ics`,
+  /** The CMS's live feed for any combination of filters (query from feedQuery()). */
+  feedApi: (query = '') => `/api/feeds/events.ics${query ? `?${query}` : ''}`,
 } as const
+
+/** The same address for calendar apps: webcal:// makes them offer to subscribe. */
+export function webcalUrl(absolute: URL | string): string {
+  return String(absolute).replace(/^https?:/, 'webcal:')
+}
 
 /** OpenStreetMap link for a point, zoomed to street level. */
 export function openStreetMapUrl(latitude: number, longitude: number): string {
   return `https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=17/${latitude}/${longitude}`
 }
+
+/** The site's own address (astro.config's `site`, from PUBLIC_URL) for absolute links. */
+export const siteUrl = (site: URL | undefined): URL => site ?? new URL('http://localhost:3000')

@@ -1,8 +1,9 @@
 // robots.txt with the absolute sitemap address of this deployment (PUBLIC_URL).
 import type { APIRoute } from 'astro'
+import { siteUrl } from '../lib/urls'
 
 export const GET: APIRoute = ({ site }) => {
-  const sitemap = new URL('/sitemap-index.xml', site ?? 'http://localhost:3000')
+  const sitemap = new URL('/sitemap-index.xml', siteUrl(site))
   const body = [
     'User-agent: *',
     'Disallow: /admin',

@@ -3,6 +3,7 @@ import type { APIRoute } from 'astro'
 import { localeCodes, type LocaleCode } from '../../../../locales/config'
 import { event, events } from '../../../lib/content'
 import { addEvent, calendar, calendarText } from '../../../lib/ical'
+import { siteUrl } from '../../../lib/urls'
 
 export function getStaticPaths() {
   return localeCodes.flatMap((lang) =>
@@ -13,7 +14,7 @@ export function getStaticPaths() {
 export const GET: APIRoute = ({ params, site }) => {
   const lang = params.lang as LocaleCode
   const view = event(params.slug!, lang)!
-  const base = site ?? new URL('http://localhost:3000')
+  const base = siteUrl(site)
   const result = calendar({ lang, name: view.title.value, site: base })
   addEvent(result, view, lang, base)
   return new Response(calendarText(result), {

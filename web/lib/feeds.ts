@@ -1,0 +1,223 @@
+// Calendar feeds: which events a feed holds, its name and its file, shared by the static feeds of
+// the site (one per language × commune, category and target group) and the CMS's live endpoint
+// for any combination of filters. The query parser is the endpoint's input validation.
+import type { DateTime } from 'luxon'
+import { isLocaleCode, localeCodes, type LocaleCode } from '../../locales/config'
+import { spokenLanguages } from '../../cms/fields/languages'
+import {
+  buildTime,
+  categories,
+  commune,
+  communes,
+  events,
+  inCommune,
+  targetGroups,
+  type EventView,
+} from './content'
+import { languageName, t } from './i18n'
+import { addEvent, calendar, calendarText } from './ical'
+
+export interface FeedFilter {
+  communes?: string[]
+  categories?: string[]
+  audiences?: string[]
+  spoken?: string[]
+  free?: boolean
+  accessible?: boolean
+}
+
+/**
+ * Finished events stay in feeds this long, so a subscribed calendar keeps recent history instead
+ * of losing last week's entries at the next refresh.
+ */
+export const FEED_HISTORY_DAYS = 90
+
+/** The accessibility feature the "accessible" filter asks for. */
+export const ACCESSIBLE_FEATURE = 'step-free'
+
+const anyOf = (wanted: string[] | undefined, present: string[]) =>
+  !wanted?.length || wanted.some((value) => present.includes(value))
+
+export function matchesFeed(view: EventView, filter: FeedFilter): boolean {
+  return (
+    (!filter.communes?.length || filter.communes.some((slug) => inCommune(view, slug))) &&
+    anyOf(
+      filter.categories,
+      view.categories.map((term) => term.slug),
+    ) &&
+    anyOf(
+      filter.audiences,
+      view.targetGroups.map((term) => term.slug),
+    ) &&
+    anyOf(filter.spoken, [...view.languagesSpoken, ...view.interpretation]) &&
+    (!filter.free || view.price.free) &&
+    (!filter.accessible ||
+      [...view.accessibility, ...(view.venue?.accessibility ?? [])].includes(ACCESSIBLE_FEATURE))
+  )
+}
+
+/** Events of a feed: matching, and not finished more than FEED_HISTORY_DAYS ago; soonest first. */
+export function feedEvents(lang: LocaleCode, filter: FeedFilter, now = buildTime()): EventView[] {
+  const since = now.minus({ days: FEED_HISTORY_DAYS })
+  const lastEnd = (view: EventView): DateTime | undefined => view.occurrences.at(-1)?.end
+  return events(lang)
+    .filter((view) => matchesFeed(view, filter) && (lastEnd(view) ?? view.end) >= since)
+    .sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.uid.localeCompare(b.uid))
+}
+
+/** "Miselerland: events · Remich · Language café" in the feed's language. */
+export function feedName(lang: LocaleCode, filter: FeedFilter): string {
+  const label = (list: { slug: string; label: { value: string } }[], slug: string) =>
+    list.find((term) => term.slug === slug)?.label.value ?? slug
+  const parts = [
+    ...(filter.communes ?? []).map((slug) => commune(slug, lang)?.name.value ?? slug),
+    ...(filter.categories ?? []).map((slug) => label(categories(lang), slug)),
+    ...(filter.audiences ?? []).map((slug) => label(targetGroups(lang), slug)),
+    ...(filter.spoken ?? []).map((code) => languageName(code, lang)),
+    ...(filter.free ? [t(lang, 'feeds.filter.free')] : []),
+    ...(filter.accessible ? [t(lang, 'feeds.filter.accessible')] : []),
+  ]
+  return parts.length
+    ? t(lang, 'feeds.name.filtered', { filter: parts.join(' · ') })
+    : t(lang, 'feeds.name.all')
+}
+
+/** The whole feed as iCalendar text. */
+export function feedText(
+  lang: LocaleCode,
+  filter: FeedFilter,
+  site: URL,
+  now = buildTime(),
+): { text: string; count: number } {
+  const result = calendar({ lang, name: feedName(lang, filter), site })
+  const views = feedEvents(lang, filter, now)
+  for (const view of views) addEvent(result, view, lang, site)
+  return { text: calendarText(result), count: views.length }
+}
+
+export function feedResponse(lang: LocaleCode, filter: FeedFilter, site: URL): Response {
+  return new Response(feedText(lang, filter, site).text, {
+    headers: { 'content-type': 'text/calendar; charset=utf-8' },
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// The live endpoint's query: /api/feeds/events.ics?commune=remich&category=language-cafe&lang=pt
+
+/** Longest query string accepted (a feed of every commune and category stays far below). */
+export const FEED_QUERY_MAX_LENGTH = 1024
+/** Most values one parameter may list. */
+export const FEED_VALUES_MAX = 20
+
+export const feedParameters = [
+  'lang',
+  'commune',
+  'category',
+  'audience',
+  'spoken',
+  'free',
+  'accessible',
+] as const
+
+export type FeedQuery =
+  | { ok: true; lang: LocaleCode; filter: FeedFilter }
+  | { ok: false; status: 400 | 414; lang: LocaleCode; message: string }
+
+const yes = new Set(['1', 'true', 'yes', 'on'])
+const no = new Set(['0', 'false', 'no', 'off', ''])
+
+/** The language of a feed query's messages: its `lang` when valid, else English. */
+export function feedLanguage(rawQuery: string): LocaleCode {
+  const value = new URLSearchParams(rawQuery.slice(0, FEED_QUERY_MAX_LENGTH)).get('lang') ?? 'fr'
+  return isLocaleCode(value) ? value : 'en'
+}
+
+/**
+ * Reads and checks the query. Values may repeat (`commune=a&commune=b`) or be comma-separated;
+ * within a parameter any value matches, across parameters all must. Errors are in the feed's
+ * language when `lang` is valid, else in English, and name the parameter and the accepted values.
+ */
+export function parseFeedQuery(rawQuery: string): FeedQuery {
+  const params = new URLSearchParams(rawQuery)
+  const langValue = params.get('lang') ?? 'fr'
+  const lang = feedLanguage(rawQuery)
+  const fail = (message: string, status: 400 | 414 = 400): FeedQuery => ({
+    ok: false,
+    status,
+    lang,
+    message,
+  })
+  if (rawQuery.length > FEED_QUERY_MAX_LENGTH)
+    return fail(t(lang, 'feeds.error.tooLong', { max: FEED_QUERY_MAX_LENGTH }), 414)
+  for (const name of new Set(params.keys())) {
+    if (!(feedParameters as readonly string[]).includes(name))
+      return fail(
+        t(lang, 'feeds.error.unknownParameter', {
+          name: name.slice(0, 40),
+          allowed: feedParameters.join(', '),
+        }),
+      )
+  }
+  if (!isLocaleCode(langValue))
+    return fail(
+      t(lang, 'feeds.error.unknownValue', unknownValue('lang', langValue, [...localeCodes])),
+    )
+
+  const values = (name: string) =>
+    params
+      .getAll(name)
+      .flatMap((value) => value.split(','))
+      .map((value) => value.trim())
+      .filter(Boolean)
+  const known: Record<'commune' | 'category' | 'audience' | 'spoken', string[]> = {
+    commune: communes(lang).map((item) => item.slug),
+    category: categories(lang).map((item) => item.slug),
+    audience: targetGroups(lang).map((item) => item.slug),
+    spoken: spokenLanguages.map((item) => item.value),
+  }
+  const lists: Partial<Record<keyof typeof known, string[]>> = {}
+  for (const name of Object.keys(known) as (keyof typeof known)[]) {
+    const list = [...new Set(values(name))]
+    if (list.length > FEED_VALUES_MAX)
+      return fail(t(lang, 'feeds.error.tooMany', { name, max: FEED_VALUES_MAX }))
+    const unknown = list.find((value) => !known[name].includes(value))
+    if (unknown !== undefined)
+      return fail(t(lang, 'feeds.error.unknownValue', unknownValue(name, unknown, known[name])))
+    if (list.length) lists[name] = list
+  }
+  const flags: Partial<Record<'free' | 'accessible', boolean>> = {}
+  for (const name of ['free', 'accessible'] as const) {
+    const all = params.getAll(name)
+    const value = (all.at(-1) ?? '').toLowerCase()
+    if (all.length && !yes.has(value) && !no.has(value))
+      return fail(t(lang, 'feeds.error.unknownValue', unknownValue(name, value, ['1', '0'])))
+    if (yes.has(value)) flags[name] = true
+  }
+  return {
+    ok: true,
+    lang,
+    filter: {
+      ...(lists.commune ? { communes: lists.commune } : {}),
+      ...(lists.category ? { categories: lists.category } : {}),
+      ...(lists.audience ? { audiences: lists.audience } : {}),
+      ...(lists.spoken ? { spoken: lists.spoken } : {}),
+      ...flags,
+    },
+  }
+}
+
+function unknownValue(name: string, value: string, allowed: string[]) {
+  return { name, value: value.slice(0, 60), allowed: allowed.join(', ') || '—' }
+}
+
+/** The query string of a filter, in the parameter order above (the builder and tests use it). */
+export function feedQuery(lang: LocaleCode, filter: FeedFilter): string {
+  const params = new URLSearchParams({ lang })
+  for (const value of filter.communes ?? []) params.append('commune', value)
+  for (const value of filter.categories ?? []) params.append('category', value)
+  for (const value of filter.audiences ?? []) params.append('audience', value)
+  for (const value of filter.spoken ?? []) params.append('spoken', value)
+  if (filter.free) params.set('free', '1')
+  if (filter.accessible) params.set('accessible', '1')
+  return params.toString()
+}
