@@ -6,7 +6,7 @@ import { DateTime } from 'luxon'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type * as ContentModule from '../../web/lib/content'
 import type * as FeedsModule from '../../web/lib/feeds'
-import type { SiteSnapshot } from '../../web/lib/snapshot'
+import { emptySnapshot, type SiteSnapshot } from '../../web/lib/snapshot'
 import { at, withSnapshot } from './snapshotFixture'
 
 let content: typeof ContentModule
@@ -18,6 +18,7 @@ const awkwardSummary = 'Bring: bread, cheese; a "backslash" \\ and\ntwo lines'
 const snapshot: SiteSnapshot = {
   generatedAt: '2026-12-01T12:00:00.000Z',
   collections: {
+    ...emptySnapshot().collections,
     communes: [
       { id: 1, slug: 'remich', name: { fr: 'Remich', lb: 'Réimech' }, status: 'partner' },
       { id: 2, slug: 'mertert', name: { fr: 'Mertert' }, status: 'partner' },
@@ -113,10 +114,6 @@ const snapshot: SiteSnapshot = {
         communes: [1],
       },
     ],
-    actions: [],
-    resources: [],
-    pages: [],
-    media: [],
   },
 }
 
