@@ -16,6 +16,7 @@ import { Goals } from './collections/Goals'
 import { Media, MEDIA_MAX_BYTES } from './collections/Media'
 import { Organisations } from './collections/Organisations'
 import { Pages } from './collections/Pages'
+import { SiteBuilds } from './collections/SiteBuilds'
 import { Resources } from './collections/Resources'
 import { Categories, TargetGroups } from './collections/taxonomy'
 import { Users } from './collections/Users'
@@ -24,9 +25,15 @@ import { databaseAdapter } from './database'
 import { eventFeedEndpoint } from './endpoints/eventFeed'
 import { withReferenceChecks } from './fields/referenceChecks'
 import { withContentChangedSignal } from './hooks/contentChanged'
+import { rebuildSiteTask, REBUILD_QUEUE, startRebuildOnPublish } from './jobs/rebuildSite'
 import { payloadSecret, publicUrl } from './settings'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+/** The process that runs jobs: `npm start` (unless RUN_JOBS=0) or `npm run jobs`. */
+const jobsProcess = () => process.env.ZESUMMEN_JOBS_AUTORUN === '1'
+/** Processes that watch published content to rebuild the site (scripts and tests do not). */
+const watchesContent = () => process.env.ZESUMMEN_SERVER === '1' || jobsProcess()
 
 export default buildConfig({
   secret: payloadSecret(),
@@ -48,6 +55,7 @@ export default buildConfig({
     Pages,
     Media,
     Users,
+    SiteBuilds,
   ]
     .map(withReferenceChecks)
     .map(withContentChangedSignal),
@@ -74,13 +82,23 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js'),
     },
     meta: { titleSuffix: ' · Zesummen' },
+    components: { beforeDashboard: ['/components/BuildStatus#BuildStatus'] },
   },
   graphQL: { disable: true },
   jobs: {
     // Scheduled publish/unpublish (and later site rebuilds) run in the server process, every
     // minute. Scripts and tests open Payload without the runner and run jobs explicitly.
-    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
-    shouldAutoRun: () => process.env.ZESUMMEN_JOBS_AUTORUN === '1',
+    // Site rebuilds start right after their debounce in the process that saw the change; this
+    // poll (every 10 s) runs those queued by other instances or left by a restart.
+    autoRun: [
+      { cron: '* * * * *', queue: 'default', limit: 50 },
+      { cron: '*/10 * * * * *', queue: REBUILD_QUEUE, limit: 5 },
+    ],
+    shouldAutoRun: () => jobsProcess(),
+    tasks: [rebuildSiteTask],
+  },
+  onInit: async (payload) => {
+    if (watchesContent()) await startRebuildOnPublish(payload)
   },
   upload: { limits: { fileSize: MEDIA_MAX_BYTES } },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },

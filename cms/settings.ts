@@ -116,3 +116,63 @@ export function trustProxy(env: Env = process.env): boolean {
   if (['1', 'true', 'yes'].includes(raw)) return true
   throw new SettingsError('TRUST_PROXY', `"${env.TRUST_PROXY}" is not 1 or 0.`)
 }
+
+/**
+ * Where site releases are built and kept (RELEASES_DIR, default "releases"); the live one is
+ * its `current` link. Astro renders only inside the project folder, so the folder must be there.
+ */
+export function releasesDir(env: Env = process.env, projectRoot = process.cwd()): string {
+  const dir = path.resolve(projectRoot, env.RELEASES_DIR?.trim() || 'releases')
+  const relative = path.relative(projectRoot, dir)
+  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw new SettingsError(
+      'RELEASES_DIR',
+      `"${dir}" is not inside the project folder ${projectRoot} (the site build needs its node_modules).`,
+    )
+  }
+  return dir
+}
+
+/**
+ * How long a site rebuild waits after the first change (REBUILD_DEBOUNCE_SECONDS, default 10):
+ * changes in that window share one build.
+ */
+export function rebuildDebounceMs(env: Env = process.env): number {
+  const raw = env.REBUILD_DEBOUNCE_SECONDS?.trim() || '10'
+  const seconds = Number(raw)
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 600) {
+    throw new SettingsError(
+      'REBUILD_DEBOUNCE_SECONDS',
+      `"${raw}" is not a number of seconds (0–600).`,
+    )
+  }
+  return Math.round(seconds * 1000)
+}
+
+/** Where `npm run backup` writes archives (BACKUP_DIR, default "backups"). */
+export function backupDir(env: Env = process.env): string {
+  return path.resolve(env.BACKUP_DIR?.trim() || 'backups')
+}
+
+/** The SQLite file of the embedded database; an error for MongoDB. */
+export function sqliteFile(env: Env = process.env): string {
+  const settings = databaseSettings(env)
+  if (settings.kind !== 'sqlite') {
+    throw new SettingsError(
+      'DATABASE_URL',
+      'is a MongoDB server: back it up with mongodump and restore with mongorestore (see README, "Backups").',
+    )
+  }
+  return path.resolve(settings.url.replace(/^file:/, ''))
+}
+
+/**
+ * RUN_JOBS=0 for extra web instances when scaled out: they queue site rebuilds and scheduled
+ * publishing, and the instance with RUN_JOBS=1 (or `npm run jobs`) runs them.
+ */
+export function runJobs(env: Env = process.env): boolean {
+  const raw = env.RUN_JOBS?.trim() ?? '1'
+  if (['1', 'true', 'yes', ''].includes(raw)) return true
+  if (['0', 'false', 'no'].includes(raw)) return false
+  throw new SettingsError('RUN_JOBS', `"${raw}" is not 1 or 0.`)
+}

@@ -1,16 +1,34 @@
-// npm run build: the public site from the current database. Reads the published content through
-// the Payload Local API (public rights), renders it with Astro, indexes it with Pagefind.
+// npm run build: a new release of the public site from the current database. Reads the published
+// content through the Payload Local API (public rights), renders it with Astro, indexes it with
+// Pagefind, precompresses it, checks it, and only then makes it live (releases/current).
+//   --snapshot <file>  render this snapshot instead of reading the database (the CMS's rebuild
+//                      job reads it in its own process and passes it here)
+//   --allow-shrink     accept a release with less than half the live release's pages
 import { spawn } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { openPayload } from '../cms/openPayload'
-import { mediaFilenames, readSnapshot } from '../web/lib/snapshot'
-import { dataDir, mediaDir } from '../cms/settings'
+import { parseArgs } from 'node:util'
+import { mediaFilenames, readSnapshot, type SiteSnapshot } from '../web/lib/snapshot'
+import { dataDir, mediaDir, releasesDir } from '../cms/settings'
+import { precompress } from './lib/compress'
+import {
+  acquireBuildLock,
+  activate,
+  checkRelease,
+  countPages,
+  currentReleaseId,
+  newReleaseId,
+  prune,
+  readManifest,
+  writeManifest,
+} from './lib/releases'
 
-const outDir = path.resolve(process.env.ZESUMMEN_SITE_OUT ?? 'dist')
-const snapshotFile = path.resolve(
-  process.env.ZESUMMEN_SNAPSHOT ?? path.join(dataDir(), 'site-snapshot.json'),
-)
+const { values: options } = parseArgs({
+  options: {
+    snapshot: { type: 'string' },
+    'allow-shrink': { type: 'boolean', default: false },
+  },
+})
 
 function step(text: string) {
   console.log(`[build] ${text}`)
@@ -20,26 +38,16 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
     child.on('error', reject)
-    child.on('exit', (code) =>
+    child.on('exit', (code, signal) =>
       code === 0
         ? resolve()
-        : reject(new Error(`${path.basename(args[0] ?? command)} exited with ${code}`)),
+        : reject(new Error(`${path.basename(args[0] ?? command)} exited with ${code ?? signal}`)),
     )
   })
 }
 
-function countPages(dir: string): number {
-  let count = 0
-  for (const entry of readdirSync(dir)) {
-    const full = path.join(dir, entry)
-    if (statSync(full).isDirectory()) count += countPages(full)
-    else if (entry.endsWith('.html')) count += 1
-  }
-  return count
-}
-
 /** Published images are copied as sharp made them at upload: builds never re-encode images. */
-function copyMedia(files: string[]) {
+function copyMedia(outDir: string, files: string[]) {
   const target = path.join(outDir, 'media')
   mkdirSync(target, { recursive: true })
   let copied = 0
@@ -55,46 +63,85 @@ function copyMedia(files: string[]) {
   step(`Copied ${copied} image files.`)
 }
 
-async function main() {
-  const started = performance.now()
+async function loadSnapshot(): Promise<SiteSnapshot> {
+  if (options.snapshot) {
+    step(`Reading the snapshot ${options.snapshot}…`)
+    return JSON.parse(readFileSync(options.snapshot, 'utf8')) as SiteSnapshot
+  }
   step('Reading published content…')
-  let media: string[] = []
+  // Loaded only here: Payload and its config take seconds to import.
+  const { openPayload } = await import('../cms/openPayload')
   const payload = await openPayload()
   try {
-    const snapshot = await readSnapshot(payload)
-    mkdirSync(path.dirname(snapshotFile), { recursive: true })
-    writeFileSync(snapshotFile, JSON.stringify(snapshot))
-    const counts = Object.entries(snapshot.collections).map(
-      ([name, docs]) => `${docs.length} ${name}`,
-    )
-    step(`Snapshot: ${counts.join(', ')}`)
-    media = mediaFilenames(snapshot)
+    return await readSnapshot(payload)
   } finally {
     await payload.destroy()
   }
-  const env = {
-    ZESUMMEN_SNAPSHOT: snapshotFile,
-    ZESUMMEN_SITE_OUT: outDir,
-    ASTRO_TELEMETRY_DISABLED: '1',
+}
+
+async function main() {
+  const started = performance.now()
+  const releases = releasesDir()
+  const unlock = acquireBuildLock(releases)
+  const id = newReleaseId()
+  const outDir = path.join(releases, id)
+  try {
+    const removed = prune(releases)
+    if (removed.length) step(`Removed old or unfinished releases: ${removed.join(', ')}`)
+    const snapshot = await loadSnapshot()
+    const snapshotFile = path.join(dataDir(), 'site-snapshot.json')
+    mkdirSync(path.dirname(snapshotFile), { recursive: true })
+    writeFileSync(snapshotFile, JSON.stringify(snapshot))
+    const counts = Object.fromEntries(
+      Object.entries(snapshot.collections).map(([name, docs]) => [name, docs.length]),
+    )
+    step(
+      `Snapshot: ${Object.entries(counts)
+        .map(([name, count]) => `${count} ${name}`)
+        .join(', ')}`,
+    )
+    const env = {
+      ZESUMMEN_SNAPSHOT: snapshotFile,
+      ZESUMMEN_SITE_OUT: outDir,
+      ASTRO_TELEMETRY_DISABLED: '1',
+    }
+    step(`Rendering pages with Astro into ${outDir}…`)
+    await run(
+      process.execPath,
+      [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--silent'],
+      env,
+    )
+    copyMedia(outDir, mediaFilenames(snapshot))
+    step('Indexing with Pagefind…')
+    await run(
+      process.execPath,
+      [path.resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', outDir, '--silent'],
+      env,
+    )
+    step(`Precompressed ${await precompress(outDir)} files (brotli and gzip).`)
+    const pages = countPages(outDir)
+    const liveId = currentReleaseId(releases)
+    const live = liveId ? readManifest(releases, liveId) : null
+    const problems = checkRelease(outDir, pages, live, options['allow-shrink'])
+    if (problems.length) {
+      throw new Error(`the new release failed its checks: ${problems.join('; ')}`)
+    }
+    const durationMs = Math.round(performance.now() - started)
+    writeManifest(releases, { id, createdAt: new Date().toISOString(), pages, durationMs, counts })
+    activate(releases, id)
+    prune(releases)
+    step(`Release ${id} is live: ${pages} pages, built in ${(durationMs / 1000).toFixed(1)} s.`)
+  } catch (error) {
+    rmSync(outDir, { recursive: true, force: true })
+    throw error
+  } finally {
+    unlock()
   }
-  step('Rendering pages with Astro…')
-  await run(
-    process.execPath,
-    [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--silent'],
-    env,
-  )
-  copyMedia(media)
-  step('Indexing with Pagefind…')
-  await run(
-    process.execPath,
-    [path.resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', outDir, '--silent'],
-    env,
-  )
-  const seconds = ((performance.now() - started) / 1000).toFixed(1)
-  step(`Done in ${seconds} s: ${countPages(outDir)} pages in ${outDir}`)
 }
 
 main().catch((error: unknown) => {
-  console.error(`[build] Failed: ${error instanceof Error ? error.message : String(error)}`)
+  console.error(
+    `[build] Failed, the live site is unchanged: ${error instanceof Error ? error.message : String(error)}`,
+  )
   process.exit(1)
 })

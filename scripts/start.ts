@@ -6,6 +6,10 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import path from 'node:path'
+import type { Payload } from 'payload'
+import { isBuilding, runningBuild } from '../cms/jobs/rebuildSite'
+import { hasLiveRelease, liveDir } from './lib/releases'
+import { commonSecurityHeaders } from './lib/securityHeaders'
 import { serveSite } from './lib/staticSite'
 import { stampClientAddress } from '../cms/security/clientAddress'
 import {
@@ -15,13 +19,15 @@ import {
   payloadSecret,
   port,
   publicUrl,
+  rebuildDebounceMs,
+  releasesDir,
+  runJobs,
   trustProxy,
 } from '../cms/settings'
 
 const dev = process.argv.includes('--dev')
 const cmsDir = path.resolve('cms')
 const buildStamp = path.join(cmsDir, '.next', 'zesummen-build-fingerprint')
-const siteDir = path.resolve(process.env.ZESUMMEN_SITE_OUT ?? 'dist')
 
 /** Paths answered by Payload's Next.js app; everything else is the static site. */
 function isCmsPath(url: string): boolean {
@@ -36,12 +42,17 @@ function settingsOrExit() {
   try {
     const production = isProduction()
     const secret = payloadSecret(process.env, production)
+    const url = publicUrl()
     return {
       production,
       secret,
       port: port(process.env),
-      url: publicUrl(),
+      url,
+      https: url.startsWith('https:'),
       trustProxy: trustProxy(),
+      releases: releasesDir(),
+      runJobs: runJobs(),
+      rebuildDebounceMs: rebuildDebounceMs(),
     }
   } catch (error) {
     if (error instanceof SettingsError) {
@@ -107,10 +118,10 @@ async function prepareDatabase() {
   ])
 }
 
-/** Builds the public site when there is none yet (later builds follow publishing). */
-async function buildSiteIfNeeded() {
-  if (existsSync(path.join(siteDir, 'index.html'))) {
-    step(`Public site found in ${siteDir}.`)
+/** Builds the public site when there is no live release yet (later builds follow publishing). */
+async function buildSiteIfNeeded(releases: string) {
+  if (hasLiveRelease(releases)) {
+    step(`Public site: live release in ${liveDir(releases)}.`)
     return
   }
   step('Building the public site…')
@@ -129,10 +140,16 @@ async function main() {
 
   if (!dev) await buildCmsIfNeeded()
   await prepareDatabase()
-  await buildSiteIfNeeded()
+  await buildSiteIfNeeded(settings.releases)
+  const siteDir = liveDir(settings.releases)
+  const securityHeaders = commonSecurityHeaders(settings.https)
 
-  // Only the server process runs scheduled jobs (not the migration/seed process above).
-  Object.assign(process.env, { ZESUMMEN_JOBS_AUTORUN: '1' })
+  // Only the server process (not the migration/seed process above) watches for changes to
+  // rebuild the site, and runs jobs unless RUN_JOBS=0 leaves them to another instance.
+  Object.assign(process.env, {
+    ZESUMMEN_SERVER: '1',
+    ZESUMMEN_JOBS_AUTORUN: settings.runJobs ? '1' : '',
+  })
   const { default: next } = await import('next')
   const app = next({ dev, dir: cmsDir, port: settings.port, hostname: 'localhost' })
   await app.prepare()
@@ -147,10 +164,11 @@ async function main() {
     }
     if (isCmsPath(url)) {
       stampClientAddress(req, settings.trustProxy)
+      for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value!)
       void handle(req, res)
       return
     }
-    serveSite(siteDir, req, res)
+    serveSite(siteDir, req, res, { https: settings.https })
   })
 
   server.listen(settings.port, () => {
@@ -165,15 +183,34 @@ async function main() {
     }
   })
 
-  const shutdown = (signal: string) => {
-    step(`${signal}: finishing open requests, then stopping.`)
-    server.close(() => {
-      void app.close().finally(() => process.exit(0))
-    })
-    setTimeout(() => process.exit(0), 10_000).unref()
+  let stopping = false
+  const shutdown = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    step(`${signal}: no new connections; finishing open requests…`)
+    const force = setTimeout(() => {
+      step('Open connections did not finish in 15 s; closing them.')
+      server.closeAllConnections()
+    }, 15_000)
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+    clearTimeout(force)
+    if (isBuilding()) {
+      step('Waiting for the running site build (up to 2 minutes)…')
+      const deadline = Date.now() + 120_000
+      while (isBuilding() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250))
+      // A build stopped here never went live; the next one cleans up after it.
+      if (isBuilding()) runningBuild()?.kill('SIGTERM')
+    }
+    await app.close()
+    // Payload's instances (cached by Payload on globalThis): stop their jobs, close the database.
+    const instances = (globalThis as { _payload?: Map<unknown, { payload?: Payload | null }> })
+      ._payload
+    for (const entry of instances?.values() ?? []) await entry.payload?.destroy()
+    step('Stopped.')
+    process.exit(0)
   }
-  process.on('SIGTERM', () => shutdown('SIGTERM'))
-  process.on('SIGINT', () => shutdown('SIGINT'))
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
 }
 
 main().catch((error: unknown) => {

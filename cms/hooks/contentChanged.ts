@@ -7,7 +7,8 @@ import type {
   CollectionConfig,
 } from 'payload'
 
-type Listener = (collection: string) => void
+/** `isPublic`: the change may alter what the public sees (not a draft of an unpublished doc). */
+type Listener = (collection: string, isPublic: boolean) => void
 
 const key = Symbol.for('zesummen.contentChanged')
 const registry = ((globalThis as Record<symbol, unknown>)[key] ??=
@@ -18,16 +19,26 @@ export function onContentChanged(listener: Listener): () => void {
   return () => registry.delete(listener)
 }
 
-export function contentChanged(collection: string): void {
-  for (const listener of registry) listener(collection)
+export function contentChanged(collection: string, isPublic: boolean): void {
+  for (const listener of registry) listener(collection, isPublic)
 }
 
-const afterChange: CollectionAfterChangeHook = ({ collection, doc }) => {
-  contentChanged(collection.slug)
+type Versioned = { _status?: string | null } | undefined | null
+
+/** Without drafts every saved document is public; with drafts only published ones are. */
+const isPublished = (collection: Pick<CollectionConfig, 'versions'>, doc: Versioned) =>
+  !(typeof collection.versions === 'object' && collection.versions.drafts) ||
+  doc?._status === 'published'
+
+const afterChange: CollectionAfterChangeHook = ({ collection, doc, previousDoc }) => {
+  contentChanged(
+    collection.slug,
+    isPublished(collection, doc) || isPublished(collection, previousDoc),
+  )
   return doc
 }
 const afterDelete: CollectionAfterDeleteHook = ({ collection, doc }) => {
-  contentChanged(collection.slug)
+  contentChanged(collection.slug, isPublished(collection, doc))
   return doc
 }
 

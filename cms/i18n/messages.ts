@@ -58,6 +58,21 @@ const en = {
   indicatorTargetEqualsBaseline:
     'The target equals the baseline, so progress cannot be measured. Change one of them.',
   periodEndBeforeStart: 'The end of the period is before its start.',
+  buildPanelTitle: 'Public site builds',
+  buildPanelIntro:
+    'Published changes go live within about half a minute. A failed build leaves the site as it was.',
+  buildPanelNone: 'No build has run since the server started with this database.',
+  buildRequested: 'Requested',
+  buildStatus: 'Status',
+  buildReason: 'Changes',
+  buildDuration: 'Duration',
+  buildPages: 'Pages',
+  buildStatusQueued: 'waiting',
+  buildStatusRunning: 'building',
+  buildStatusSucceeded: 'live',
+  buildStatusFailed: 'failed',
+  buildLastError: 'Last failure ({{when}}): {{error}}',
+  buildAll: 'All builds',
 }
 
 export type MessageKey = keyof typeof en
@@ -117,6 +132,21 @@ const fr: Record<MessageKey, string> = {
   indicatorTargetEqualsBaseline:
     'La cible est égale à la valeur de départ : le progrès ne peut pas être mesuré. Changez l’une des deux.',
   periodEndBeforeStart: 'La fin de la période est avant son début.',
+  buildPanelTitle: 'Publications du site public',
+  buildPanelIntro:
+    'Les modifications publiées sont en ligne en une demi-minute environ. Une publication ratée laisse le site tel quel.',
+  buildPanelNone: 'Aucune publication depuis le démarrage du serveur avec cette base de données.',
+  buildRequested: 'Demandée',
+  buildStatus: 'État',
+  buildReason: 'Modifications',
+  buildDuration: 'Durée',
+  buildPages: 'Pages',
+  buildStatusQueued: 'en attente',
+  buildStatusRunning: 'en cours',
+  buildStatusSucceeded: 'en ligne',
+  buildStatusFailed: 'échouée',
+  buildLastError: 'Dernier échec ({{when}}) : {{error}}',
+  buildAll: 'Toutes les publications',
 }
 
 const de: Record<MessageKey, string> = {
@@ -175,6 +205,21 @@ const de: Record<MessageKey, string> = {
   indicatorTargetEqualsBaseline:
     'Der Zielwert ist gleich dem Ausgangswert, so lässt sich kein Fortschritt messen. Ändern Sie einen der beiden.',
   periodEndBeforeStart: 'Das Ende des Zeitraums liegt vor seinem Beginn.',
+  buildPanelTitle: 'Builds der öffentlichen Website',
+  buildPanelIntro:
+    'Veröffentlichte Änderungen sind in etwa einer halben Minute online. Ein fehlgeschlagener Build lässt die Website unverändert.',
+  buildPanelNone: 'Seit dem Start des Servers mit dieser Datenbank lief noch kein Build.',
+  buildRequested: 'Angefordert',
+  buildStatus: 'Status',
+  buildReason: 'Änderungen',
+  buildDuration: 'Dauer',
+  buildPages: 'Seiten',
+  buildStatusQueued: 'wartet',
+  buildStatusRunning: 'läuft',
+  buildStatusSucceeded: 'online',
+  buildStatusFailed: 'fehlgeschlagen',
+  buildLastError: 'Letzter Fehler ({{when}}): {{error}}',
+  buildAll: 'Alle Builds',
 }
 
 const pt: Record<MessageKey, string> = {
@@ -230,6 +275,21 @@ const pt: Record<MessageKey, string> = {
   indicatorTargetEqualsBaseline:
     'A meta é igual ao valor de partida, por isso o progresso não pode ser medido. Altere um dos dois.',
   periodEndBeforeStart: 'O fim do período é antes do início.',
+  buildPanelTitle: 'Publicações do site público',
+  buildPanelIntro:
+    'As alterações publicadas ficam online em cerca de meio minuto. Uma publicação falhada deixa o site como estava.',
+  buildPanelNone: 'Nenhuma publicação desde que o servidor arrancou com esta base de dados.',
+  buildRequested: 'Pedida',
+  buildStatus: 'Estado',
+  buildReason: 'Alterações',
+  buildDuration: 'Duração',
+  buildPages: 'Páginas',
+  buildStatusQueued: 'em espera',
+  buildStatusRunning: 'em curso',
+  buildStatusSucceeded: 'online',
+  buildStatusFailed: 'falhou',
+  buildLastError: 'Última falha ({{when}}): {{error}}',
+  buildAll: 'Todas as publicações',
 }
 
 export const messages: Record<AdminLanguage, Record<MessageKey, string>> = { en, fr, de, pt }

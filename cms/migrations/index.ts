@@ -1,9 +1,15 @@
 import * as migration_20261125_155453_initial from './20261125_155453_initial';
+import * as migration_20261125_185819_site_builds from './20261125_185819_site_builds';
 
 export const migrations = [
   {
     up: migration_20261125_155453_initial.up,
     down: migration_20261125_155453_initial.down,
-    name: '20261125_155453_initial'
+    name: '20261125_155453_initial',
+  },
+  {
+    up: migration_20261125_185819_site_builds.up,
+    down: migration_20261125_185819_site_builds.down,
+    name: '20261125_185819_site_builds'
   },
 ];

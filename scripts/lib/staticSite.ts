@@ -1,10 +1,13 @@
-// Serves the built public site: files from the site folder, directory indexes, and the 404 page
-// of the language in the path. (Caching headers, compression and releases come with the
-// publishing pipeline.)
-import { createReadStream, existsSync, statSync } from 'node:fs'
-import type { IncomingMessage, ServerResponse } from 'node:http'
+// Serves the live release of the public site: files with ETags and caching rules (hashed assets
+// immutable, everything else revalidated), precompressed brotli/gzip variants, security headers,
+// localized 404 pages, and the language negotiation at `/`.
+import { createHash } from 'node:crypto'
+import { createReadStream, existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import path from 'node:path'
-import { localeCodes } from '../../locales/config'
+import { isLocaleCode, localeCodes, type LocaleCode } from '../../locales/config'
+import { COMPRESSIBLE } from './compress'
+import { siteSecurityHeaders } from './securityHeaders'
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,6 +29,15 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
 }
 
+/** The cookie that remembers the language a reader last chose (a preference, nothing else). */
+export const LANGUAGE_COOKIE = 'zesummen_lang'
+const YEAR_SECONDS = 365 * 24 * 60 * 60
+
+export interface SiteOptions {
+  /** PUBLIC_URL is https: cookies get Secure and responses HSTS. */
+  https: boolean
+}
+
 /** The file for a URL path inside `root`, or null; never a path outside `root`. */
 export function resolveSiteFile(root: string, urlPath: string): string | null {
   let decoded: string
@@ -43,30 +55,182 @@ export function resolveSiteFile(root: string, urlPath: string): string | null {
   return null
 }
 
-function send(res: ServerResponse, file: string, status = 200, method = 'GET') {
-  const type = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
-  res.writeHead(status, {
-    'content-type': type,
-    'content-length': statSync(file).size,
-    'x-content-type-options': 'nosniff',
-  })
-  if (method === 'HEAD') res.end()
-  else createReadStream(file).pipe(res)
+// ---------------------------------------------------------------------------------------------
+// Validators and caching
+
+const etags = new Map<string, string>()
+const MAX_ETAGS = 100_000
+
+/** A strong ETag from the file's content, computed once per file version. */
+function etagOf(file: string, size: number, mtimeMs: number): string {
+  const key = `${file}\0${size}\0${mtimeMs}`
+  let tag = etags.get(key)
+  if (!tag) {
+    tag = `"${createHash('sha256').update(readFileSync(file)).digest('base64url').slice(0, 27)}"`
+    if (etags.size >= MAX_ETAGS) etags.clear()
+    etags.set(key, tag)
+  }
+  return tag
 }
 
-export function serveSite(root: string, req: IncomingMessage, res: ServerResponse): void {
+/** Astro's hashed assets never change under their name; the rest is revalidated each time. */
+export function cacheControl(urlPath: string): string {
+  return urlPath.startsWith('/_astro/')
+    ? 'public, max-age=31536000, immutable'
+    : 'public, max-age=0, must-revalidate'
+}
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false
+  return ifNoneMatch
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === etag || tag === '*')
+}
+
+/** The best precompressed variant the client accepts: brotli, then gzip, else none. */
+function encodingFor(
+  file: string,
+  acceptEncoding: string,
+): { suffix: string; name: string } | null {
+  if (!COMPRESSIBLE.has(path.extname(file))) return null
+  const accepted = acceptEncoding
+    .toLowerCase()
+    .split(',')
+    .map((part) => part.trim().split(';'))
+    .filter(([, q]) => !q || Number(q.trim().replace(/^q=/, '')) > 0)
+    .map(([name]) => name!.trim())
+  for (const [name, suffix] of [
+    ['br', '.br'],
+    ['gzip', '.gz'],
+  ] as const) {
+    if (accepted.includes(name) && existsSync(file + suffix)) return { suffix, name }
+  }
+  return null
+}
+
+function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  options: SiteOptions,
+  status = 200,
+  extra: OutgoingHttpHeaders = {},
+) {
+  const method = req.method ?? 'GET'
+  const stats = statSync(file)
+  const etag = etagOf(file, stats.size, stats.mtimeMs)
+  const urlPath = (req.url ?? '/').split('?')[0]!
+  const type = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
+  const headers: OutgoingHttpHeaders = {
+    ...siteSecurityHeaders(options.https),
+    'content-type': type,
+    'cache-control': status === 200 ? cacheControl(urlPath) : 'no-cache',
+    etag,
+    vary: 'Accept-Encoding',
+    ...extra,
+  }
+  if (status === 200 && matches(req.headers['if-none-match'], etag)) {
+    res.writeHead(304, headers)
+    res.end()
+    return
+  }
+  const encoding = encodingFor(file, String(req.headers['accept-encoding'] ?? ''))
+  const body = encoding ? file + encoding.suffix : file
+  if (encoding) headers['content-encoding'] = encoding.name
+  headers['content-length'] = statSync(body).size
+  res.writeHead(status, headers)
+  if (method === 'HEAD') res.end()
+  else createReadStream(body).pipe(res)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Language at `/`
+
+function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=')
+    if (key === name) return rest.join('=')
+  }
+  return null
+}
+
+/**
+ * The reader's language: the remembered choice, else the best Accept-Language match by q-value
+ * (primary subtag: "pt-BR" is Portuguese), else null (the chooser page is shown).
+ */
+export function negotiateLanguage(
+  acceptLanguage: string | undefined,
+  cookieHeader: string | undefined,
+): LocaleCode | null {
+  const remembered = cookieValue(cookieHeader, LANGUAGE_COOKIE)
+  if (isLocaleCode(remembered)) return remembered
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .slice(0, 30)
+    .map((part, index) => {
+      const [tag, ...params] = part.trim().split(';')
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+      return {
+        primary: (tag ?? '').trim().toLowerCase().split('-')[0]!,
+        q: q ? Number(q.slice(2)) : 1,
+        index,
+      }
+    })
+    .filter((entry) => entry.q > 0 && Number.isFinite(entry.q))
+    .sort((a, b) => b.q - a.q || a.index - b.index)
+  return (
+    ranked.map((entry) => entry.primary).find((code): code is LocaleCode => isLocaleCode(code)) ??
+    null
+  )
+}
+
+function languageCookie(lang: LocaleCode, https: boolean): string {
+  return `${LANGUAGE_COOKIE}=${lang}; Path=/; Max-Age=${YEAR_SECONDS}; SameSite=Lax${https ? '; Secure' : ''}`
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function serveSite(
+  liveRoot: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: SiteOptions,
+): void {
   const method = req.method ?? 'GET'
   if (method !== 'GET' && method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' })
     res.end()
     return
   }
+  let root: string
+  try {
+    // One release for the whole request, even if a new one goes live meanwhile.
+    root = realpathSync(liveRoot)
+  } catch {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '30' })
+    res.end('The site is being built. Try again in a minute.\n')
+    return
+  }
   const urlPath = req.url ?? '/'
   const pathname = urlPath.split('?')[0]!
   // "//host" would be read as another site in a redirect; such paths are never ours.
   if (pathname.startsWith('//') || pathname.includes('\\')) {
-    notFound(root, res, method, null)
+    notFound(root, req, res, options, null)
     return
+  }
+  if (pathname === '/' || pathname === '/index.html') {
+    const lang = negotiateLanguage(req.headers['accept-language'], req.headers.cookie)
+    if (lang) {
+      res.writeHead(302, {
+        ...siteSecurityHeaders(options.https),
+        location: `/${lang}/`,
+        vary: 'Accept-Language, Cookie',
+        'cache-control': 'private, no-cache',
+      })
+      res.end()
+      return
+    }
   }
   // Directories are served with a trailing slash, so relative links and canonical URLs agree.
   if (!pathname.endsWith('/') && !path.extname(pathname)) {
@@ -79,16 +243,39 @@ export function serveSite(root: string, req: IncomingMessage, res: ServerRespons
   }
   const file = resolveSiteFile(root, urlPath)
   if (file) {
-    send(res, file, 200, method)
+    const extra: OutgoingHttpHeaders = {}
+    if (pathname === '/') extra.vary = 'Accept-Encoding, Accept-Language, Cookie'
+    // A page in a language is the reader's choice: remembered for the next visit of `/`.
+    const lang = localeCodes.find((code) => pathname.startsWith(`/${code}/`))
+    if (
+      lang &&
+      file.endsWith('.html') &&
+      cookieValue(req.headers.cookie, LANGUAGE_COOKIE) !== lang
+    ) {
+      extra['set-cookie'] = languageCookie(lang, options.https)
+    }
+    send(req, res, file, options, 200, extra)
     return
   }
-  notFound(root, res, method, localeCodes.find((code) => pathname.startsWith(`/${code}/`)) ?? null)
+  notFound(
+    root,
+    req,
+    res,
+    options,
+    localeCodes.find((code) => pathname.startsWith(`/${code}/`)) ?? null,
+  )
 }
 
 /** The 404 page in the language of the path, or the one listing all languages. */
-function notFound(root: string, res: ServerResponse, method: string, lang: string | null) {
+function notFound(
+  root: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: SiteOptions,
+  lang: string | null,
+) {
   const page = resolveSiteFile(root, lang ? `/${lang}/404/` : '/404.html')
-  if (page) send(res, page, 404, method)
+  if (page) send(req, res, page, options, 404)
   else {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
     res.end('Not found')

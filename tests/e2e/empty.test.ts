@@ -10,7 +10,7 @@ import { brokenLinks, htmlFiles } from './siteFiles'
 
 describe('site from an empty database', () => {
   const dataDir = freshDataDir()
-  const siteDir = path.join(dataDir, 'site')
+  const siteDir = path.join(dataDir, 'releases', 'current')
 
   it('builds', () => {
     const result = spawnSync(
@@ -20,7 +20,7 @@ describe('site from an empty database', () => {
         env: {
           ...process.env,
           DATA_DIR: dataDir,
-          ZESUMMEN_SITE_OUT: siteDir,
+          RELEASES_DIR: path.relative(process.cwd(), path.join(dataDir, 'releases')),
           DATABASE_URL: undefined,
         },
         encoding: 'utf8',

@@ -66,7 +66,10 @@ describe('static calendar feeds', () => {
   it('exist per language for all events, each commune, category and target group', () => {
     for (const lang of localeCodes) {
       const dir = path.join(siteDir, lang, 'feeds')
-      expect(readdirSync(dir).sort()).toEqual(['audience', 'category', 'commune', 'events.ics'])
+      // Besides the precompressed copies (.br, .gz) the server sends to browsers that accept them.
+      const entries = readdirSync(dir).filter((name) => !/\.(br|gz)$/.test(name))
+      expect(entries.sort()).toEqual(['audience', 'category', 'commune', 'events.ics'])
+      expect(readdirSync(dir)).toContain('events.ics.br')
       expect(readdirSync(path.join(dir, 'commune'))).toContain('remich.ics')
       expect(readdirSync(path.join(dir, 'category'))).toContain('language-cafe.ics')
       expect(readdirSync(path.join(dir, 'audience')).length).toBeGreaterThan(0)

@@ -7,7 +7,7 @@ let portal: RunningPortal | undefined
 export async function setup(project: TestProject) {
   portal = await startPortal()
   project.provide('portalUrl', portal.url)
-  project.provide('siteDir', `${portal.dataDir}/site`)
+  project.provide('siteDir', `${portal.dataDir}/releases/current`)
 }
 
 export async function teardown() {

@@ -45,7 +45,7 @@ export async function startPortal(
     MEDIA_DIR: undefined,
     PAYLOAD_SECRET: undefined,
     NODE_ENV: undefined,
-    ZESUMMEN_SITE_OUT: path.join(dataDir, 'site'),
+    RELEASES_DIR: path.relative(process.cwd(), path.join(dataDir, 'releases')),
     ZESUMMEN_SNAPSHOT: undefined,
   }
   const child: ChildProcess = spawn(

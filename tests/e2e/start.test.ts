@@ -62,6 +62,10 @@ describe('npm start on a fresh machine', () => {
     await page.waitForURL((url) => url.pathname === '/admin' || url.pathname === '/admin/', {
       timeout: 60_000,
     })
+    // The dashboard's build panel.
+    await page
+      .getByRole('heading', { name: 'Public site builds' })
+      .waitFor({ state: 'visible', timeout: 30_000 })
     await page.goto(`${portal.url}/admin/collections/events`)
     const repairCafe = page.getByText('Repair Café', { exact: false })
     await repairCafe.first().waitFor({ state: 'visible', timeout: 30_000 })
@@ -71,6 +75,6 @@ describe('npm start on a fresh machine', () => {
 
   it('stops cleanly on SIGTERM', async () => {
     expect(await portal.stop()).toBe(0)
-    expect(portal.output()).toMatch(/SIGTERM: finishing open requests/)
+    expect(portal.output()).toMatch(/SIGTERM: no new connections/)
   })
 })

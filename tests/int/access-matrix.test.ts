@@ -95,6 +95,13 @@ const matrix: Record<string, Partial<Record<Operation, boolean[]>>> = {
     update: [D, A, A, D, D],
     delete: [D, A, A, D, D],
   },
+  'site-builds': {
+    // Written by the rebuild job only; editors see them in the dashboard.
+    create: [D, D, D, D, D],
+    read: [D, A, A, A, D],
+    update: [D, D, D, D, D],
+    delete: [D, A, D, D, D],
+  },
   users: {
     // Another user's account; users always read and update themselves (tested below).
     create: [D, A, D, D, D],
@@ -162,6 +169,8 @@ function newDocument(collection: string): Record<string, unknown> {
       return { label: `Label ${serial}`, slug }
     case 'goals':
       return { title: `Goal ${serial}`, slug, kind: 'primary', number: 50 + (serial % 40) }
+    case 'site-builds':
+      return { status: 'queued', reason: `Build ${serial}`, requestedAt: new Date().toISOString() }
     case 'users':
       return {
         email: `new-${serial}@example.org`,
@@ -190,6 +199,8 @@ function changeFor(collection: string): Record<string, unknown> {
   switch (collection) {
     case 'organisations':
       return { name: `Renamed ${++serial}` }
+    case 'site-builds':
+      return { reason: `Renamed ${++serial}` }
     case 'users':
       return { name: `Renamed ${++serial}` }
     case 'venues':

@@ -46,6 +46,22 @@ export async function createRemichWithHall(payload: Payload) {
   return { commune: commune.id, hall: hall.id }
 }
 
+/** An event in Remich's hall (from createRemichWithHall), published unless `data` says otherwise. */
+export function createEventIn(
+  payload: Payload,
+  place: Record<string, string | number>,
+  data: Record<string, unknown>,
+) {
+  return createDoc(payload, 'events', {
+    start: '2030-03-02T17:30:00.000Z',
+    end: '2030-03-02T19:30:00.000Z',
+    communes: [place.commune!],
+    venue: place.hall!,
+    _status: 'published',
+    ...data,
+  })
+}
+
 /** Drops the test database when it is a MongoDB one (SQLite files live in tests/.tmp). */
 export async function closeTestPayload() {
   if (!shared) return

@@ -1,19 +1,29 @@
-// The static file server never leaves the site folder and never redirects to another host.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+// The static file server: never leaves the site folder or redirects to another host; ETags and
+// caching rules; precompressed variants; security headers; the language negotiation at `/`.
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { resolveSiteFile, serveSite } from '../../scripts/lib/staticSite'
+import { negotiateLanguage, resolveSiteFile, serveSite } from '../../scripts/lib/staticSite'
 
-const root = mkdtempSync(path.join(tmpdir(), 'zesummen-site-'))
+const releases = mkdtempSync(path.join(tmpdir(), 'zesummen-releases-'))
+const root = path.join(releases, 'r1')
+const live = path.join(releases, 'current')
+mkdirSync(path.join(root, '_astro'), { recursive: true })
+symlinkSync('r1', live)
+writeFileSync(path.join(root, 'index.html'), '<h1>Choose a language</h1>')
+writeFileSync(path.join(root, '_astro', 'site.abc123.css'), 'body{}')
+writeFileSync(path.join(root, 'big.html'), 'x'.repeat(2000))
+writeFileSync(path.join(root, 'big.html.br'), 'brotli bytes')
+writeFileSync(path.join(root, 'big.html.gz'), 'gzip bytes!')
 mkdirSync(path.join(root, 'en', '404'), { recursive: true })
 writeFileSync(path.join(root, 'en', 'index.html'), '<h1>Home</h1>')
 writeFileSync(path.join(root, 'en', '404', 'index.html'), '<h1>Not found</h1>')
 writeFileSync(path.join(root, '404.html'), '<h1>404</h1>')
 writeFileSync(path.join(tmpdir(), 'zesummen-secret.txt'), 'secret')
 
-function request(url: string) {
+function request(url: string, headers: Record<string, string> = {}, https = false) {
   const result: { status?: number; headers?: Record<string, unknown> } = {}
   const res = {
     writeHead(status: number, headers: Record<string, unknown> = {}) {
@@ -29,7 +39,7 @@ function request(url: string) {
       return true
     },
   } as unknown as ServerResponse
-  serveSite(root, { method: 'HEAD', url } as IncomingMessage, res)
+  serveSite(live, { method: 'HEAD', url, headers } as unknown as IncomingMessage, res, { https })
   return result
 }
 
@@ -53,5 +63,95 @@ describe('static site files', () => {
   it('answers unknown paths with the 404 page of their language', () => {
     expect(request('/en/nothing-here/')).toMatchObject({ status: 404 })
     expect(request('/nothing/')).toMatchObject({ status: 404 })
+  })
+})
+
+describe('caching and compression', () => {
+  it('sends a content ETag and answers 304 to it', () => {
+    const first = request('/en/')
+    const etag = first.headers!.etag as string
+    expect(etag).toMatch(/^"[\w-]{27}"$/)
+    expect(first.headers!['cache-control']).toBe('public, max-age=0, must-revalidate')
+    expect(request('/en/', { 'if-none-match': etag })).toMatchObject({ status: 304 })
+    expect(request('/en/', { 'if-none-match': '"other"' })).toMatchObject({ status: 200 })
+  })
+
+  it('marks hashed assets immutable', () => {
+    expect(request('/_astro/site.abc123.css').headers!['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    )
+  })
+
+  it('sends the precompressed variant the client accepts', () => {
+    const br = request('/big.html', { 'accept-encoding': 'gzip, deflate, br' })
+    expect(br.headers).toMatchObject({
+      'content-encoding': 'br',
+      'content-length': 12,
+      vary: 'Accept-Encoding',
+    })
+    const gz = request('/big.html', { 'accept-encoding': 'gzip, br;q=0' })
+    expect(gz.headers).toMatchObject({ 'content-encoding': 'gzip', 'content-length': 11 })
+    const plain = request('/big.html')
+    expect(plain.headers!['content-encoding']).toBeUndefined()
+    expect(plain.headers!['content-length']).toBe(2000)
+  })
+
+  it('sends a strict CSP without inline scripts, and HSTS only over https', () => {
+    const headers = request('/en/').headers!
+    expect(headers['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval';")
+    expect(headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/)
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'self'")
+    expect(headers['x-content-type-options']).toBe('nosniff')
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin')
+    expect(headers['strict-transport-security']).toBeUndefined()
+    expect(request('/en/', {}, true).headers!['strict-transport-security']).toMatch(/^max-age=/)
+  })
+})
+
+describe('language at the root', () => {
+  it('follows Accept-Language by q-value and primary subtag, else shows the chooser', () => {
+    expect(negotiateLanguage('pt-BR,pt;q=0.9,en;q=0.8', undefined)).toBe('pt')
+    expect(negotiateLanguage('es;q=1, de;q=0.5, fr;q=0.7', undefined)).toBe('fr')
+    expect(negotiateLanguage('lb-LU', undefined)).toBe('lb')
+    expect(negotiateLanguage('fr;q=0', undefined)).toBeNull()
+    expect(negotiateLanguage('ja, es', undefined)).toBeNull()
+    expect(negotiateLanguage(undefined, undefined)).toBeNull()
+  })
+
+  it('prefers the remembered choice and redirects / to the language', () => {
+    expect(negotiateLanguage('de', 'a=b; zesummen_lang=pt')).toBe('pt')
+    expect(negotiateLanguage('de', 'zesummen_lang=xx')).toBe('de')
+    expect(request('/', { 'accept-language': 'de-LU,de' })).toMatchObject({
+      status: 302,
+      headers: { location: '/de/', vary: 'Accept-Language, Cookie' },
+    })
+    expect(request('/', { 'accept-language': 'ja' })).toMatchObject({ status: 200 })
+  })
+
+  it('remembers the language of a page the reader opens', () => {
+    expect(request('/en/').headers!['set-cookie']).toBe(
+      'zesummen_lang=en; Path=/; Max-Age=31536000; SameSite=Lax',
+    )
+    expect(request('/en/', { cookie: 'zesummen_lang=en' }).headers!['set-cookie']).toBeUndefined()
+    expect(request('/en/', {}, true).headers!['set-cookie']).toMatch(/; Secure$/)
+  })
+
+  it('answers 503 while no release is live yet', () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'zesummen-none-'))
+    const result: { status?: number } = {}
+    const res = {
+      writeHead(status: number) {
+        result.status = status
+        return this
+      },
+      end() {},
+    } as unknown as ServerResponse
+    serveSite(
+      path.join(empty, 'current'),
+      { method: 'GET', url: '/', headers: {} } as unknown as IncomingMessage,
+      res,
+      { https: false },
+    )
+    expect(result.status).toBe(503)
   })
 })

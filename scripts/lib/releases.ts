@@ -1,0 +1,213 @@
+// Releases of the public site: each build writes releases/<id>/, is checked, and only then
+// becomes live by renaming a new `current` symlink over the old one (atomic on POSIX), so a
+// failed or killed build never touches what residents see. The last few releases stay for
+// `npm run rollback`.
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
+import path from 'node:path'
+import { localeCodes } from '../../locales/config'
+
+export const CURRENT = 'current'
+const MANIFEST = 'release.json'
+const LOCK = '.build.lock'
+/** Releases kept besides the live one, for rollback. */
+export const KEEP_RELEASES = 5
+
+export interface ReleaseManifest {
+  id: string
+  createdAt: string
+  pages: number
+  durationMs: number
+  /** Published documents per collection the release was built from. */
+  counts: Record<string, number>
+}
+
+/** A sortable, file-name-safe id: 2026-11-25T18-30-05-123Z. */
+export function newReleaseId(now = new Date()): string {
+  return now.toISOString().replace(/[:.]/g, '-')
+}
+
+export function liveDir(releases: string): string {
+  return path.join(releases, CURRENT)
+}
+
+/** The id of the live release, or null before the first build. */
+export function currentReleaseId(releases: string): string | null {
+  try {
+    return path.basename(readlinkSync(liveDir(releases)))
+  } catch {
+    return null
+  }
+}
+
+export function readManifest(releases: string, id: string): ReleaseManifest | null {
+  const file = path.join(releases, id, MANIFEST)
+  if (!existsSync(file)) return null
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as ReleaseManifest
+  } catch {
+    return null
+  }
+}
+
+/** Complete releases (those with a manifest), oldest first. */
+export function listReleases(releases: string): ReleaseManifest[] {
+  if (!existsSync(releases)) return []
+  return readdirSync(releases)
+    .filter((name) => name !== CURRENT && !name.startsWith('.'))
+    .sort()
+    .map((name) => readManifest(releases, name))
+    .filter((manifest): manifest is ReleaseManifest => manifest !== null)
+}
+
+export function writeManifest(releases: string, manifest: ReleaseManifest): void {
+  writeFileSync(path.join(releases, manifest.id, MANIFEST), JSON.stringify(manifest, null, 2))
+}
+
+export function countPages(dir: string): number {
+  let count = 0
+  for (const entry of readdirSync(dir)) {
+    const full = path.join(dir, entry)
+    if (statSync(full).isDirectory()) count += entry === 'pagefind' ? 0 : countPages(full)
+    else if (entry.endsWith('.html')) count += 1
+  }
+  return count
+}
+
+/** A release that lost more than this share of the live release's pages is refused. */
+const MAX_SHRINK = 0.5
+
+/**
+ * What is wrong with a built release before it may go live: every language present, the
+ * sitemap, the search index, and the page count not collapsed against the live release.
+ */
+export function checkRelease(
+  dir: string,
+  pages: number,
+  live: ReleaseManifest | null,
+  allowShrink = false,
+): string[] {
+  const problems: string[] = []
+  const must = [
+    'index.html',
+    'sitemap-index.xml',
+    'pagefind/pagefind.js',
+    ...localeCodes.flatMap((lang) => [`${lang}/index.html`, `${lang}/404/index.html`]),
+  ]
+  for (const file of must) {
+    if (!existsSync(path.join(dir, file))) problems.push(`missing ${file}`)
+  }
+  if (!allowShrink && live && live.pages >= 20 && pages < live.pages * MAX_SHRINK) {
+    problems.push(
+      `only ${pages} pages where the live release has ${live.pages}; if content was really ` +
+        'removed, build with --allow-shrink',
+    )
+  }
+  return problems
+}
+
+/** Makes a release live: a new symlink renamed over `current` (one atomic step). */
+export function activate(releases: string, id: string): void {
+  if (!readManifest(releases, id)) throw new Error(`Release ${id} is not complete.`)
+  const temporary = path.join(releases, `.${CURRENT}-${process.pid}-${Date.now()}`)
+  symlinkSync(id, temporary)
+  renameSync(temporary, liveDir(releases))
+}
+
+/**
+ * Removes old releases beyond KEEP_RELEASES and folders of builds that never completed (killed or
+ * failed), never the live one or one being built now.
+ */
+export function prune(releases: string, building: string | null = null): string[] {
+  if (!existsSync(releases)) return []
+  const live = currentReleaseId(releases)
+  const removed: string[] = []
+  const names = readdirSync(releases).filter((name) => name !== CURRENT && !name.startsWith('.'))
+  const complete = names.filter((name) => readManifest(releases, name)).sort()
+  const keep = new Set(complete.slice(-KEEP_RELEASES))
+  for (const name of names) {
+    if (name === live || name === building || keep.has(name)) continue
+    rmSync(path.join(releases, name), { recursive: true, force: true })
+    removed.push(name)
+  }
+  return removed
+}
+
+/** The release to go back to: the one before the live one, or the one named. */
+export function rollbackTarget(releases: string, id?: string): ReleaseManifest {
+  const all = listReleases(releases)
+  if (id) {
+    const named = all.find((release) => release.id === id)
+    if (!named) throw new Error(`No complete release ${id}. Releases: ${describe(all)}`)
+    return named
+  }
+  const live = currentReleaseId(releases)
+  const index = all.findIndex((release) => release.id === live)
+  const previous = index > 0 ? all[index - 1] : undefined
+  if (!previous) throw new Error(`No release before the live one (${live}). ${describe(all)}`)
+  return previous
+}
+
+function describe(all: ReleaseManifest[]): string {
+  return all.length ? all.map((release) => release.id).join(', ') : 'none'
+}
+
+/**
+ * Whether a process still runs. A killed build whose parent died too can stay a zombie (in
+ * containers nothing may reap it); on Linux its state in /proc says so.
+ */
+function processAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // "pid (name) S …": the state follows the closing parenthesis of the name.
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
+  } catch {
+    if (process.platform === 'linux') return false
+  }
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * One build at a time: a lock file with the builder's pid. A lock left by a process that died
+ * (a killed build) is taken over. Returns the release function.
+ */
+export function acquireBuildLock(releases: string): () => void {
+  mkdirSync(releases, { recursive: true })
+  const file = path.join(releases, LOCK)
+  if (existsSync(file)) {
+    const pid = Number(readFileSync(file, 'utf8'))
+    if (Number.isInteger(pid) && pid !== process.pid && processAlive(pid)) {
+      throw new Error(`Another site build (process ${pid}) is running; try again when it ends.`)
+    }
+  }
+  writeFileSync(file, String(process.pid))
+  return () => {
+    try {
+      if (readFileSync(file, 'utf8') === String(process.pid)) rmSync(file)
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/** Whether `current` exists and points at a complete release. */
+export function hasLiveRelease(releases: string): boolean {
+  const id = currentReleaseId(releases)
+  return Boolean(id && lstatSync(liveDir(releases)).isSymbolicLink() && readManifest(releases, id))
+}

@@ -1,0 +1,41 @@
+// Security headers. The public site gets a strict Content-Security-Policy: scripts only from the
+// site itself (no inline scripts; WebAssembly for the search index), no framing by other sites.
+// Payload's admin (a Next.js app with its own inline scripts) gets the headers that do not
+// constrain its scripts.
+import type { OutgoingHttpHeaders } from 'node:http'
+
+const siteCsp = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  // Pagefind's UI sets style attributes; no script may run inline.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ')
+
+const HSTS = 'max-age=31536000; includeSubDomains'
+
+/** Headers for every response of the portal, site and CMS alike. */
+export function commonSecurityHeaders(https: boolean): OutgoingHttpHeaders {
+  return {
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'x-frame-options': 'SAMEORIGIN',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+    ...(https ? { 'strict-transport-security': HSTS } : {}),
+  }
+}
+
+/** Headers for the static site's responses. */
+export function siteSecurityHeaders(https: boolean): OutgoingHttpHeaders {
+  return {
+    ...commonSecurityHeaders(https),
+    'content-security-policy': siteCsp,
+    'cross-origin-opener-policy': 'same-origin',
+  }
+}

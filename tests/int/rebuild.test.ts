@@ -1,0 +1,115 @@
+// Publish to live: changes to published content queue a site rebuild through the jobs queue,
+// debounced and coalesced; drafts do not; failures are recorded for the build panel. The build
+// itself is replaced by a stand-in here (the end-to-end tests run the real one).
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  rebuildIdle,
+  startRebuildOnPublish,
+  useBuildRunner,
+  type BuildResult,
+} from '../../cms/jobs/rebuildSite'
+import { closeTestPayload, createEventIn, createRemichWithHall, testPayload } from './helpers'
+
+let payload: Payload
+let restore: () => void
+const ids: Record<string, string | number> = {}
+let calls = 0
+let outcome: BuildResult = {
+  ok: true,
+  log: '[build] Release r1 is live: 42 pages, built in 1.0 s.',
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+async function builds() {
+  const { docs } = await payload.find({
+    collection: 'site-builds',
+    sort: 'requestedAt',
+    limit: 100,
+  })
+  return docs
+}
+
+/** Waits until no build is queued or running (the debounce timer runs the job). */
+async function settled(timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    const open = (await builds()).filter((b) => b.status === 'queued' || b.status === 'running')
+    if (open.length === 0 && rebuildIdle()) return
+    await sleep(100)
+  }
+  throw new Error('builds did not settle')
+}
+
+beforeAll(async () => {
+  process.env.REBUILD_DEBOUNCE_SECONDS = '0.5'
+  payload = await testPayload()
+  restore = useBuildRunner(async () => {
+    calls += 1
+    await sleep(400)
+    return outcome
+  })
+  Object.assign(ids, await createRemichWithHall(payload))
+  await startRebuildOnPublish(payload)
+  await settled()
+})
+
+afterAll(async () => {
+  restore()
+  delete process.env.REBUILD_DEBOUNCE_SECONDS
+  await closeTestPayload()
+})
+
+describe('rebuild on publish', () => {
+  it('coalesces a burst of 20 publishes into at most 2 builds', async () => {
+    const before = (await builds()).length
+    calls = 0
+    const event = await createEventIn(payload, ids, { title: 'Burst' })
+    for (let i = 1; i < 20; i++) {
+      await payload.update({
+        collection: 'events',
+        id: event.id,
+        data: { title: `Burst ${i}`, _status: 'published' } as never,
+      })
+    }
+    await settled()
+    const made = (await builds()).slice(before)
+    expect(made.length).toBeGreaterThanOrEqual(1)
+    expect(made.length).toBeLessThanOrEqual(2)
+    expect(calls).toBe(made.length)
+    expect(made.every((build) => build.status === 'succeeded')).toBe(true)
+    expect(made[0]).toMatchObject({ release: 'r1', pages: 42 })
+    expect(made[0]!.reason).toMatch(/^events ×\d+$/)
+    expect(made[0]!.durationMs).toBeGreaterThanOrEqual(400)
+  })
+
+  it('does not rebuild for a draft nobody sees', async () => {
+    await settled()
+    const before = (await builds()).length
+    await createEventIn(payload, ids, { title: 'Only a draft', _status: 'draft' })
+    await sleep(1200)
+    expect((await builds()).length).toBe(before)
+  })
+
+  it('rebuilds when a published event is unpublished, and records a failed build', async () => {
+    const event = await createEventIn(payload, ids, { title: 'Soon withdrawn' })
+    await settled()
+    const before = (await builds()).length
+    outcome = {
+      ok: false,
+      log: '[build] Rendering…\n[build] Failed, the live site is unchanged: the new release failed its checks: missing sitemap-index.xml\n(build exited with 1)',
+    }
+    await payload.update({
+      collection: 'events',
+      id: event.id,
+      data: { _status: 'draft' } as never,
+    })
+    await settled()
+    const [failed] = (await builds()).slice(before)
+    expect(failed).toMatchObject({ status: 'failed', reason: 'events' })
+    expect(failed!.error).toContain('failed its checks: missing sitemap-index.xml')
+    expect(failed!.log).toContain('[build] Rendering…')
+    outcome = { ok: true, log: '[build] Release r2 is live: 40 pages, built in 1.0 s.' }
+  })
+})
