@@ -22,6 +22,7 @@ import { Categories, TargetGroups } from './collections/taxonomy'
 import { Users } from './collections/Users'
 import { Venues } from './collections/Venues'
 import { databaseAdapter } from './database'
+import { portalEmailAdapter } from './email'
 import { eventFeedEndpoint } from './endpoints/eventFeed'
 import { withReferenceChecks } from './fields/referenceChecks'
 import { withContentChangedSignal } from './hooks/contentChanged'
@@ -40,6 +41,7 @@ export default buildConfig({
   serverURL: publicUrl(),
   telemetry: false,
   db: databaseAdapter(),
+  email: portalEmailAdapter(),
   editor: lexicalEditor(),
   sharp,
   collections: [

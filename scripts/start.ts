@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { createServer } from 'node:http'
 import path from 'node:path'
 import type { Payload } from 'payload'
+import { emailSettings } from '../cms/email'
 import { isBuilding, runningBuild } from '../cms/jobs/rebuildSite'
 import { hasLiveRelease, liveDir } from './lib/releases'
 import { commonSecurityHeaders } from './lib/securityHeaders'
@@ -53,6 +54,7 @@ function settingsOrExit() {
       releases: releasesDir(),
       runJobs: runJobs(),
       rebuildDebounceMs: rebuildDebounceMs(),
+      email: emailSettings(),
     }
   } catch (error) {
     if (error instanceof SettingsError) {
@@ -138,6 +140,11 @@ async function main() {
   // Next.js decides its mode from NODE_ENV; production intent was read above.
   Object.assign(process.env, { NODE_ENV: dev ? 'development' : 'production' })
 
+  step(
+    settings.email.mode === 'smtp'
+      ? `Email: sent through ${new URL(settings.email.url).hostname} as ${settings.email.from}.`
+      : `Email: no SMTP_URL set; messages are written to ${settings.email.dir}.`,
+  )
   if (!dev) await buildCmsIfNeeded()
   await prepareDatabase()
   await buildSiteIfNeeded(settings.releases)

@@ -5,6 +5,7 @@ import { adminOrSelf } from '../access/adminOrSelf'
 import { roles } from '../access/roles'
 import { staffOrSelf } from '../access/staffOrSelf'
 import { passwordProblem } from '../domain/password'
+import { forgotPasswordEndpoint, resetPasswordEndpoint } from '../endpoints/passwordReset'
 import { requestMessage } from '../i18n/messages'
 
 export const LOGIN_MAX_ATTEMPTS = 5
@@ -23,6 +24,7 @@ export const Users: CollectionConfig = {
     tokenExpiration: 8 * 60 * 60,
     cookies: { sameSite: 'Lax', secure: process.env.PUBLIC_URL?.startsWith('https://') ?? false },
   },
+  endpoints: [forgotPasswordEndpoint, resetPasswordEndpoint],
   access: {
     read: staffOrSelf,
     create: adminOnly,
