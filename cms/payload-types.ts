@@ -78,6 +78,7 @@ export interface Config {
     'target-groups': TargetGroup;
     pages: Page;
     media: Media;
+    submissions: Submission;
     users: User;
     'site-builds': SiteBuild;
     'payload-kv': PayloadKv;
@@ -103,6 +104,7 @@ export interface Config {
     'target-groups': TargetGroupsSelect<false> | TargetGroupsSelect<true>;
     pages: PagesSelect<false> | PagesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    submissions: SubmissionsSelect<false> | SubmissionsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -840,6 +842,84 @@ export interface Page {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * Initiatives and event proposals from the public forms. Filter by status "pending" to moderate.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "submissions".
+ */
+export interface Submission {
+  id: number;
+  kind: 'initiative' | 'event';
+  status: 'pending' | 'approved' | 'rejected' | 'changes-requested';
+  reason?: string | null;
+  language: 'lb' | 'fr' | 'de' | 'pt' | 'en';
+  title: string;
+  /**
+   * Part of the web address. Leave empty to make one from the title.
+   */
+  slug: string;
+  /**
+   * Plain text as the submitter wrote it; the site shows it as text.
+   */
+  description: string;
+  organisation?: (number | null) | Organisation;
+  organisationName?: string | null;
+  communes?: (number | Commune)[] | null;
+  targetGroups?: (number | TargetGroup)[] | null;
+  languages?:
+    | (
+        | 'lb'
+        | 'fr'
+        | 'de'
+        | 'pt'
+        | 'en'
+        | 'it'
+        | 'es'
+        | 'nl'
+        | 'pl'
+        | 'ro'
+        | 'sq'
+        | 'sr'
+        | 'uk'
+        | 'ru'
+        | 'ar'
+        | 'fa'
+        | 'ti'
+        | 'kea'
+        | 'gsg'
+        | 'fsl'
+      )[]
+    | null;
+  needs?: ('venue' | 'volunteers' | 'funding' | 'communication')[] | null;
+  event?: {
+    start?: string | null;
+    end?: string | null;
+    place?: string | null;
+    onlineUrl?: string | null;
+    free?: boolean | null;
+  };
+  image?: (number | null) | Media;
+  /**
+   * Never shown on the site, in feeds or in search.
+   */
+  contact: {
+    name?: string | null;
+    email: string;
+  };
+  consentAt: string;
+  decisions?:
+    | {
+        at?: string | null;
+        by?: (number | null) | User;
+        decision?: ('pending' | 'approved' | 'rejected' | 'changes-requested') | null;
+        reason?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Every change to published content rebuilds the public site within about half a minute. A failed build leaves the live site as it was.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1019,6 +1099,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'submissions';
+        value: number | Submission;
       } | null)
     | ({
         relationTo: 'users';
@@ -1469,6 +1553,53 @@ export interface MediaSelect<T extends boolean = true> {
               filename?: T;
             };
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "submissions_select".
+ */
+export interface SubmissionsSelect<T extends boolean = true> {
+  kind?: T;
+  status?: T;
+  reason?: T;
+  language?: T;
+  title?: T;
+  slug?: T;
+  description?: T;
+  organisation?: T;
+  organisationName?: T;
+  communes?: T;
+  targetGroups?: T;
+  languages?: T;
+  needs?: T;
+  event?:
+    | T
+    | {
+        start?: T;
+        end?: T;
+        place?: T;
+        onlineUrl?: T;
+        free?: T;
+      };
+  image?: T;
+  contact?:
+    | T
+    | {
+        name?: T;
+        email?: T;
+      };
+  consentAt?: T;
+  decisions?:
+    | T
+    | {
+        at?: T;
+        by?: T;
+        decision?: T;
+        reason?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -17,6 +17,7 @@ import { Media, MEDIA_MAX_BYTES } from './collections/Media'
 import { Organisations } from './collections/Organisations'
 import { Pages } from './collections/Pages'
 import { SiteBuilds } from './collections/SiteBuilds'
+import { Submissions } from './collections/Submissions'
 import { Resources } from './collections/Resources'
 import { Categories, TargetGroups } from './collections/taxonomy'
 import { Users } from './collections/Users'
@@ -24,6 +25,7 @@ import { Venues } from './collections/Venues'
 import { databaseAdapter } from './database'
 import { portalEmailAdapter } from './email'
 import { eventFeedEndpoint } from './endpoints/eventFeed'
+import { submitEndpoint } from './endpoints/submit'
 import { withReferenceChecks } from './fields/referenceChecks'
 import { withContentChangedSignal } from './hooks/contentChanged'
 import { rebuildSiteTask, REBUILD_QUEUE, startRebuildOnPublish } from './jobs/rebuildSite'
@@ -56,12 +58,13 @@ export default buildConfig({
     TargetGroups,
     Pages,
     Media,
+    Submissions,
     Users,
     SiteBuilds,
   ]
     .map(withReferenceChecks)
     .map(withContentChangedSignal),
-  endpoints: [eventFeedEndpoint],
+  endpoints: [eventFeedEndpoint, submitEndpoint],
   localization: {
     locales: locales.map((locale) => ({
       code: locale.code,

@@ -1,5 +1,6 @@
 import * as migration_20261125_155453_initial from './20261125_155453_initial';
 import * as migration_20261125_185819_site_builds from './20261125_185819_site_builds';
+import * as migration_20261125_195808_submissions from './20261125_195808_submissions';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261125_185819_site_builds.up,
     down: migration_20261125_185819_site_builds.down,
-    name: '20261125_185819_site_builds'
+    name: '20261125_185819_site_builds',
+  },
+  {
+    up: migration_20261125_195808_submissions.up,
+    down: migration_20261125_195808_submissions.down,
+    name: '20261125_195808_submissions'
   },
 ];

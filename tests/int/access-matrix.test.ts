@@ -95,6 +95,13 @@ const matrix: Record<string, Partial<Record<Operation, boolean[]>>> = {
     update: [D, A, A, D, D],
     delete: [D, A, A, D, D],
   },
+  submissions: {
+    // A pending initiative in Remich from the association; created by the public endpoint only.
+    create: [D, D, D, D, D],
+    read: [D, A, A, A, A],
+    update: [D, A, A, A, D],
+    delete: [D, A, A, D, D],
+  },
   'site-builds': {
     // Written by the rebuild job only; editors see them in the dashboard.
     create: [D, D, D, D, D],
@@ -169,6 +176,19 @@ function newDocument(collection: string): Record<string, unknown> {
       return { label: `Label ${serial}`, slug }
     case 'goals':
       return { title: `Goal ${serial}`, slug, kind: 'primary', number: 50 + (serial % 40) }
+    case 'submissions':
+      return {
+        kind: 'initiative',
+        status: 'pending',
+        language: 'pt',
+        title: `Initiative ${serial}`,
+        slug,
+        description: 'A plain-text description.',
+        organisation: ids.association,
+        communes: [ids.remich],
+        contact: { name: 'Ana', email: `ana-${serial}@example.org` },
+        consentAt: new Date().toISOString(),
+      }
     case 'site-builds':
       return { status: 'queued', reason: `Build ${serial}`, requestedAt: new Date().toISOString() }
     case 'users':
@@ -201,6 +221,8 @@ function changeFor(collection: string): Record<string, unknown> {
       return { name: `Renamed ${++serial}` }
     case 'site-builds':
       return { reason: `Renamed ${++serial}` }
+    case 'submissions':
+      return { title: `Renamed ${++serial}` }
     case 'users':
       return { name: `Renamed ${++serial}` }
     case 'venues':

@@ -127,7 +127,13 @@ export interface RestResponse {
 export async function rest(
   method: Method,
   pathAndQuery: string,
-  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  options: {
+    token?: string
+    body?: unknown
+    /** A raw body: a string (give its content-type in `headers`) or a FormData (multipart). */
+    raw?: string | FormData
+    headers?: Record<string, string>
+  } = {},
 ): Promise<RestResponse> {
   const url = new URL(`http://localhost:3000/api${pathAndQuery}`)
   const headers = new Headers(options.headers)
@@ -136,7 +142,7 @@ export async function rest(
   const request = new Request(url, {
     method,
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   })
   const slug = url.pathname
     .replace(/^\/api\//, '')

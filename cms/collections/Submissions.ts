@@ -1,0 +1,204 @@
+// Initiatives and event proposals sent by associations and residents through the public forms.
+// Nobody creates them through the API: the public endpoint (cms/endpoints/submit.ts) validates
+// and stores them as `pending`. Editors moderate them; every decision is recorded. The public
+// reads approved initiatives only, and never the contact details.
+import type {
+  Access,
+  CollectionBeforeChangeHook,
+  CollectionBeforeValidateHook,
+  CollectionConfig,
+  FieldAccess,
+  Where,
+} from 'payload'
+import { localeCodes } from '../../locales/config'
+import { nobody } from '../access/nobody'
+import { ownScope } from '../access/ownScope'
+import { ownScopeQueries } from '../access/publishedOrOwnScope'
+import { hasRole, isStaff, relationId } from '../access/roles'
+import { staffOnly } from '../access/staffOnly'
+import { languagesField } from '../fields/languages'
+import { slugField } from '../fields/slug'
+
+export const submissionKinds = ['initiative', 'event'] as const
+export const submissionStatuses = ['pending', 'approved', 'rejected', 'changes-requested'] as const
+export const initiativeNeeds = ['venue', 'volunteers', 'funding', 'communication'] as const
+
+export const SUBMISSION_LIMITS = {
+  title: 120,
+  description: 5000,
+  organisationName: 120,
+  place: 300,
+  url: 500,
+  contactName: 120,
+  email: 254,
+  reason: 2000,
+} as const
+
+const scope = { communeField: 'communes', organisationField: 'organisation' }
+
+/** Staff and commune editors of the concerned communes read everything; associations their own. */
+const readSubmissions: Access = ({ req: { user } }) => {
+  if (isStaff(user)) return true
+  const own = ownScopeQueries(user, scope)
+  const publicInitiatives: Where = {
+    and: [{ status: { equals: 'approved' } }, { kind: { equals: 'initiative' } }],
+  }
+  return own.length ? { or: [publicInitiatives, ...own] } : publicInitiatives
+}
+
+/** Contact details: the people who moderate (staff, commune editors); never the public. */
+const moderatorsOnlyField: FieldAccess = ({ req: { user } }) =>
+  isStaff(user) || hasRole(user, 'commune-editor')
+
+/** The decision log is written by the hook below only, whatever a client sends. */
+const keepDecisionLog: CollectionBeforeValidateHook = ({ data }) => {
+  if (data) delete data.decisions
+  return data
+}
+
+/** A status change is a decision: who, when, what, and the reason given. */
+const recordDecision: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
+  if (operation !== 'update' || !originalDoc || data.status === undefined) return data
+  if (data.status === originalDoc.status) return data
+  const decisions = Array.isArray(originalDoc.decisions) ? originalDoc.decisions : []
+  data.decisions = [
+    ...decisions.map((entry: Record<string, unknown>) => ({
+      ...entry,
+      by: relationId(entry.by as never),
+    })),
+    {
+      at: new Date().toISOString(),
+      by: req.user?.id ?? null,
+      decision: data.status,
+      reason: typeof data.reason === 'string' ? data.reason : (originalDoc.reason ?? null),
+    },
+  ]
+  return data
+}
+
+export const Submissions: CollectionConfig = {
+  slug: 'submissions',
+  labels: {
+    singular: { en: 'Submission', fr: 'Proposition', de: 'Einreichung', pt: 'Proposta' },
+    plural: { en: 'Submissions', fr: 'Propositions', de: 'Einreichungen', pt: 'Propostas' },
+  },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'kind', 'status', 'communes', 'createdAt'],
+    group: 'Participation',
+    description:
+      'Initiatives and event proposals from the public forms. Filter by status "pending" to moderate.',
+  },
+  defaultSort: '-createdAt',
+  access: {
+    read: readSubmissions,
+    create: nobody,
+    update: ownScope({ communeField: 'communes' }),
+    delete: staffOnly,
+  },
+  hooks: { beforeValidate: [keepDecisionLog], beforeChange: [recordDecision] },
+  fields: [
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      options: submissionKinds.map((value) => ({ value, label: value })),
+      access: { update: () => false },
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'pending',
+      index: true,
+      options: submissionStatuses.map((value) => ({ value, label: value })),
+    },
+    {
+      name: 'reason',
+      label: 'Reason or requested changes (sent to the submitter)',
+      type: 'textarea',
+      maxLength: SUBMISSION_LIMITS.reason,
+      access: { read: moderatorsOnlyField },
+    },
+    {
+      name: 'language',
+      label: 'Language of the submitter',
+      type: 'select',
+      required: true,
+      options: localeCodes.map((code) => ({ value: code, label: code })),
+    },
+    { name: 'title', type: 'text', required: true, maxLength: SUBMISSION_LIMITS.title },
+    slugField('title'),
+    {
+      name: 'description',
+      type: 'textarea',
+      required: true,
+      maxLength: SUBMISSION_LIMITS.description,
+      admin: { description: 'Plain text as the submitter wrote it; the site shows it as text.' },
+    },
+    { name: 'organisation', type: 'relationship', relationTo: 'organisations', index: true },
+    {
+      name: 'organisationName',
+      label: 'New organisation or group (name given by the submitter)',
+      type: 'text',
+      maxLength: SUBMISSION_LIMITS.organisationName,
+    },
+    { name: 'communes', type: 'relationship', relationTo: 'communes', hasMany: true, index: true },
+    { name: 'targetGroups', type: 'relationship', relationTo: 'target-groups', hasMany: true },
+    languagesField('languages', 'Languages'),
+    {
+      name: 'needs',
+      type: 'select',
+      hasMany: true,
+      options: initiativeNeeds.map((value) => ({ value, label: value })),
+      admin: { condition: (data) => data?.kind === 'initiative' },
+    },
+    {
+      name: 'event',
+      type: 'group',
+      admin: { condition: (data) => data?.kind === 'event' },
+      fields: [
+        { name: 'start', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'end', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'place', type: 'text', maxLength: SUBMISSION_LIMITS.place },
+        { name: 'onlineUrl', type: 'text', maxLength: SUBMISSION_LIMITS.url },
+        { name: 'free', type: 'checkbox' },
+      ],
+    },
+    { name: 'image', type: 'upload', relationTo: 'media' },
+    {
+      name: 'contact',
+      label: 'Contact (private)',
+      type: 'group',
+      access: { read: moderatorsOnlyField },
+      admin: { description: 'Never shown on the site, in feeds or in search.' },
+      fields: [
+        { name: 'name', type: 'text', maxLength: SUBMISSION_LIMITS.contactName },
+        { name: 'email', type: 'email', required: true },
+      ],
+    },
+    {
+      name: 'consentAt',
+      label: 'Privacy notice accepted at',
+      type: 'date',
+      required: true,
+      access: { read: moderatorsOnlyField, update: () => false },
+    },
+    {
+      name: 'decisions',
+      type: 'array',
+      access: { read: moderatorsOnlyField },
+      admin: { readOnly: true },
+      fields: [
+        { name: 'at', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'by', type: 'relationship', relationTo: 'users' },
+        {
+          name: 'decision',
+          type: 'select',
+          options: submissionStatuses.map((value) => ({ value, label: value })),
+        },
+        { name: 'reason', type: 'textarea' },
+      ],
+    },
+  ],
+}
