@@ -120,9 +120,14 @@ async function queueBuild(payload: Payload): Promise<void> {
     queue: REBUILD_QUEUE,
     input: { build: String(build.id) },
   })
-  // With RUN_JOBS=0 the jobs instance picks it up (its queue poll runs every 10 s).
-  if (process.env.ZESUMMEN_JOBS_AUTORUN === '1' || !process.env.ZESUMMEN_SERVER)
+  if (process.env.ZESUMMEN_JOBS_AUTORUN === '1' || !process.env.ZESUMMEN_SERVER) {
     await payload.jobs.run({ queue: REBUILD_QUEUE })
+  } else {
+    // RUN_JOBS=0: the jobs instance runs it (its queue poll comes every 10 s); the next change
+    // seen here asks for the next build.
+    state.changes = new Map()
+    state.waiting = false
+  }
 }
 
 /** The last lines of a build's output. */

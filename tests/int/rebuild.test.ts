@@ -112,4 +112,28 @@ describe('rebuild on publish', () => {
     expect(failed!.log).toContain('[build] Rendering…')
     outcome = { ok: true, log: '[build] Release r2 is live: 40 pages, built in 1.0 s.' }
   })
+
+  it('with RUN_JOBS=0 only queues builds, for the instance that runs jobs', async () => {
+    await settled()
+    const before = (await builds()).length
+    calls = 0
+    Object.assign(process.env, { ZESUMMEN_SERVER: '1', ZESUMMEN_JOBS_AUTORUN: '' })
+    try {
+      await createEventIn(payload, ids, { title: 'Queued elsewhere' })
+      await sleep(1000)
+      const queued = (await builds()).slice(before)
+      expect(queued.map((build) => build.status)).toEqual(['queued'])
+      expect(calls).toBe(0)
+      // This instance asks again for the next change instead of waiting for a job it never runs.
+      expect(rebuildIdle()).toBe(true)
+    } finally {
+      delete process.env.ZESUMMEN_SERVER
+      delete process.env.ZESUMMEN_JOBS_AUTORUN
+    }
+    // The jobs instance (here: the same process, running the queue) builds it.
+    await payload.jobs.run({ queue: 'site' })
+    await settled()
+    expect(calls).toBe(1)
+    expect((await builds()).slice(before).map((build) => build.status)).toEqual(['succeeded'])
+  })
 })
