@@ -119,7 +119,10 @@ function send(
 ) {
   const method = req.method ?? 'GET'
   const stats = statSync(file)
-  const etag = etagOf(file, stats.size, stats.mtimeMs)
+  const encoding = encodingFor(file, String(req.headers['accept-encoding'] ?? ''))
+  // Each coding is its own representation with its own strong validator (RFC 9110 8.8.3).
+  const base = etagOf(file, stats.size, stats.mtimeMs)
+  const etag = encoding ? `${base.slice(0, -1)}-${encoding.name}"` : base
   const urlPath = (req.url ?? '/').split('?')[0]!
   const type = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
   const headers: OutgoingHttpHeaders = {
@@ -135,7 +138,6 @@ function send(
     res.end()
     return
   }
-  const encoding = encodingFor(file, String(req.headers['accept-encoding'] ?? ''))
   const body = encoding ? file + encoding.suffix : file
   if (encoding) headers['content-encoding'] = encoding.name
   headers['content-length'] = statSync(body).size

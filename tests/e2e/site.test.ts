@@ -146,7 +146,9 @@ describe('pages outside a language', () => {
     expect(first.headers.get('content-encoding')).toBe('br')
     expect(first.headers.get('content-security-policy')).toContain("script-src 'self'")
     const etag = first.headers.get('etag')!
-    const again = await fetch(`${url}/en/events/`, { headers: { 'if-none-match': etag } })
+    const again = await fetch(`${url}/en/events/`, {
+      headers: { 'accept-encoding': 'br', 'if-none-match': etag },
+    })
     expect(again.status).toBe(304)
     const admin = await fetch(`${url}/admin/login`)
     expect(admin.headers.get('x-content-type-options')).toBe('nosniff')

@@ -84,6 +84,18 @@ describe('caching and compression', () => {
 
   it('sends the precompressed variant the client accepts', () => {
     const br = request('/big.html', { 'accept-encoding': 'gzip, deflate, br' })
+    // Each coding has its own validator; a 304 needs the tag of the coding asked for.
+    const plainTag = request('/big.html').headers!.etag as string
+    expect(br.headers!.etag).toBe(`${plainTag.slice(0, -1)}-br"`)
+    expect(
+      request('/big.html', {
+        'accept-encoding': 'br',
+        'if-none-match': br.headers!.etag as string,
+      }),
+    ).toMatchObject({ status: 304 })
+    expect(
+      request('/big.html', { 'accept-encoding': 'br', 'if-none-match': plainTag }),
+    ).toMatchObject({ status: 200 })
     expect(br.headers).toMatchObject({
       'content-encoding': 'br',
       'content-length': 12,
