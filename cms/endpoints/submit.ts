@@ -1,5 +1,6 @@
 // POST /api/submit: the public entry point of the submission forms (initiative or event
-// proposal), with no account. In order: same-origin check, rate limit per client, bounded body,
+// proposal), with no account. In order: same-origin check, rate limits per client (30 requests
+// and 5 stored submissions in 10 minutes), bounded body,
 // honeypot and minimum fill time (silently discarded with the same answer as a success),
 // validation with a message per field in the submitter's language, then storage as `pending`,
 // whatever the client sent. Answers JSON; the HTML answers of the no-JavaScript forms build on it.
@@ -18,7 +19,19 @@ const BODY_MAX_BYTES = TEXT_MAX_BYTES + IMAGE_MAX_BYTES + 64 * 1024
 /** A person needs longer than this to fill in a form; a script does not. */
 export const MIN_FILL_MS = 3000
 
-const limiter = rateLimit(5, 10 * 60)
+/** Every request, valid or not: enough for a person correcting a form many times. */
+const requestLimit = rateLimit(30, 10 * 60)
+/** Stored submissions: a person proposes a few things, not dozens. */
+const storeLimit = rateLimit(5, 10 * 60)
+
+function tooMany(lang: LocaleCode, retryAfterSeconds: number): Response {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60))
+  return json(
+    429,
+    { error: t(lang, 'submit.error.rateLimited', { minutes }) },
+    { 'retry-after': String(retryAfterSeconds) },
+  )
+}
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } })
@@ -137,15 +150,8 @@ export const submitEndpoint: Endpoint = {
     if (!sameOrigin(req.headers)) {
       return json(403, { error: t(lang, 'submit.error.origin') })
     }
-    const decision = await limiter.check(req.headers)
-    if (!decision.allowed) {
-      const minutes = Math.max(1, Math.ceil(decision.retryAfterSeconds / 60))
-      return json(
-        429,
-        { error: t(lang, 'submit.error.rateLimited', { minutes }) },
-        { 'retry-after': String(decision.retryAfterSeconds) },
-      )
-    }
+    const decision = await requestLimit.check(req.headers)
+    if (!decision.allowed) return tooMany(lang, decision.retryAfterSeconds)
     const body = await boundedBody(request, BODY_MAX_BYTES)
     const tooLarge = () =>
       json(413, { error: t(lang, 'submit.error.tooLarge', { max: '1 MB (+ 5 MB image)' }) })
@@ -179,6 +185,8 @@ export const submitEndpoint: Endpoint = {
       )
       return json(400, { error: t(result.language, 'submit.error.summary'), errors })
     }
+    const stored = await storeLimit.check(req.headers)
+    if (!stored.allowed) return tooMany(result.value.language, stored.retryAfterSeconds)
     const value = result.value
     const [organisation] = await idsBySlug(
       req.payload,

@@ -177,15 +177,26 @@ describe('POST /api/submit', () => {
     expect(await stored()).toBe(before)
   })
 
-  it('limits each client to 5 submissions in 10 minutes', async () => {
+  it('limits each client to 5 stored submissions and 30 requests in 10 minutes', async () => {
+    const from = { client: '203.0.113.9' }
+    // Corrections of a form with errors do not count as submissions.
+    for (let i = 0; i < 8; i++)
+      expect((await submit(form({ ...valid, title: '' }), from)).status).toBe(400)
+    const stored: number[] = []
+    for (let i = 0; i < 6; i++)
+      stored.push((await submit(form({ ...valid, title: `Idea ${i}` }), from)).status)
+    expect(stored).toEqual([201, 201, 201, 201, 201, 429])
+    const other = { client: '203.0.113.10' }
     const statuses: number[] = []
-    for (let i = 0; i < 6; i++) {
-      statuses.push((await submit(form({ ...valid, title: '' }), { client: '203.0.113.9' })).status)
-    }
-    expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400])
-    const limited = await submit(form(valid), { client: '203.0.113.9' })
+    for (let i = 0; i < 31; i++)
+      statuses.push((await submit(form({ ...valid, title: '' }), other)).status)
+    expect(statuses.slice(0, 30).every((status) => status === 400)).toBe(true)
+    const limited = await submit(form(valid), other)
     expect(limited.status).toBe(429)
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
+    // Refused before the body is read: the language is the address's ?lang= (the forms post
+    // there), French by default.
+    expect(limited.body.error).toMatch(/^Trop d’envois/)
   })
 })
 
