@@ -1,7 +1,7 @@
 // npm run jobs: a process that only runs jobs (site rebuilds, scheduled publish and unpublish),
 // for installations with several web instances started with RUN_JOBS=0. One such process at most.
 import type { Payload } from 'payload'
-import { isBuilding, runningBuild } from '../cms/jobs/rebuildSite'
+import { finishRunningBuild } from '../cms/jobs/rebuildSite'
 
 Object.assign(process.env, { ZESUMMEN_JOBS_AUTORUN: '1', NEXT_TELEMETRY_DISABLED: '1' })
 const { openPayload } = await import('../cms/openPayload')
@@ -13,9 +13,7 @@ async function stop(signal: string) {
   if (stopping) return
   stopping = true
   console.log(`[jobs] ${signal}: finishing the running build (at most 2 minutes)…`)
-  const deadline = Date.now() + 120_000
-  while (isBuilding() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250))
-  if (isBuilding()) runningBuild()?.kill('SIGTERM')
+  await finishRunningBuild()
   await payload.destroy()
   process.exit(0)
 }

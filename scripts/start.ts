@@ -8,7 +8,7 @@ import { createServer } from 'node:http'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { emailSettings } from '../cms/email'
-import { isBuilding, runningBuild } from '../cms/jobs/rebuildSite'
+import { finishRunningBuild, isBuilding } from '../cms/jobs/rebuildSite'
 import { hasLiveRelease, liveDir } from './lib/releases'
 import { commonSecurityHeaders } from './lib/securityHeaders'
 import { serveSite } from './lib/staticSite'
@@ -203,10 +203,7 @@ async function main() {
     clearTimeout(force)
     if (isBuilding()) {
       step('Waiting for the running site build (up to 2 minutes)…')
-      const deadline = Date.now() + 120_000
-      while (isBuilding() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250))
-      // A build stopped here never went live; the next one cleans up after it.
-      if (isBuilding()) runningBuild()?.kill('SIGTERM')
+      await finishRunningBuild()
     }
     await app.close()
     // Payload's instances (cached by Payload on globalThis): stop their jobs, close the database.

@@ -16,6 +16,7 @@ import {
 import { t } from '../../web/lib/i18n'
 import { readSnapshot, type SnapshotCollection } from '../../web/lib/snapshot'
 import { onContentChanged } from '../hooks/contentChanged'
+import { ifNoneMatchMatches } from '../http/conditional'
 import { rateLimit } from '../security/rateLimit'
 import { publicUrl } from '../settings'
 
@@ -108,10 +109,7 @@ function render(key: string, produce: () => string): Rendered {
 /** RFC 9110: If-None-Match wins; If-Modified-Since counts only without it. */
 export function notModified(headers: Headers, etag: string, lastModified: number): boolean {
   const ifNoneMatch = headers.get('if-none-match')
-  if (ifNoneMatch !== null) {
-    const tags = ifNoneMatch.split(',').map((tag) => tag.trim().replace(/^W\//, ''))
-    return tags.includes('*') || tags.includes(etag)
-  }
+  if (ifNoneMatch !== null) return ifNoneMatchMatches(ifNoneMatch, etag)
   const since = Date.parse(headers.get('if-modified-since') ?? '')
   return Number.isFinite(since) && lastModified <= since
 }

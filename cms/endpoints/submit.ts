@@ -103,41 +103,31 @@ async function formValues(
   return null
 }
 
-async function knownChoices(payload: Payload): Promise<KnownChoices> {
-  const slugs = async (collection: 'communes' | 'target-groups' | 'organisations') =>
-    (
-      await payload.find({
-        collection,
-        depth: 0,
-        limit: 0,
-        pagination: false,
-        overrideAccess: false,
-        select: { slug: true },
-      })
-    ).docs.map((doc) => String((doc as { slug?: unknown }).slug))
-  return {
-    communes: await slugs('communes'),
-    targetGroups: await slugs('target-groups'),
-    organisations: await slugs('organisations'),
-    languages: spokenLanguages.map((language) => language.value),
-  }
-}
+type ChoiceCollection = 'communes' | 'target-groups' | 'organisations'
 
-async function idsBySlug(
-  payload: Payload,
-  collection: 'communes' | 'target-groups' | 'organisations',
-  slugs: string[],
-): Promise<(string | number)[]> {
-  if (slugs.length === 0) return []
-  const { docs } = await payload.find({
-    collection,
-    where: { slug: { in: slugs } },
-    depth: 0,
-    limit: slugs.length,
-    overrideAccess: false,
-    select: { slug: true },
-  })
-  return docs.map((doc) => doc.id)
+/**
+ * What the public may choose, read once per submission: slug → id of each published commune,
+ * target group and organisation. Validation checks the slugs, storage uses the ids.
+ */
+async function choiceIds(payload: Payload): Promise<Record<ChoiceCollection, Map<string, number>>> {
+  const read = async (collection: ChoiceCollection) => {
+    const { docs } = await payload.find({
+      collection,
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      overrideAccess: false,
+      select: { slug: true },
+    })
+    // Ids are numbers on SQLite and strings on MongoDB; the generated types know only one.
+    return new Map(docs.map((doc) => [String((doc as { slug?: unknown }).slug), doc.id as number]))
+  }
+  const [communes, targetGroups, organisations] = await Promise.all([
+    read('communes'),
+    read('target-groups'),
+    read('organisations'),
+  ])
+  return { communes, 'target-groups': targetGroups, organisations }
 }
 
 export const submitEndpoint: Endpoint = {
@@ -175,7 +165,14 @@ export const submitEndpoint: Endpoint = {
       return json(200, received)
     }
 
-    const result = validateSubmission(parsed.values, await knownChoices(req.payload))
+    const ids = await choiceIds(req.payload)
+    const known: KnownChoices = {
+      communes: [...ids.communes.keys()],
+      targetGroups: [...ids['target-groups'].keys()],
+      organisations: [...ids.organisations.keys()],
+      languages: spokenLanguages.map((language) => language.value),
+    }
+    const result = validateSubmission(parsed.values, known)
     if (!result.ok) {
       const errors = Object.fromEntries(
         Object.entries(result.errors).map(([field, error]) => [
@@ -188,11 +185,9 @@ export const submitEndpoint: Endpoint = {
     const stored = await storeLimit.check(req.headers)
     if (!stored.allowed) return tooMany(result.value.language, stored.retryAfterSeconds)
     const value = result.value
-    const [organisation] = await idsBySlug(
-      req.payload,
-      'organisations',
-      value.organisation ? [value.organisation] : [],
-    )
+    // Validation accepted only slugs present in these maps.
+    const idsOf = (collection: ChoiceCollection, slugs: string[]) =>
+      slugs.map((slug) => ids[collection].get(slug)!)
     await req.payload.create({
       collection: 'submissions',
       overrideAccess: true,
@@ -202,15 +197,10 @@ export const submitEndpoint: Endpoint = {
         language: value.language,
         title: value.title,
         description: value.description,
-        // Ids are numbers on SQLite and strings on MongoDB; the generated types know only one.
-        organisation: (organisation ?? null) as number | null,
+        organisation: value.organisation ? ids.organisations.get(value.organisation)! : null,
         organisationName: value.organisationName,
-        communes: (await idsBySlug(req.payload, 'communes', value.communes)) as number[],
-        targetGroups: (await idsBySlug(
-          req.payload,
-          'target-groups',
-          value.targetGroups,
-        )) as number[],
+        communes: idsOf('communes', value.communes),
+        targetGroups: idsOf('target-groups', value.targetGroups),
         languages: value.languages as never,
         needs: value.needs as never,
         event: value.event ?? undefined,

@@ -58,13 +58,18 @@ export function useBuildRunner(runner: BuildRunner): () => void {
   }
 }
 
-/** The build child process, when one runs (the server waits for it on shutdown). */
-export function runningBuild(): ChildProcess | null {
-  return state.child
-}
-
 export function isBuilding(): boolean {
   return state.running
+}
+
+/**
+ * On shutdown: waits for a running build up to `timeoutMs`, then stops its child process (a
+ * stopped build never went live; the next build cleans up after it).
+ */
+export async function finishRunningBuild(timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (state.running && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250))
+  if (state.running) state.child?.kill('SIGTERM')
 }
 
 /** No build asked for, waiting or running. */

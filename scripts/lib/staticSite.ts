@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto'
 import { createReadStream, existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import path from 'node:path'
+import { ifNoneMatchMatches } from '../../cms/http/conditional'
 import { isLocaleCode, localeCodes, type LocaleCode } from '../../locales/config'
 import { COMPRESSIBLE } from './compress'
 import { siteSecurityHeaders } from './securityHeaders'
@@ -80,14 +81,6 @@ export function cacheControl(urlPath: string): string {
     : 'public, max-age=0, must-revalidate'
 }
 
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false
-  return ifNoneMatch
-    .split(',')
-    .map((tag) => tag.trim().replace(/^W\//, ''))
-    .some((tag) => tag === etag || tag === '*')
-}
-
 /** The best precompressed variant the client accepts: brotli, then gzip, else none. */
 function encodingFor(
   file: string,
@@ -133,7 +126,7 @@ function send(
     vary: 'Accept-Encoding',
     ...extra,
   }
-  if (status === 200 && matches(req.headers['if-none-match'], etag)) {
+  if (status === 200 && ifNoneMatchMatches(req.headers['if-none-match'], etag)) {
     res.writeHead(304, headers)
     res.end()
     return
