@@ -79,6 +79,7 @@ export interface Config {
     pages: Page;
     media: Media;
     submissions: Submission;
+    'submission-images': SubmissionImage;
     users: User;
     'site-builds': SiteBuild;
     'payload-kv': PayloadKv;
@@ -105,6 +106,7 @@ export interface Config {
     pages: PagesSelect<false> | PagesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     submissions: SubmissionsSelect<false> | SubmissionsSelect<true>;
+    'submission-images': SubmissionImagesSelect<false> | SubmissionImagesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -528,6 +530,7 @@ export interface Media {
 export interface User {
   id: number;
   name: string;
+  language?: ('en' | 'fr' | 'de' | 'pt') | null;
   roles: ('admin' | 'coordinator' | 'commune-editor' | 'association')[];
   communes?: (number | Commune)[] | null;
   organisation?: (number | null) | Organisation;
@@ -898,7 +901,13 @@ export interface Submission {
     onlineUrl?: string | null;
     free?: boolean | null;
   };
-  image?: (number | null) | Media;
+  image?: (number | null) | SubmissionImage;
+  imageAlt?: string | null;
+  publicImage?: (number | null) | Media;
+  /**
+   * Complete it (place, category, translations) and publish it.
+   */
+  createdEvent?: (number | null) | Event;
   /**
    * Never shown on the site, in feeds or in search.
    */
@@ -918,6 +927,35 @@ export interface Submission {
     | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "submission-images".
+ */
+export interface SubmissionImage {
+  id: number;
+  alt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
 }
 /**
  * Every change to published content rebuilds the public site within about half a minute. A failed build leaves the live site as it was.
@@ -1103,6 +1141,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'submissions';
         value: number | Submission;
+      } | null)
+    | ({
+        relationTo: 'submission-images';
+        value: number | SubmissionImage;
       } | null)
     | ({
         relationTo: 'users';
@@ -1582,6 +1624,9 @@ export interface SubmissionsSelect<T extends boolean = true> {
         free?: T;
       };
   image?: T;
+  imageAlt?: T;
+  publicImage?: T;
+  createdEvent?: T;
   contact?:
     | T
     | {
@@ -1603,10 +1648,43 @@ export interface SubmissionsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "submission-images_select".
+ */
+export interface SubmissionImagesSelect<T extends boolean = true> {
+  alt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+  sizes?:
+    | T
+    | {
+        thumbnail?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
+  language?: T;
   roles?: T;
   communes?: T;
   organisation?: T;

@@ -17,6 +17,7 @@ import { Media, MEDIA_MAX_BYTES } from './collections/Media'
 import { Organisations } from './collections/Organisations'
 import { Pages } from './collections/Pages'
 import { SiteBuilds } from './collections/SiteBuilds'
+import { SubmissionImages } from './collections/SubmissionImages'
 import { Submissions } from './collections/Submissions'
 import { Resources } from './collections/Resources'
 import { Categories, TargetGroups } from './collections/taxonomy'
@@ -59,6 +60,7 @@ export default buildConfig({
     Pages,
     Media,
     Submissions,
+    SubmissionImages,
     Users,
     SiteBuilds,
   ]

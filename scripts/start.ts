@@ -23,6 +23,7 @@ import {
   rebuildDebounceMs,
   releasesDir,
   runJobs,
+  submissionRetentionDays,
   trustProxy,
 } from '../cms/settings'
 
@@ -54,6 +55,7 @@ function settingsOrExit() {
       releases: releasesDir(),
       runJobs: runJobs(),
       rebuildDebounceMs: rebuildDebounceMs(),
+      submissionRetentionDays: submissionRetentionDays(),
       email: emailSettings(),
     }
   } catch (error) {

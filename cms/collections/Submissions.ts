@@ -2,6 +2,7 @@
 // Nobody creates them through the API: the public endpoint (cms/endpoints/submit.ts) validates
 // and stores them as `pending`. Editors moderate them; every decision is recorded. The public
 // reads approved initiatives only, and never the contact details.
+import { ValidationError } from 'payload'
 import type {
   Access,
   CollectionBeforeChangeHook,
@@ -17,22 +18,15 @@ import { ownScopeQueries } from '../access/publishedOrOwnScope'
 import { hasRole, isStaff, relationId } from '../access/roles'
 import { staffOnly } from '../access/staffOnly'
 import { languagesField } from '../fields/languages'
+import { requestMessage } from '../i18n/messages'
+import { carryOutDecision, isPublicSubmission } from '../submissions/moderation'
 import { slugField } from '../fields/slug'
-
-export const submissionKinds = ['initiative', 'event'] as const
-export const submissionStatuses = ['pending', 'approved', 'rejected', 'changes-requested'] as const
-export const initiativeNeeds = ['venue', 'volunteers', 'funding', 'communication'] as const
-
-export const SUBMISSION_LIMITS = {
-  title: 120,
-  description: 5000,
-  organisationName: 120,
-  place: 300,
-  url: 500,
-  contactName: 120,
-  email: 254,
-  reason: 2000,
-} as const
+import {
+  initiativeNeeds,
+  SUBMISSION_LIMITS,
+  submissionKinds,
+  submissionStatuses,
+} from '../submissions/limits'
 
 const scope = { communeField: 'communes', organisationField: 'organisation' }
 
@@ -53,6 +47,20 @@ const moderatorsOnlyField: FieldAccess = ({ req: { user } }) =>
 /** The decision log is written by the hook below only, whatever a client sends. */
 const keepDecisionLog: CollectionBeforeValidateHook = ({ data }) => {
   if (data) delete data.decisions
+  return data
+}
+
+/** Rejecting or asking for changes tells the submitter why: a reason is needed. */
+const reasonForRefusal: CollectionBeforeValidateHook = ({ data, originalDoc, req }) => {
+  const status = data?.status ?? originalDoc?.status
+  const reason = typeof data?.reason === 'string' ? data.reason : originalDoc?.reason
+  const changed = data?.status !== undefined && data.status !== originalDoc?.status
+  if (changed && (status === 'rejected' || status === 'changes-requested') && !reason?.trim()) {
+    throw new ValidationError({
+      collection: 'submissions',
+      errors: [{ path: 'reason', message: requestMessage(req, 'submissionNeedsReason') }],
+    })
+  }
   return data
 }
 
@@ -96,7 +104,13 @@ export const Submissions: CollectionConfig = {
     update: ownScope({ communeField: 'communes' }),
     delete: staffOnly,
   },
-  hooks: { beforeValidate: [keepDecisionLog], beforeChange: [recordDecision] },
+  hooks: {
+    beforeValidate: [keepDecisionLog, reasonForRefusal],
+    beforeChange: [recordDecision],
+    afterChange: [carryOutDecision],
+  },
+  // Only approved initiatives are on the site: other changes need no rebuild.
+  custom: { isPublic: isPublicSubmission },
   fields: [
     {
       name: 'kind',
@@ -165,7 +179,36 @@ export const Submissions: CollectionConfig = {
         { name: 'free', type: 'checkbox' },
       ],
     },
-    { name: 'image', type: 'upload', relationTo: 'media' },
+    {
+      type: 'row',
+      fields: [
+        { name: 'image', type: 'upload', relationTo: 'submission-images' },
+        {
+          name: 'imageAlt',
+          label: 'Image description (by the submitter)',
+          type: 'text',
+          maxLength: SUBMISSION_LIMITS.imageAlt,
+        },
+      ],
+    },
+    {
+      name: 'publicImage',
+      label: 'Image in the media library (copied on approval)',
+      type: 'upload',
+      relationTo: 'media',
+      admin: { readOnly: true },
+    },
+    {
+      name: 'createdEvent',
+      label: 'Draft event created on approval',
+      type: 'relationship',
+      relationTo: 'events',
+      admin: {
+        readOnly: true,
+        condition: (data) => data?.kind === 'event',
+        description: 'Complete it (place, category, translations) and publish it.',
+      },
+    },
     {
       name: 'contact',
       label: 'Contact (private)',
