@@ -124,8 +124,12 @@ export interface Config {
     | null
     | ('lb' | 'fr' | 'de' | 'pt' | 'en')
     | ('lb' | 'fr' | 'de' | 'pt' | 'en')[];
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: 'lb' | 'fr' | 'de' | 'pt' | 'en';
   widgets: {
     collections: CollectionsWidget;
@@ -134,6 +138,7 @@ export interface Config {
   jobs: {
     tasks: {
       rebuildSite: TaskRebuildSite;
+      purgeSubmissions: TaskPurgeSubmissions;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -911,9 +916,9 @@ export interface Submission {
   /**
    * Never shown on the site, in feeds or in search.
    */
-  contact: {
+  contact?: {
     name?: string | null;
-    email: string;
+    email?: string | null;
   };
   consentAt: string;
   decisions?:
@@ -1047,7 +1052,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'rebuildSite' | 'schedulePublish';
+        taskSlug: 'inline' | 'rebuildSite' | 'purgeSubmissions' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1080,10 +1085,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'rebuildSite' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'rebuildSite' | 'purgeSubmissions' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1760,6 +1774,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1797,6 +1812,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1815,6 +1858,16 @@ export interface TaskRebuildSite {
   };
   output: {
     status?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeSubmissions".
+ */
+export interface TaskPurgeSubmissions {
+  input?: unknown;
+  output: {
+    deleted?: number | null;
   };
 }
 /**

@@ -29,6 +29,7 @@ import { eventFeedEndpoint } from './endpoints/eventFeed'
 import { submitEndpoint } from './endpoints/submit'
 import { withReferenceChecks } from './fields/referenceChecks'
 import { withContentChangedSignal } from './hooks/contentChanged'
+import { purgeSubmissionsTask } from './jobs/purgeSubmissions'
 import { rebuildSiteTask, REBUILD_QUEUE, startRebuildOnPublish } from './jobs/rebuildSite'
 import { payloadSecret, publicUrl } from './settings'
 
@@ -89,7 +90,12 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js'),
     },
     meta: { titleSuffix: ' · Zesummen' },
-    components: { beforeDashboard: ['/components/BuildStatus#BuildStatus'] },
+    components: {
+      beforeDashboard: [
+        '/components/ModerationQueue#ModerationQueue',
+        '/components/BuildStatus#BuildStatus',
+      ],
+    },
   },
   graphQL: { disable: true },
   jobs: {
@@ -102,7 +108,7 @@ export default buildConfig({
       { cron: '*/10 * * * * *', queue: REBUILD_QUEUE, limit: 5 },
     ],
     shouldAutoRun: () => jobsProcess(),
-    tasks: [rebuildSiteTask],
+    tasks: [rebuildSiteTask, purgeSubmissionsTask],
   },
   onInit: async (payload) => {
     if (watchesContent()) await startRebuildOnPublish(payload)

@@ -198,3 +198,8 @@ export function submissionRetentionDays(env: Env = process.env): number {
   }
   return days
 }
+
+/** Every folder of uploaded files, by the name backups give it. */
+export function uploadDirs(env: Env = process.env): Record<string, string> {
+  return { media: mediaDir(env), 'submission-images': submissionImagesDir(env) }
+}

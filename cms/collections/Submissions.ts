@@ -18,6 +18,7 @@ import { ownScopeQueries } from '../access/publishedOrOwnScope'
 import { hasRole, isStaff, relationId } from '../access/roles'
 import { staffOnly } from '../access/staffOnly'
 import { languagesField } from '../fields/languages'
+import { personalDataEraseEndpoint, personalDataExportEndpoint } from '../endpoints/personalData'
 import { requestMessage } from '../i18n/messages'
 import { carryOutDecision, isPublicSubmission } from '../submissions/moderation'
 import { slugField } from '../fields/slug'
@@ -44,9 +45,19 @@ const readSubmissions: Access = ({ req: { user } }) => {
 const moderatorsOnlyField: FieldAccess = ({ req: { user } }) =>
   isStaff(user) || hasRole(user, 'commune-editor')
 
-/** The decision log is written by the hook below only, whatever a client sends. */
-const keepDecisionLog: CollectionBeforeValidateHook = ({ data }) => {
-  if (data) delete data.decisions
+/** A stored log entry as it is written back (the user as an id, however it was read). */
+const logEntries = (value: unknown) =>
+  (Array.isArray(value) ? value : []).map((entry: Record<string, unknown>) => ({
+    ...entry,
+    by: relationId(entry.by as never),
+  }))
+
+/**
+ * The decision log is written by the hook below only, whatever a client sends: every change
+ * starts from the stored log (a change that leaves out the field must not empty it either).
+ */
+const keepDecisionLog: CollectionBeforeValidateHook = ({ data, originalDoc }) => {
+  if (data) data.decisions = logEntries(originalDoc?.decisions)
   return data
 }
 
@@ -68,12 +79,8 @@ const reasonForRefusal: CollectionBeforeValidateHook = ({ data, originalDoc, req
 const recordDecision: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
   if (operation !== 'update' || !originalDoc || data.status === undefined) return data
   if (data.status === originalDoc.status) return data
-  const decisions = Array.isArray(originalDoc.decisions) ? originalDoc.decisions : []
   data.decisions = [
-    ...decisions.map((entry: Record<string, unknown>) => ({
-      ...entry,
-      by: relationId(entry.by as never),
-    })),
+    ...logEntries(originalDoc.decisions),
     {
       at: new Date().toISOString(),
       by: req.user?.id ?? null,
@@ -96,8 +103,10 @@ export const Submissions: CollectionConfig = {
     group: 'Participation',
     description:
       'Initiatives and event proposals from the public forms. Filter by status "pending" to moderate.',
+    components: { beforeList: ['/components/PersonalDataTool#PersonalDataTool'] },
   },
   defaultSort: '-createdAt',
+  endpoints: [personalDataExportEndpoint, personalDataEraseEndpoint],
   access: {
     read: readSubmissions,
     create: nobody,
@@ -217,7 +226,8 @@ export const Submissions: CollectionConfig = {
       admin: { description: 'Never shown on the site, in feeds or in search.' },
       fields: [
         { name: 'name', type: 'text', maxLength: SUBMISSION_LIMITS.contactName },
-        { name: 'email', type: 'email', required: true },
+        // Required by the public endpoint; empty only after an erasure on request.
+        { name: 'email', type: 'email' },
       ],
     },
     {

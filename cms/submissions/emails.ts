@@ -29,6 +29,28 @@ const absolute = (href: string) => new URL(href, site()).toString()
 const submitterLanguage = (doc: SubmissionForEmail): LocaleCode =>
   isLocaleCode(doc.language) ? doc.language : 'fr'
 
+/**
+ * Emails leave after the hook that asked for them returns, outside the database transaction: a
+ * slow mail server must not hold SQLite's write lock. Kept on globalThis so tests and the
+ * shutdown can wait for them (Next.js may load this module more than once).
+ */
+const pending = ((globalThis as Record<symbol, unknown>)[Symbol.for('zesummen.emails')] ??= new Set<
+  Promise<unknown>
+>()) as Set<Promise<unknown>>
+
+export function deliverLater(payload: Payload, task: () => Promise<unknown>): void {
+  const delivery = new Promise((resolve) => setImmediate(resolve))
+    .then(task)
+    .catch((error: unknown) => payload.logger.error({ err: error }, 'Email delivery failed'))
+    .finally(() => pending.delete(delivery))
+  pending.add(delivery)
+}
+
+/** Resolves when every email asked for so far has been sent (or has failed and been logged). */
+export async function emailsDelivered(): Promise<void> {
+  while (pending.size > 0) await Promise.all([...pending])
+}
+
 /** Sends one email; a mail server that is down is logged, never breaks the submission. */
 async function send(payload: Payload, to: string, subject: string, text: string): Promise<boolean> {
   try {
@@ -101,7 +123,10 @@ interface Moderator {
   language?: string | null
 }
 
-/** The coordinator(s) and the commune editors of the communes the submission concerns. */
+/**
+ * The coordinator(s) and the commune editors of the communes the submission concerns. Without a
+ * coordinator account the admins are told instead, so no submission waits unseen.
+ */
 export async function moderatorsOf(
   payload: Payload,
   doc: SubmissionForEmail,
@@ -110,7 +135,7 @@ export async function moderatorsOf(
   const communes = (Array.isArray(doc.communes) ? doc.communes : [])
     .map((entry) => relationId(entry as never))
     .filter((id): id is string | number => id !== null)
-  const who: Where[] = [{ roles: { in: ['coordinator'] } }]
+  const who: Where[] = [{ roles: { in: ['coordinator', 'admin'] } }]
   if (communes.length > 0)
     who.push({
       and: [{ roles: { in: ['commune-editor'] } }, { communes: { in: communes } }],
@@ -121,10 +146,17 @@ export async function moderatorsOf(
     depth: 0,
     limit: 200,
     pagination: false,
-    select: { email: true, language: true },
+    select: { email: true, language: true, roles: true },
     ...(req ? { req } : {}),
   })
-  return docs as Moderator[]
+  const users = docs as (Moderator & { roles?: string[] | null })[]
+  const hasCoordinator = users.some((user) => user.roles?.includes('coordinator'))
+  return users.filter(
+    (user) =>
+      !hasCoordinator ||
+      user.roles?.includes('coordinator') ||
+      user.roles?.includes('commune-editor'),
+  )
 }
 
 /** "To moderate": a short notice with a link to the submission in the admin. */

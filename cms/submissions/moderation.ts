@@ -10,7 +10,13 @@ import { t } from '../../web/lib/i18n'
 import { relationId } from '../access/roles'
 import { plainTextToLexical } from '../seed/richText'
 import { submissionImagesDir } from '../settings'
-import { sendDecision, sendReceipt, notifyModerators, type SubmissionForEmail } from './emails'
+import {
+  deliverLater,
+  notifyModerators,
+  sendDecision,
+  sendReceipt,
+  type SubmissionForEmail,
+} from './emails'
 
 type Doc = Record<string, unknown> & SubmissionForEmail
 
@@ -24,14 +30,19 @@ const ids = (value: unknown) =>
     .filter((id): id is string | number => id !== null)
 
 /**
- * The system's own request for work done on behalf of a decision: same transaction, no user, so
- * the draft event may name communes beyond the moderator's own (the submitter chose them).
+ * Work done on behalf of a decision runs as the system (same request and transaction, no user),
+ * so a draft event may name communes beyond the moderator's own: the submitter chose them.
  */
-function systemRequest(req: PayloadRequest): PayloadRequest {
-  return Object.assign(Object.create(Object.getPrototypeOf(req) as object), req, {
-    user: null,
-    context: { ...req.context },
-  })
+async function asSystem<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
+  const { user, context } = req
+  req.user = null
+  req.context = { ...context }
+  try {
+    return await work()
+  } finally {
+    req.user = user
+    req.context = context
+  }
 }
 
 /** Copies the submitted image to the media library, described in the submitter's language. */
@@ -44,18 +55,21 @@ async function publishImage(doc: Doc, lang: LocaleCode, req: PayloadRequest) {
     depth: 0,
     req,
   })
-  if (!image?.filename) return null
-  const data = await readFile(path.join(submissionImagesDir(), image.filename))
-  const media = await req.payload.create({
-    collection: 'media',
-    locale: lang,
-    data: {
-      alt: (typeof doc.imageAlt === 'string' && doc.imageAlt) || doc.title,
-      sourceLanguage: lang,
-    } as never,
-    file: { data, mimetype: 'image/webp', name: image.filename, size: data.byteLength },
-    req: systemRequest(req),
-  })
+  const filename = image?.filename
+  if (!filename) return null
+  const data = await readFile(path.join(submissionImagesDir(), filename))
+  const media = await asSystem(req, () =>
+    req.payload.create({
+      collection: 'media',
+      locale: lang,
+      data: {
+        alt: (typeof doc.imageAlt === 'string' && doc.imageAlt) || doc.title,
+        sourceLanguage: lang,
+      } as never,
+      file: { data, mimetype: 'image/webp', name: filename, size: data.byteLength },
+      req,
+    }),
+  )
   return media.id
 }
 
@@ -73,28 +87,30 @@ async function draftEvent(doc: Doc, lang: LocaleCode, imageId: unknown, req: Pay
     ? `\n\n${t(lang, 'submit.proposedPlace', { place: event.place.trim() })}`
     : ''
   const summary = description.replace(/\s+/g, ' ').trim()
-  const created = await req.payload.create({
-    collection: 'events',
-    locale: lang,
-    draft: true,
-    data: {
-      _status: 'draft',
-      sourceLanguage: lang,
-      title: doc.title,
-      summary: summary.length > 400 ? `${summary.slice(0, 399)}…` : summary,
-      description: plainTextToLexical(description + place),
-      start: event.start,
-      end: event.end,
-      onlineUrl: event.onlineUrl || undefined,
-      communes: ids(doc.communes),
-      organiser: relationId(doc.organisation as never) ?? undefined,
-      targetGroups: ids(doc.targetGroups),
-      languagesSpoken: Array.isArray(doc.languages) ? doc.languages : [],
-      price: { free: event.free === true },
-      image: imageId ?? undefined,
-    } as never,
-    req: systemRequest(req),
-  })
+  const created = await asSystem(req, () =>
+    req.payload.create({
+      collection: 'events',
+      locale: lang,
+      draft: true,
+      data: {
+        _status: 'draft',
+        sourceLanguage: lang,
+        title: doc.title,
+        summary: summary.length > 400 ? `${summary.slice(0, 399)}…` : summary,
+        description: plainTextToLexical(description + place),
+        start: event.start,
+        end: event.end,
+        onlineUrl: event.onlineUrl || undefined,
+        communes: ids(doc.communes),
+        organiser: relationId(doc.organisation as never) ?? undefined,
+        targetGroups: ids(doc.targetGroups),
+        languagesSpoken: Array.isArray(doc.languages) ? doc.languages : [],
+        price: { free: event.free === true },
+        image: imageId ?? undefined,
+      } as never,
+      req,
+    }),
+  )
   return created.id
 }
 
@@ -107,9 +123,11 @@ export const carryOutDecision: CollectionAfterChangeHook = async ({
 }) => {
   if (context.moderationEffect) return doc
   const submission = doc as Doc
+  const { payload } = req
   if (operation === 'create') {
-    await sendReceipt(req.payload, submission)
-    await notifyModerators(req.payload, submission, req)
+    const received = { ...submission }
+    deliverLater(payload, () => sendReceipt(payload, received))
+    deliverLater(payload, () => notifyModerators(payload, received))
     return doc
   }
   if (submission.status === previousDoc?.status) return doc
@@ -125,17 +143,20 @@ export const carryOutDecision: CollectionAfterChangeHook = async ({
       effects.createdEvent = await draftEvent(submission, lang, imageId, req)
     }
     if (Object.keys(effects).length > 0) {
-      await req.payload.update({
-        collection: 'submissions',
-        id: submission.id,
-        data: effects as never,
-        depth: 0,
-        context: { moderationEffect: true },
-        req: systemRequest(req),
-      })
+      await asSystem(req, () =>
+        req.payload.update({
+          collection: 'submissions',
+          id: submission.id,
+          data: effects as never,
+          depth: 0,
+          context: { moderationEffect: true },
+          req,
+        }),
+      )
       Object.assign(submission, effects)
     }
   }
-  await sendDecision(req.payload, submission)
+  const decided = { ...submission }
+  deliverLater(payload, () => sendDecision(payload, decided))
   return doc
 }

@@ -27,6 +27,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`submission_images_created_at_idx\` ON \`submission_images\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`submission_images_filename_idx\` ON \`submission_images\` (\`filename\`);`)
   await db.run(sql`CREATE INDEX \`submission_images_sizes_thumbnail_sizes_thumbnail_filena_idx\` ON \`submission_images\` (\`sizes_thumbnail_filename\`);`)
+  await db.run(sql`CREATE TABLE \`payload_jobs_stats\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`stats\` text,
+  	\`updated_at\` text,
+  	\`created_at\` text
+  );
+  `)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_submissions\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -49,7 +56,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`public_image_id\` integer,
   	\`created_event_id\` integer,
   	\`contact_name\` text,
-  	\`contact_email\` text NOT NULL,
+  	\`contact_email\` text,
   	\`consent_at\` text NOT NULL,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -72,6 +79,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`submissions_updated_at_idx\` ON \`submissions\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`submissions_created_at_idx\` ON \`submissions\` (\`created_at\`);`)
   await db.run(sql`ALTER TABLE \`users\` ADD \`language\` text DEFAULT 'fr';`)
+  await db.run(sql`ALTER TABLE \`payload_jobs\` ADD \`meta\` text;`)
   // The lock table is rebuilt (not ALTERed) so its new foreign key cascades like the others.
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
@@ -138,6 +146,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`submission_images\`;`)
+  await db.run(sql`DROP TABLE \`payload_jobs_stats\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_submissions\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -232,4 +241,5 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_site_builds_id_idx\` ON \`payload_locked_documents_rels\` (\`site_builds_id\`);`)
   await db.run(sql`ALTER TABLE \`users\` DROP COLUMN \`language\`;`)
+  await db.run(sql`ALTER TABLE \`payload_jobs\` DROP COLUMN \`meta\`;`)
 }
