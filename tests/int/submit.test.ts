@@ -218,6 +218,12 @@ describe('privacy and moderation', () => {
     expect(text).toContain(valid.title)
     for (const secret of ['ana@example.org', 'Ana Silva', 'consentAt', 'Welcome!'])
       expect(text).not.toContain(secret)
+    // GraphQL is switched off in the config, so it cannot leak what REST hides.
+    const graphql = await rest('POST', '/graphql', {
+      body: { query: '{ Submissions { docs { contact { email } } } }' },
+    })
+    expect(graphql.status).toBe(404)
+    expect(graphql.text).not.toContain('ana@example.org')
     // The decision log is not readable: Payload leaves an empty list in its place.
     expect((published.body.docs as { decisions?: unknown[] }[])[0]!.decisions ?? []).toEqual([])
   })
