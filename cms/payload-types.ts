@@ -79,6 +79,7 @@ export interface Config {
     pages: Page;
     media: Media;
     submissions: Submission;
+    'submission-images': SubmissionImage;
     users: User;
     'site-builds': SiteBuild;
     'payload-kv': PayloadKv;
@@ -105,6 +106,7 @@ export interface Config {
     pages: PagesSelect<false> | PagesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     submissions: SubmissionsSelect<false> | SubmissionsSelect<true>;
+    'submission-images': SubmissionImagesSelect<false> | SubmissionImagesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -122,8 +124,12 @@ export interface Config {
     | null
     | ('lb' | 'fr' | 'de' | 'pt' | 'en')
     | ('lb' | 'fr' | 'de' | 'pt' | 'en')[];
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: 'lb' | 'fr' | 'de' | 'pt' | 'en';
   widgets: {
     collections: CollectionsWidget;
@@ -132,6 +138,7 @@ export interface Config {
   jobs: {
     tasks: {
       rebuildSite: TaskRebuildSite;
+      purgeSubmissions: TaskPurgeSubmissions;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -528,6 +535,7 @@ export interface Media {
 export interface User {
   id: number;
   name: string;
+  language?: ('en' | 'fr' | 'de' | 'pt') | null;
   roles: ('admin' | 'coordinator' | 'commune-editor' | 'association')[];
   communes?: (number | Commune)[] | null;
   organisation?: (number | null) | Organisation;
@@ -898,13 +906,19 @@ export interface Submission {
     onlineUrl?: string | null;
     free?: boolean | null;
   };
-  image?: (number | null) | Media;
+  image?: (number | null) | SubmissionImage;
+  imageAlt?: string | null;
+  publicImage?: (number | null) | Media;
+  /**
+   * Complete it (place, category, translations) and publish it.
+   */
+  createdEvent?: (number | null) | Event;
   /**
    * Never shown on the site, in feeds or in search.
    */
-  contact: {
+  contact?: {
     name?: string | null;
-    email: string;
+    email?: string | null;
   };
   consentAt: string;
   decisions?:
@@ -918,6 +932,35 @@ export interface Submission {
     | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "submission-images".
+ */
+export interface SubmissionImage {
+  id: number;
+  alt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
 }
 /**
  * Every change to published content rebuilds the public site within about half a minute. A failed build leaves the live site as it was.
@@ -1009,7 +1052,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'rebuildSite' | 'schedulePublish';
+        taskSlug: 'inline' | 'rebuildSite' | 'purgeSubmissions' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1042,10 +1085,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'rebuildSite' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'rebuildSite' | 'purgeSubmissions' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1103,6 +1155,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'submissions';
         value: number | Submission;
+      } | null)
+    | ({
+        relationTo: 'submission-images';
+        value: number | SubmissionImage;
       } | null)
     | ({
         relationTo: 'users';
@@ -1582,6 +1638,9 @@ export interface SubmissionsSelect<T extends boolean = true> {
         free?: T;
       };
   image?: T;
+  imageAlt?: T;
+  publicImage?: T;
+  createdEvent?: T;
   contact?:
     | T
     | {
@@ -1603,10 +1662,43 @@ export interface SubmissionsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "submission-images_select".
+ */
+export interface SubmissionImagesSelect<T extends boolean = true> {
+  alt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+  sizes?:
+    | T
+    | {
+        thumbnail?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
+  language?: T;
   roles?: T;
   communes?: T;
   organisation?: T;
@@ -1682,6 +1774,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1719,6 +1812,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1737,6 +1858,16 @@ export interface TaskRebuildSite {
   };
   output: {
     status?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeSubmissions".
+ */
+export interface TaskPurgeSubmissions {
+  input?: unknown;
+  output: {
+    deleted?: number | null;
   };
 }
 /**

@@ -17,6 +17,7 @@ import { Media, MEDIA_MAX_BYTES } from './collections/Media'
 import { Organisations } from './collections/Organisations'
 import { Pages } from './collections/Pages'
 import { SiteBuilds } from './collections/SiteBuilds'
+import { SubmissionImages } from './collections/SubmissionImages'
 import { Submissions } from './collections/Submissions'
 import { Resources } from './collections/Resources'
 import { Categories, TargetGroups } from './collections/taxonomy'
@@ -28,6 +29,7 @@ import { eventFeedEndpoint } from './endpoints/eventFeed'
 import { submitEndpoint } from './endpoints/submit'
 import { withReferenceChecks } from './fields/referenceChecks'
 import { withContentChangedSignal } from './hooks/contentChanged'
+import { purgeSubmissionsTask } from './jobs/purgeSubmissions'
 import { rebuildSiteTask, REBUILD_QUEUE, startRebuildOnPublish } from './jobs/rebuildSite'
 import { payloadSecret, publicUrl } from './settings'
 
@@ -59,6 +61,7 @@ export default buildConfig({
     Pages,
     Media,
     Submissions,
+    SubmissionImages,
     Users,
     SiteBuilds,
   ]
@@ -87,7 +90,12 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js'),
     },
     meta: { titleSuffix: ' · Zesummen' },
-    components: { beforeDashboard: ['/components/BuildStatus#BuildStatus'] },
+    components: {
+      beforeDashboard: [
+        '/components/ModerationQueue#ModerationQueue',
+        '/components/BuildStatus#BuildStatus',
+      ],
+    },
   },
   graphQL: { disable: true },
   jobs: {
@@ -100,7 +108,7 @@ export default buildConfig({
       { cron: '*/10 * * * * *', queue: REBUILD_QUEUE, limit: 5 },
     ],
     shouldAutoRun: () => jobsProcess(),
-    tasks: [rebuildSiteTask],
+    tasks: [rebuildSiteTask, purgeSubmissionsTask],
   },
   onInit: async (payload) => {
     if (watchesContent()) await startRebuildOnPublish(payload)

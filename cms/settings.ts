@@ -176,3 +176,30 @@ export function runJobs(env: Env = process.env): boolean {
   if (['0', 'false', 'no'].includes(raw)) return false
   throw new SettingsError('RUN_JOBS', `"${raw}" is not 1 or 0.`)
 }
+
+/** Images sent with public submissions: private until approved (SUBMISSION_IMAGES_DIR). */
+export function submissionImagesDir(env: Env = process.env): string {
+  return path.resolve(env.SUBMISSION_IMAGES_DIR ?? path.join(dataDir(env), 'submission-images'))
+}
+
+/**
+ * Days after which rejected submissions, and pending ones nobody touched, are deleted with their
+ * images and contact details (SUBMISSION_RETENTION_DAYS, default 180). The privacy notice next to
+ * the forms states the same number.
+ */
+export function submissionRetentionDays(env: Env = process.env): number {
+  const raw = env.SUBMISSION_RETENTION_DAYS?.trim() || '180'
+  const days = Number(raw)
+  if (!Number.isInteger(days) || days < 1 || days > 3650) {
+    throw new SettingsError(
+      'SUBMISSION_RETENTION_DAYS',
+      `"${raw}" is not a whole number of days (1–3650).`,
+    )
+  }
+  return days
+}
+
+/** Every folder of uploaded files, by the name backups give it. */
+export function uploadDirs(env: Env = process.env): Record<string, string> {
+  return { media: mediaDir(env), 'submission-images': submissionImagesDir(env) }
+}

@@ -1,13 +1,13 @@
 // npm run backup: one archive with a consistent copy of the database and the uploaded files,
 // taken while the portal runs. Writes BACKUP_DIR/zesummen-<time>.tar.gz.
-import { backupDir, mediaDir, SettingsError, sqliteFile } from '../cms/settings'
+import { backupDir, SettingsError, sqliteFile, uploadDirs } from '../cms/settings'
 import { BackupError, createBackup } from './lib/backup'
 
 try {
   const started = performance.now()
   const { archive, manifest } = await createBackup({
     databaseFile: sqliteFile(),
-    mediaDir: mediaDir(),
+    uploads: uploadDirs(),
     backupDir: backupDir(),
     progress: (text) => console.log(`[backup] ${text}`),
   })

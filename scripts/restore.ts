@@ -1,7 +1,7 @@
 // npm run restore -- <archive> [--force]: puts a backup back. Stop the portal first. Existing
 // data is moved aside (…before-restore-<time>), never deleted; --force is needed when there is any.
 import { parseArgs } from 'node:util'
-import { mediaDir, SettingsError, sqliteFile } from '../cms/settings'
+import { SettingsError, sqliteFile, uploadDirs } from '../cms/settings'
 import { BackupError, restoreBackup } from './lib/backup'
 
 const { values, positionals } = parseArgs({
@@ -16,7 +16,7 @@ try {
   await restoreBackup({
     archive,
     databaseFile: sqliteFile(),
-    mediaDir: mediaDir(),
+    uploads: uploadDirs(),
     force: values.force,
     progress: (text) => console.log(`[restore] ${text}`),
   })

@@ -9,6 +9,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { emailSettings } from '../cms/email'
 import { finishRunningBuild, isBuilding } from '../cms/jobs/rebuildSite'
+import { emailsDelivered } from '../cms/submissions/emails'
 import { hasLiveRelease, liveDir } from './lib/releases'
 import { commonSecurityHeaders } from './lib/securityHeaders'
 import { serveSite } from './lib/staticSite'
@@ -23,6 +24,7 @@ import {
   rebuildDebounceMs,
   releasesDir,
   runJobs,
+  submissionRetentionDays,
   trustProxy,
 } from '../cms/settings'
 
@@ -54,6 +56,7 @@ function settingsOrExit() {
       releases: releasesDir(),
       runJobs: runJobs(),
       rebuildDebounceMs: rebuildDebounceMs(),
+      submissionRetentionDays: submissionRetentionDays(),
       email: emailSettings(),
     }
   } catch (error) {
@@ -205,6 +208,8 @@ async function main() {
       step('Waiting for the running site build (up to 2 minutes)…')
       await finishRunningBuild()
     }
+    // Confirmations and notices already asked for (a few seconds at most with a working server).
+    await Promise.race([emailsDelivered(), new Promise((resolve) => setTimeout(resolve, 20_000))])
     await app.close()
     // Payload's instances (cached by Payload on globalThis): stop their jobs, close the database.
     const instances = (globalThis as { _payload?: Map<unknown, { payload?: Payload | null }> })

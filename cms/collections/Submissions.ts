@@ -2,6 +2,7 @@
 // Nobody creates them through the API: the public endpoint (cms/endpoints/submit.ts) validates
 // and stores them as `pending`. Editors moderate them; every decision is recorded. The public
 // reads approved initiatives only, and never the contact details.
+import { ValidationError } from 'payload'
 import type {
   Access,
   CollectionBeforeChangeHook,
@@ -17,22 +18,16 @@ import { ownScopeQueries } from '../access/publishedOrOwnScope'
 import { hasRole, isStaff, relationId } from '../access/roles'
 import { staffOnly } from '../access/staffOnly'
 import { languagesField } from '../fields/languages'
+import { personalDataEraseEndpoint, personalDataExportEndpoint } from '../endpoints/personalData'
+import { requestMessage } from '../i18n/messages'
+import { carryOutDecision, isPublicSubmission } from '../submissions/moderation'
 import { slugField } from '../fields/slug'
-
-export const submissionKinds = ['initiative', 'event'] as const
-export const submissionStatuses = ['pending', 'approved', 'rejected', 'changes-requested'] as const
-export const initiativeNeeds = ['venue', 'volunteers', 'funding', 'communication'] as const
-
-export const SUBMISSION_LIMITS = {
-  title: 120,
-  description: 5000,
-  organisationName: 120,
-  place: 300,
-  url: 500,
-  contactName: 120,
-  email: 254,
-  reason: 2000,
-} as const
+import {
+  initiativeNeeds,
+  SUBMISSION_LIMITS,
+  submissionKinds,
+  submissionStatuses,
+} from '../submissions/limits'
 
 const scope = { communeField: 'communes', organisationField: 'organisation' }
 
@@ -50,9 +45,33 @@ const readSubmissions: Access = ({ req: { user } }) => {
 const moderatorsOnlyField: FieldAccess = ({ req: { user } }) =>
   isStaff(user) || hasRole(user, 'commune-editor')
 
-/** The decision log is written by the hook below only, whatever a client sends. */
-const keepDecisionLog: CollectionBeforeValidateHook = ({ data }) => {
-  if (data) delete data.decisions
+/** A stored log entry as it is written back (the user as an id, however it was read). */
+const logEntries = (value: unknown) =>
+  (Array.isArray(value) ? value : []).map((entry: Record<string, unknown>) => ({
+    ...entry,
+    by: relationId(entry.by as never),
+  }))
+
+/**
+ * The decision log is written by the hook below only, whatever a client sends: every change
+ * starts from the stored log (a change that leaves out the field must not empty it either).
+ */
+const keepDecisionLog: CollectionBeforeValidateHook = ({ data, originalDoc }) => {
+  if (data) data.decisions = logEntries(originalDoc?.decisions)
+  return data
+}
+
+/** Rejecting or asking for changes tells the submitter why: a reason is needed. */
+const reasonForRefusal: CollectionBeforeValidateHook = ({ data, originalDoc, req }) => {
+  const status = data?.status ?? originalDoc?.status
+  const reason = typeof data?.reason === 'string' ? data.reason : originalDoc?.reason
+  const changed = data?.status !== undefined && data.status !== originalDoc?.status
+  if (changed && (status === 'rejected' || status === 'changes-requested') && !reason?.trim()) {
+    throw new ValidationError({
+      collection: 'submissions',
+      errors: [{ path: 'reason', message: requestMessage(req, 'submissionNeedsReason') }],
+    })
+  }
   return data
 }
 
@@ -60,12 +79,8 @@ const keepDecisionLog: CollectionBeforeValidateHook = ({ data }) => {
 const recordDecision: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
   if (operation !== 'update' || !originalDoc || data.status === undefined) return data
   if (data.status === originalDoc.status) return data
-  const decisions = Array.isArray(originalDoc.decisions) ? originalDoc.decisions : []
   data.decisions = [
-    ...decisions.map((entry: Record<string, unknown>) => ({
-      ...entry,
-      by: relationId(entry.by as never),
-    })),
+    ...logEntries(originalDoc.decisions),
     {
       at: new Date().toISOString(),
       by: req.user?.id ?? null,
@@ -88,15 +103,23 @@ export const Submissions: CollectionConfig = {
     group: 'Participation',
     description:
       'Initiatives and event proposals from the public forms. Filter by status "pending" to moderate.',
+    components: { beforeList: ['/components/PersonalDataTool#PersonalDataTool'] },
   },
   defaultSort: '-createdAt',
+  endpoints: [personalDataExportEndpoint, personalDataEraseEndpoint],
   access: {
     read: readSubmissions,
     create: nobody,
     update: ownScope({ communeField: 'communes' }),
     delete: staffOnly,
   },
-  hooks: { beforeValidate: [keepDecisionLog], beforeChange: [recordDecision] },
+  hooks: {
+    beforeValidate: [keepDecisionLog, reasonForRefusal],
+    beforeChange: [recordDecision],
+    afterChange: [carryOutDecision],
+  },
+  // Only approved initiatives are on the site: other changes need no rebuild.
+  custom: { isPublic: isPublicSubmission },
   fields: [
     {
       name: 'kind',
@@ -165,7 +188,36 @@ export const Submissions: CollectionConfig = {
         { name: 'free', type: 'checkbox' },
       ],
     },
-    { name: 'image', type: 'upload', relationTo: 'media' },
+    {
+      type: 'row',
+      fields: [
+        { name: 'image', type: 'upload', relationTo: 'submission-images' },
+        {
+          name: 'imageAlt',
+          label: 'Image description (by the submitter)',
+          type: 'text',
+          maxLength: SUBMISSION_LIMITS.imageAlt,
+        },
+      ],
+    },
+    {
+      name: 'publicImage',
+      label: 'Image in the media library (copied on approval)',
+      type: 'upload',
+      relationTo: 'media',
+      admin: { readOnly: true },
+    },
+    {
+      name: 'createdEvent',
+      label: 'Draft event created on approval',
+      type: 'relationship',
+      relationTo: 'events',
+      admin: {
+        readOnly: true,
+        condition: (data) => data?.kind === 'event',
+        description: 'Complete it (place, category, translations) and publish it.',
+      },
+    },
     {
       name: 'contact',
       label: 'Contact (private)',
@@ -174,7 +226,8 @@ export const Submissions: CollectionConfig = {
       admin: { description: 'Never shown on the site, in feeds or in search.' },
       fields: [
         { name: 'name', type: 'text', maxLength: SUBMISSION_LIMITS.contactName },
-        { name: 'email', type: 'email', required: true },
+        // Required by the public endpoint; empty only after an erasure on request.
+        { name: 'email', type: 'email' },
       ],
     },
     {

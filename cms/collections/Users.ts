@@ -6,7 +6,7 @@ import { roles } from '../access/roles'
 import { staffOrSelf } from '../access/staffOrSelf'
 import { passwordProblem } from '../domain/password'
 import { forgotPasswordEndpoint, resetPasswordEndpoint } from '../endpoints/passwordReset'
-import { requestMessage } from '../i18n/messages'
+import { adminLanguageNames, adminLanguages, requestMessage } from '../i18n/messages'
 
 export const LOGIN_MAX_ATTEMPTS = 5
 export const LOGIN_LOCK_MS = 15 * 60 * 1000
@@ -59,6 +59,13 @@ export const Users: CollectionConfig = {
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
+    {
+      name: 'language',
+      label: 'Language of emails from the portal',
+      type: 'select',
+      defaultValue: 'fr',
+      options: adminLanguages.map((code) => ({ value: code, label: adminLanguageNames[code] })),
+    },
     {
       name: 'roles',
       type: 'select',

@@ -25,10 +25,18 @@ export function contentChanged(collection: string, isPublic: boolean): void {
 
 type Versioned = { _status?: string | null } | undefined | null
 
-/** Without drafts every saved document is public; with drafts only published ones are. */
-const isPublished = (collection: Pick<CollectionConfig, 'versions'>, doc: Versioned) =>
-  !(typeof collection.versions === 'object' && collection.versions.drafts) ||
-  doc?._status === 'published'
+/**
+ * Without drafts every saved document is public; with drafts only published ones are. A
+ * collection may say otherwise with `custom.isPublic(doc)` (submissions: approved initiatives).
+ */
+const isPublished = (collection: Pick<CollectionConfig, 'versions' | 'custom'>, doc: Versioned) => {
+  const isPublic = collection.custom?.isPublic as ((doc: Versioned) => boolean) | undefined
+  if (isPublic) return isPublic(doc)
+  return (
+    !(typeof collection.versions === 'object' && collection.versions.drafts) ||
+    doc?._status === 'published'
+  )
+}
 
 const afterChange: CollectionAfterChangeHook = ({ collection, doc, previousDoc }) => {
   contentChanged(

@@ -4,6 +4,12 @@ import type { PayloadRequest } from 'payload'
 
 export const adminLanguages = ['en', 'fr', 'de', 'pt'] as const
 export type AdminLanguage = (typeof adminLanguages)[number]
+export const adminLanguageNames: Record<AdminLanguage, string> = {
+  en: 'English',
+  fr: 'Français',
+  de: 'Deutsch',
+  pt: 'Português',
+}
 
 const en = {
   unknownReference:
@@ -73,6 +79,32 @@ const en = {
   buildStatusFailed: 'failed',
   buildLastError: 'Last failure ({{when}}): {{error}}',
   buildAll: 'All builds',
+  submissionNeedsReason: 'Give a reason: it is sent to the person who made the submission.',
+  kindInitiative: 'initiative',
+  kindEvent: 'event proposal',
+  moderationEmailSubject: 'To moderate: {{kind}} “{{title}}”',
+  moderationEmailBody:
+    'A new {{kind}} arrived through the public form: “{{title}}”.\n\nOpen it to approve it, reject it or ask for changes (the person who sent it is told by email):\n{{link}}\n\nYou receive this message because you moderate submissions for one of the communes concerned.',
+  moderationPanelTitle: 'To moderate',
+  moderationPanelIntro:
+    'Initiatives and event proposals sent through the public forms. Open one to approve it, reject it or ask for changes; the submitter is told by email.',
+  moderationPanelNone: 'Nothing waits for moderation.',
+  moderationPanelCount: 'Waiting: {{count}}',
+  moderationPanelAll: 'All pending submissions',
+  moderationPanelReceived: 'Received',
+  moderationPanelKind: 'Kind',
+  moderationPanelSubmission: 'Submission',
+  personalDataTitle: 'Personal data of a submitter',
+  personalDataIntro:
+    'When someone asks what the portal holds about them, or asks for deletion: enter the email address they used in the forms.',
+  personalDataEmail: 'Email address',
+  personalDataExport: 'Export (JSON)',
+  personalDataErase: 'Erase',
+  personalDataConfirm:
+    'Erase the contact details of every submission sent with {{email}}? Pending and rejected submissions are deleted with their images; approved ones stay without the contact details. This cannot be undone.',
+  personalDataErased: 'Done: {{deleted}} deleted, {{anonymised}} kept without contact details.',
+  personalDataFound: 'Submissions found: {{count}}',
+  personalDataFailed: 'That did not work: {{error}}',
 }
 
 export type MessageKey = keyof typeof en
@@ -147,6 +179,34 @@ const fr: Record<MessageKey, string> = {
   buildStatusFailed: 'échouée',
   buildLastError: 'Dernier échec ({{when}}) : {{error}}',
   buildAll: 'Toutes les publications',
+  submissionNeedsReason:
+    'Indiquez un motif : il est envoyé à la personne qui a fait la proposition.',
+  kindInitiative: 'initiative',
+  kindEvent: 'proposition d’événement',
+  moderationEmailSubject: 'À modérer : {{kind}} « {{title}} »',
+  moderationEmailBody:
+    'Une nouvelle {{kind}} est arrivée par le formulaire public : « {{title}} ».\n\nOuvrez-la pour l’approuver, la refuser ou demander des modifications (la personne qui l’a envoyée est prévenue par e-mail) :\n{{link}}\n\nVous recevez ce message parce que vous modérez les propositions de l’une des communes concernées.',
+  moderationPanelTitle: 'À modérer',
+  moderationPanelIntro:
+    'Initiatives et propositions d’événements envoyées par les formulaires publics. Ouvrez-en une pour l’approuver, la refuser ou demander des modifications ; la personne est prévenue par e-mail.',
+  moderationPanelNone: 'Rien n’attend de modération.',
+  moderationPanelCount: 'En attente : {{count}}',
+  moderationPanelAll: 'Toutes les propositions en attente',
+  moderationPanelReceived: 'Reçue',
+  moderationPanelKind: 'Type',
+  moderationPanelSubmission: 'Proposition',
+  personalDataTitle: 'Données personnelles d’une personne',
+  personalDataIntro:
+    'Quand une personne demande ce que le portail conserve à son sujet, ou demande l’effacement : saisissez l’adresse e-mail utilisée dans les formulaires.',
+  personalDataEmail: 'Adresse e-mail',
+  personalDataExport: 'Exporter (JSON)',
+  personalDataErase: 'Effacer',
+  personalDataConfirm:
+    'Effacer les coordonnées de toutes les propositions envoyées avec {{email}} ? Les propositions en attente et refusées sont supprimées avec leurs images ; celles approuvées restent, sans coordonnées. C’est irréversible.',
+  personalDataErased:
+    'Fait : {{deleted}} supprimée(s), {{anonymised}} conservée(s) sans coordonnées.',
+  personalDataFound: 'Propositions trouvées : {{count}}',
+  personalDataFailed: 'Cela n’a pas fonctionné : {{error}}',
 }
 
 const de: Record<MessageKey, string> = {
@@ -220,6 +280,33 @@ const de: Record<MessageKey, string> = {
   buildStatusFailed: 'fehlgeschlagen',
   buildLastError: 'Letzter Fehler ({{when}}): {{error}}',
   buildAll: 'Alle Builds',
+  submissionNeedsReason:
+    'Geben Sie einen Grund an: Er wird an die Person geschickt, die den Vorschlag eingereicht hat.',
+  kindInitiative: 'Initiative',
+  kindEvent: 'Veranstaltungsvorschlag',
+  moderationEmailSubject: 'Zu prüfen: {{kind}} „{{title}}“',
+  moderationEmailBody:
+    'Über das öffentliche Formular ist eingegangen: {{kind}} „{{title}}“.\n\nÖffnen Sie den Vorschlag, um ihn anzunehmen, abzulehnen oder um Änderungen zu bitten (die einreichende Person wird per E-Mail benachrichtigt):\n{{link}}\n\nSie erhalten diese Nachricht, weil Sie Vorschläge für eine der betroffenen Gemeinden prüfen.',
+  moderationPanelTitle: 'Zu prüfen',
+  moderationPanelIntro:
+    'Initiativen und Veranstaltungsvorschläge aus den öffentlichen Formularen. Öffnen Sie einen Vorschlag, um ihn anzunehmen, abzulehnen oder um Änderungen zu bitten; die Person wird per E-Mail benachrichtigt.',
+  moderationPanelNone: 'Nichts wartet auf Prüfung.',
+  moderationPanelCount: 'Wartend: {{count}}',
+  moderationPanelAll: 'Alle wartenden Vorschläge',
+  moderationPanelReceived: 'Eingegangen',
+  moderationPanelKind: 'Art',
+  moderationPanelSubmission: 'Vorschlag',
+  personalDataTitle: 'Personenbezogene Daten einer einreichenden Person',
+  personalDataIntro:
+    'Wenn jemand wissen möchte, was das Portal über ihn speichert, oder die Löschung verlangt: Geben Sie die E-Mail-Adresse ein, die in den Formularen verwendet wurde.',
+  personalDataEmail: 'E-Mail-Adresse',
+  personalDataExport: 'Exportieren (JSON)',
+  personalDataErase: 'Löschen',
+  personalDataConfirm:
+    'Die Kontaktdaten aller mit {{email}} gesendeten Vorschläge löschen? Wartende und abgelehnte Vorschläge werden mit ihren Bildern gelöscht; angenommene bleiben ohne Kontaktdaten. Das kann nicht rückgängig gemacht werden.',
+  personalDataErased: 'Erledigt: {{deleted}} gelöscht, {{anonymised}} ohne Kontaktdaten behalten.',
+  personalDataFound: 'Gefundene Vorschläge: {{count}}',
+  personalDataFailed: 'Das hat nicht funktioniert: {{error}}',
 }
 
 const pt: Record<MessageKey, string> = {
@@ -290,6 +377,32 @@ const pt: Record<MessageKey, string> = {
   buildStatusFailed: 'falhou',
   buildLastError: 'Última falha ({{when}}): {{error}}',
   buildAll: 'Todas as publicações',
+  submissionNeedsReason: 'Indique um motivo: é enviado à pessoa que fez a proposta.',
+  kindInitiative: 'iniciativa',
+  kindEvent: 'proposta de evento',
+  moderationEmailSubject: 'Para moderar: {{kind}} “{{title}}”',
+  moderationEmailBody:
+    'Chegou pelo formulário público uma nova {{kind}}: “{{title}}”.\n\nAbra-a para a aprovar, recusar ou pedir alterações (a pessoa que a enviou é avisada por email):\n{{link}}\n\nRecebe esta mensagem porque modera as propostas de uma das comunas em causa.',
+  moderationPanelTitle: 'Para moderar',
+  moderationPanelIntro:
+    'Iniciativas e propostas de eventos enviadas pelos formulários públicos. Abra uma para a aprovar, recusar ou pedir alterações; a pessoa é avisada por email.',
+  moderationPanelNone: 'Nada aguarda moderação.',
+  moderationPanelCount: 'Em espera: {{count}}',
+  moderationPanelAll: 'Todas as propostas em espera',
+  moderationPanelReceived: 'Recebida',
+  moderationPanelKind: 'Tipo',
+  moderationPanelSubmission: 'Proposta',
+  personalDataTitle: 'Dados pessoais de quem enviou propostas',
+  personalDataIntro:
+    'Quando alguém pergunta que dados o portal guarda sobre si, ou pede o apagamento: introduza o endereço de email usado nos formulários.',
+  personalDataEmail: 'Endereço de email',
+  personalDataExport: 'Exportar (JSON)',
+  personalDataErase: 'Apagar',
+  personalDataConfirm:
+    'Apagar os contactos de todas as propostas enviadas com {{email}}? As propostas em espera e recusadas são apagadas com as suas imagens; as aprovadas ficam, sem contactos. Não pode ser desfeito.',
+  personalDataErased: 'Feito: {{deleted}} apagada(s), {{anonymised}} mantida(s) sem contactos.',
+  personalDataFound: 'Propostas encontradas: {{count}}',
+  personalDataFailed: 'Não funcionou: {{error}}',
 }
 
 export const messages: Record<AdminLanguage, Record<MessageKey, string>> = { en, fr, de, pt }

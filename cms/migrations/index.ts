@@ -1,6 +1,7 @@
 import * as migration_20261125_155453_initial from './20261125_155453_initial';
 import * as migration_20261125_185819_site_builds from './20261125_185819_site_builds';
 import * as migration_20261125_195808_submissions from './20261125_195808_submissions';
+import * as migration_20261125_215012_submission_moderation from './20261125_215012_submission_moderation';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261125_195808_submissions.up,
     down: migration_20261125_195808_submissions.down,
-    name: '20261125_195808_submissions'
+    name: '20261125_195808_submissions',
+  },
+  {
+    up: migration_20261125_215012_submission_moderation.up,
+    down: migration_20261125_215012_submission_moderation.down,
+    name: '20261125_215012_submission_moderation'
   },
 ];

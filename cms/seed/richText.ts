@@ -77,3 +77,20 @@ export function markdownToLexical(markdown: string): LexicalDocument {
   }
   return { root: element('root', children) }
 }
+
+/** Text as a person typed it (a public submission): paragraphs only, nothing interpreted. */
+export function plainTextToLexical(value: string): LexicalDocument {
+  const paragraphs = value
+    .replace(/\r\n?/g, '\n')
+    .split(/\n{2,}/)
+    .map((block) => block.trim().replace(/\s*\n\s*/g, ' '))
+    .filter(Boolean)
+  return {
+    root: element(
+      'root',
+      paragraphs.map((paragraph) =>
+        element('paragraph', [text(paragraph)], { textFormat: 0, textStyle: '' }),
+      ),
+    ),
+  }
+}

@@ -4,7 +4,7 @@
 import { DateTime } from 'luxon'
 import { isLocaleCode, type LocaleCode } from '../../locales/config'
 import { portalZone } from '../domain/dates'
-import { initiativeNeeds, SUBMISSION_LIMITS, submissionKinds } from '../collections/Submissions'
+import { initiativeNeeds, SUBMISSION_LIMITS, submissionKinds } from './limits'
 
 export type FormValues = Map<string, string[]>
 

@@ -21,7 +21,6 @@ import { createClient } from '@libsql/client'
 
 export const BACKUP_FORMAT = 1
 const DATABASE_FILE = 'zesummen.db'
-const MEDIA_FOLDER = 'media'
 const MANIFEST = 'backup.json'
 
 export interface BackupManifest {
@@ -30,8 +29,14 @@ export interface BackupManifest {
   database: string
   /** Rows per table, to check a restore against. */
   tables: Record<string, number>
+  /** All uploaded files together. */
   media: { files: number; bytes: number }
+  /** Per upload folder (media library, private submission images). */
+  folders?: Record<string, { files: number; bytes: number }>
 }
+
+/** Upload folders by their name in the archive: `media`, `submission-images`. */
+export type UploadDirs = Record<string, string>
 
 export class BackupError extends Error {}
 
@@ -87,12 +92,12 @@ function mediaFiles(dir: string): Map<string, number> {
 /** Writes `<backupDir>/zesummen-<time>.tar.gz`; returns its path and manifest. */
 export async function createBackup(options: {
   databaseFile: string
-  mediaDir: string
+  uploads: UploadDirs
   backupDir: string
   now?: Date
   progress?: (text: string) => void
 }): Promise<{ archive: string; manifest: BackupManifest }> {
-  const { databaseFile, mediaDir, backupDir, now = new Date(), progress = () => {} } = options
+  const { databaseFile, uploads, backupDir, now = new Date(), progress = () => {} } = options
   if (!existsSync(databaseFile)) throw new BackupError(`No database at ${databaseFile}.`)
   const work = mkdtempSync(path.join(tmpdir(), 'zesummen-backup-'))
   try {
@@ -105,20 +110,29 @@ export async function createBackup(options: {
       client.close()
     }
     const tables = await tableCounts(copy)
-    const files = mediaFiles(mediaDir)
-    progress(`Copying ${files.size} uploaded files…`)
-    mkdirSync(path.join(work, MEDIA_FOLDER))
-    let bytes = 0
-    for (const [name, size] of files) {
-      copyFileSync(path.join(mediaDir, name), path.join(work, MEDIA_FOLDER, name))
-      bytes += size
+    const folders: Record<string, { files: number; bytes: number }> = {}
+    for (const [folder, dir] of Object.entries(uploads)) {
+      const files = mediaFiles(dir)
+      progress(`Copying ${files.size} files of ${folder}…`)
+      mkdirSync(path.join(work, folder))
+      let bytes = 0
+      for (const [name, size] of files) {
+        copyFileSync(path.join(dir, name), path.join(work, folder, name))
+        bytes += size
+      }
+      folders[folder] = { files: files.size, bytes }
     }
+    const totals = Object.values(folders)
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
       createdAt: now.toISOString(),
       database: 'sqlite',
       tables,
-      media: { files: files.size, bytes },
+      media: {
+        files: totals.reduce((sum, folder) => sum + folder.files, 0),
+        bytes: totals.reduce((sum, folder) => sum + folder.bytes, 0),
+      },
+      folders,
     }
     writeFileSync(path.join(work, MANIFEST), JSON.stringify(manifest, null, 2))
     mkdirSync(backupDir, { recursive: true })
@@ -128,7 +142,15 @@ export async function createBackup(options: {
     )
     progress(`Writing ${archive}…`)
     // Written under a temporary name first: a half-written archive never looks complete.
-    tar(['-czf', `${archive}.partial`, '-C', work, MANIFEST, DATABASE_FILE, MEDIA_FOLDER])
+    tar([
+      '-czf',
+      `${archive}.partial`,
+      '-C',
+      work,
+      MANIFEST,
+      DATABASE_FILE,
+      ...Object.keys(uploads),
+    ])
     renameSync(`${archive}.partial`, archive)
     return { archive, manifest }
   } finally {
@@ -137,18 +159,19 @@ export async function createBackup(options: {
 }
 
 /**
- * Restores an archive into the database file and media folder given. Existing data is moved
+ * Restores an archive into the database file and upload folders given. Existing data is moved
  * aside (`*.before-restore-<time>`), never deleted; without `force` existing data stops it.
+ * An archive without a folder (older backups had only `media`) leaves that folder empty.
  */
 export async function restoreBackup(options: {
   archive: string
   databaseFile: string
-  mediaDir: string
+  uploads: UploadDirs
   force?: boolean
   now?: Date
   progress?: (text: string) => void
 }): Promise<BackupManifest> {
-  const { archive, databaseFile, mediaDir, force = false, now = new Date() } = options
+  const { archive, databaseFile, uploads, force = false, now = new Date() } = options
   const progress = options.progress ?? (() => {})
   if (!existsSync(archive)) throw new BackupError(`No archive at ${archive}.`)
   const work = mkdtempSync(path.join(tmpdir(), 'zesummen-restore-'))
@@ -171,14 +194,15 @@ export async function restoreBackup(options: {
     if (JSON.stringify(counts) !== JSON.stringify(manifest.tables))
       throw new BackupError('The database in the archive does not match its manifest.')
 
-    const existing = existsSync(databaseFile) || mediaFiles(mediaDir).size > 0
+    const dirs = Object.values(uploads)
+    const existing = existsSync(databaseFile) || dirs.some((dir) => mediaFiles(dir).size > 0)
     if (existing && !force) {
       throw new BackupError(
-        `There is data at ${databaseFile} or ${mediaDir}. Stop the portal and run the restore with --force: the current data is kept aside, not deleted.`,
+        `There is data at ${[databaseFile, ...dirs].join(' or ')}. Stop the portal and run the restore with --force: the current data is kept aside, not deleted.`,
       )
     }
     const suffix = `.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`
-    for (const current of [databaseFile, `${databaseFile}-wal`, `${databaseFile}-shm`, mediaDir]) {
+    for (const current of [databaseFile, `${databaseFile}-wal`, `${databaseFile}-shm`, ...dirs]) {
       if (existsSync(current)) {
         progress(`Keeping the current ${current} as ${current}${suffix}`)
         renameSync(current, `${current}${suffix}`)
@@ -186,10 +210,11 @@ export async function restoreBackup(options: {
     }
     mkdirSync(path.dirname(databaseFile), { recursive: true })
     copyFileSync(restored, databaseFile)
-    mkdirSync(mediaDir, { recursive: true })
-    const media = path.join(work, MEDIA_FOLDER)
-    for (const name of existsSync(media) ? readdirSync(media) : []) {
-      copyFileSync(path.join(media, name), path.join(mediaDir, name))
+    for (const [folder, dir] of Object.entries(uploads)) {
+      mkdirSync(dir, { recursive: true })
+      const saved = path.join(work, folder)
+      for (const name of existsSync(saved) ? readdirSync(saved) : [])
+        copyFileSync(path.join(saved, name), path.join(dir, name))
     }
     progress(
       `Restored ${Object.values(manifest.tables).reduce((a, b) => a + b, 0)} rows and ${manifest.media.files} files from ${manifest.createdAt}.`,

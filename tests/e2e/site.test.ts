@@ -4,15 +4,15 @@
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { HtmlValidate } from 'html-validate'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { localeCodes } from '../../locales/config'
 import { launchBrowser } from './server'
 import { brokenLinks, htmlFiles } from './siteFiles'
+import { axeViolations } from './axe'
 
 const url = inject('portalUrl')
 const siteDir = inject('siteDir')
-const axeSource = readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8')
 const screenshots = path.resolve('tests/e2e/screenshots')
 
 let browser: Browser
@@ -51,28 +51,12 @@ function pageTypes(lang: string): Record<string, string> {
     search: `/${lang}/search/`,
     subscribe: `/${lang}/subscribe/`,
     notFound: `/${lang}/404/`,
+    takePart: `/${lang}/submit/`,
+    initiativeForm: `/${lang}/submit/initiative/`,
+    eventForm: `/${lang}/submit/event/`,
+    thanks: `/${lang}/submit/thanks/`,
+    initiatives: `/${lang}/initiatives/`,
   }
-}
-
-async function axeViolations(page: Page) {
-  // Evaluated by the test driver, not as an inline <script>: the site's CSP forbids those.
-  await page.evaluate(axeSource)
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            c: unknown,
-            o: unknown,
-          ) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>
-        }
-      }
-    ).axe
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    })
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`)
-  })
 }
 
 describe.each(localeCodes)('site in %s', (lang) => {

@@ -102,6 +102,13 @@ const matrix: Record<string, Partial<Record<Operation, boolean[]>>> = {
     update: [D, A, A, A, D],
     delete: [D, A, A, D, D],
   },
+  'submission-images': {
+    // Stored by the public endpoint only; private until a moderator approves the submission.
+    create: [D, D, D, D, D],
+    read: [D, A, A, A, D],
+    update: [D, D, D, D, D],
+    delete: [D, A, A, D, D],
+  },
   'site-builds': {
     // Written by the rebuild job only; editors see them in the dashboard.
     create: [D, D, D, D, D],
@@ -191,6 +198,8 @@ function newDocument(collection: string): Record<string, unknown> {
       }
     case 'site-builds':
       return { status: 'queued', reason: `Build ${serial}`, requestedAt: new Date().toISOString() }
+    case 'submission-images':
+      return { alt: `Image ${serial}` }
     case 'users':
       return {
         email: `new-${serial}@example.org`,
@@ -204,12 +213,25 @@ function newDocument(collection: string): Record<string, unknown> {
   }
 }
 
+/** A tiny WebP, for the upload collections' fixtures. */
+const webp = Buffer.from('UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==', 'base64')
+
 async function fixture(collection: string, status: 'draft' | 'published' = 'published') {
   const data = newDocument(collection)
   if (withDrafts.has(collection)) data._status = status
   const doc = await payload.create({
     collection: collection as CollectionSlug,
     data: data as never,
+    ...(collection === 'submission-images'
+      ? {
+          file: {
+            data: webp,
+            mimetype: 'image/webp',
+            name: `fixture-${serial}.webp`,
+            size: webp.byteLength,
+          },
+        }
+      : {}),
   })
   return doc.id
 }
@@ -221,6 +243,8 @@ function changeFor(collection: string): Record<string, unknown> {
       return { name: `Renamed ${++serial}` }
     case 'site-builds':
       return { reason: `Renamed ${++serial}` }
+    case 'submission-images':
+      return { alt: `Renamed ${++serial}` }
     case 'submissions':
       return { title: `Renamed ${++serial}` }
     case 'users':

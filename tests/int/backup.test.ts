@@ -19,6 +19,11 @@ const sqlite = process.env.TEST_DATABASE !== 'mongodb'
 let payload: Payload
 const work = mkdtempSync(path.join(path.resolve('tests/.tmp'), 'backup-'))
 const media = path.join(work, 'media')
+const submitted = path.join(work, 'submission-images')
+const uploadsIn = (dir: string) => ({
+  media: path.join(dir, 'media'),
+  'submission-images': path.join(dir, 'submission-images'),
+})
 
 async function rows(file: string, table: string) {
   const client = createClient({ url: `file:${file}` })
@@ -38,6 +43,8 @@ beforeAll(async () => {
   mkdirSync(media, { recursive: true })
   writeFileSync(path.join(media, 'poster.webp'), Buffer.from([1, 2, 3, 4]))
   writeFileSync(path.join(media, 'poster-400x300.webp'), Buffer.from([5, 6, 7]))
+  mkdirSync(submitted, { recursive: true })
+  writeFileSync(path.join(submitted, 'submission-1.webp'), Buffer.from([8, 9]))
 })
 
 afterAll(closeTestPayload)
@@ -48,38 +55,43 @@ describe.runIf(sqlite)('backup and restore (SQLite)', () => {
   it('archives a consistent copy while the database is open', async () => {
     const result = await createBackup({
       databaseFile: sqliteFile(),
-      mediaDir: media,
+      uploads: { media, 'submission-images': submitted },
       backupDir: path.join(work, 'backups'),
     })
     archive = result.archive
     expect(path.basename(archive)).toMatch(/^zesummen-\d{4}-\d\d-\d\dT[\d-]+Z\.tar\.gz$/)
     expect(result.manifest.tables.events).toBe(1)
-    expect(result.manifest.media).toEqual({ files: 2, bytes: 7 })
+    expect(result.manifest.media).toEqual({ files: 3, bytes: 9 })
+    expect(result.manifest.folders).toEqual({
+      media: { files: 2, bytes: 7 },
+      'submission-images': { files: 1, bytes: 2 },
+    })
     expect(readdirSync(path.join(work, 'backups'))).toEqual([path.basename(archive)])
   })
 
   it('restores the same documents and files into a fresh folder', async () => {
     const fresh = path.join(work, 'fresh')
     const databaseFile = path.join(fresh, 'zesummen.db')
-    await restoreBackup({ archive, databaseFile, mediaDir: path.join(fresh, 'media') })
+    await restoreBackup({ archive, databaseFile, uploads: uploadsIn(fresh) })
     expect(await tableCounts(databaseFile)).toEqual(await tableCounts(sqliteFile()))
     for (const table of ['events', 'events_locales', 'communes', 'venues', 'users']) {
       expect(await rows(databaseFile, table)).toEqual(await rows(sqliteFile(), table))
     }
     expect(folderDigest(path.join(fresh, 'media'))).toBe(folderDigest(media))
+    expect(folderDigest(path.join(fresh, 'submission-images'))).toBe(folderDigest(submitted))
   })
 
   it('refuses to overwrite data without --force, and keeps it aside with --force', async () => {
     const target = path.join(work, 'fresh')
     const databaseFile = path.join(target, 'zesummen.db')
     await expect(
-      restoreBackup({ archive, databaseFile, mediaDir: path.join(target, 'media') }),
+      restoreBackup({ archive, databaseFile, uploads: uploadsIn(target) }),
     ).rejects.toThrow(BackupError)
     const now = new Date('2030-01-01T00:00:00Z')
     await restoreBackup({
       archive,
       databaseFile,
-      mediaDir: path.join(target, 'media'),
+      uploads: uploadsIn(target),
       force: true,
       now,
     })
@@ -96,7 +108,7 @@ describe.runIf(sqlite)('backup and restore (SQLite)', () => {
       restoreBackup({
         archive: bogus,
         databaseFile: path.join(work, 'x.db'),
-        mediaDir: path.join(work, 'x'),
+        uploads: uploadsIn(path.join(work, 'x')),
       }),
     ).rejects.toThrow(/tar failed/)
   })

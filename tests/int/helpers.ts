@@ -10,6 +10,7 @@ import type { CollectionSlug, Payload } from 'payload'
 import config from '../../cms/payload.config'
 import { openPayload } from '../../cms/openPayload'
 import type { Role } from '../../cms/access/roles'
+import { emailsDelivered } from '../../cms/submissions/emails'
 
 export { config }
 
@@ -65,6 +66,8 @@ export function createEventIn(
 /** Drops the test database when it is a MongoDB one (SQLite files live in tests/.tmp). */
 export async function closeTestPayload() {
   if (!shared) return
+  // Emails leave after their hook returned; let them go before the database closes.
+  await emailsDelivered()
   if (process.env.TEST_DATABASE === 'mongodb') {
     const connection = (shared.db as unknown as { connection?: { dropDatabase(): Promise<void> } })
       .connection

@@ -79,6 +79,7 @@ const snapshot: SiteSnapshot = {
     resources: [],
     pages: [],
     media: [],
+    submissions: [],
   },
 }
 

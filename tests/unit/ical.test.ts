@@ -89,6 +89,7 @@ const snapshot: SiteSnapshot = {
     resources: [],
     pages: [],
     media: [],
+    submissions: [],
   },
 }
 

@@ -6,12 +6,16 @@ import path from 'node:path'
 import { type DateTime } from 'luxon'
 import {
   defaultLocale,
+  isLocaleCode,
   type LocaleCode,
   resolveLocalized,
   type LocalizedValue,
 } from '../../locales/config'
 import { zonedFromISO } from '../../cms/domain/dates'
 import { expandOccurrences, type RecurrenceRule } from '../../cms/domain/recurrence'
+import { spokenLanguages } from '../../cms/fields/languages'
+import { languageName } from './i18n'
+import type { FormChoice, FormChoices } from './submissionForm'
 import { emptySnapshot, type RawDoc, type SiteSnapshot, type SnapshotCollection } from './snapshot'
 
 /** A text in the language it was found in; `fallback` when that is not the reader's language. */
@@ -767,3 +771,74 @@ export function page(slug: string, lang: LocaleCode): PageView | null {
 }
 
 export const pageSlugs = () => docs('pages').map((doc) => String(doc.slug))
+
+export interface InitiativeView {
+  slug: string
+  title: Text
+  /** Paragraphs as the submitter typed them (plain text, shown escaped). */
+  description: Text[]
+  organisation: OrganisationView | null
+  organisationName: string | null
+  communes: CommuneRef[]
+  targetGroups: TermView[]
+  languages: string[]
+  needs: string[]
+  image: ImageView | null
+  approvedAt: DateTime | null
+}
+
+/** An approved initiative: written in one language, its submitter's, shown as such. */
+export function initiativeView(doc: RawDoc, lang: LocaleCode): InitiativeView {
+  const written = isLocaleCode(doc.language) ? doc.language : defaultLocale
+  const asWritten = (value: string): Text => ({ value, lang: written, fallback: written !== lang })
+  const decisions = (Array.isArray(doc.decisions) ? doc.decisions : []) as { at?: string }[]
+  const approvedAt = decisions.at(-1)?.at ?? (doc.updatedAt as string | undefined)
+  return {
+    slug: String(doc.slug),
+    title: asWritten(String(doc.title ?? doc.slug)),
+    description: String(doc.description ?? '')
+      .split(/\n{2,}/)
+      .map((paragraph) => paragraph.trim())
+      .filter(Boolean)
+      .map(asWritten),
+    organisation: ((organisation) => (organisation ? organisationView(organisation, lang) : null))(
+      lookup('organisations', doc.organisation as Ref),
+    ),
+    organisationName: str(doc.organisationName),
+    communes: lookupMany('communes', doc.communes).map((c) => communeRef(c, lang)),
+    targetGroups: lookupMany('target-groups', doc.targetGroups).map((g) => termView(g, lang)),
+    languages: strings(doc.languages),
+    needs: strings(doc.needs),
+    image: imageView(doc.publicImage as Ref, lang),
+    approvedAt: approvedAt ? zonedFromISO(approvedAt) : null,
+  }
+}
+
+const isPublicInitiative = (doc: RawDoc) => doc.kind === 'initiative' && doc.status === 'approved'
+
+/** Approved initiatives, newest first. */
+export const initiatives = memoizedPerLocale((lang): InitiativeView[] =>
+  docs('submissions')
+    .filter(isPublicInitiative)
+    .map((doc) => initiativeView(doc, lang))
+    .sort((a, b) => (b.approvedAt?.toMillis() ?? 0) - (a.approvedAt?.toMillis() ?? 0)),
+)
+
+export const initiative = (slug: string, lang: LocaleCode): InitiativeView | null =>
+  initiatives(lang).find((view) => view.slug === slug) ?? null
+
+/** What the submission forms offer: current communes, target groups, organisations, languages. */
+export function formChoices(lang: LocaleCode): FormChoices {
+  const label = (text: Text) => ({ label: text.value, lang: text.fallback ? text.lang : undefined })
+  const byLabel = (a: FormChoice, b: FormChoice) => a.label.localeCompare(b.label, lang)
+  return {
+    communes: currentCommunes(lang)
+      .map((item) => ({ value: item.slug, ...label(item.name) }))
+      .sort(byLabel),
+    targetGroups: targetGroups(lang).map((item) => ({ value: item.slug, ...label(item.label) })),
+    organisations: organisations(lang).map((item) => ({ value: item.slug, label: item.name })),
+    languages: spokenLanguages
+      .map((item) => ({ value: item.value, label: languageName(item.value, lang) }))
+      .sort(byLabel),
+  }
+}

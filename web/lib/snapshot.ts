@@ -15,6 +15,8 @@ export const snapshotCollections = [
   'resources',
   'pages',
   'media',
+  // Approved initiatives only, without contact details: the public's read rule and field access.
+  'submissions',
 ] as const satisfies readonly CollectionSlug[]
 
 export type SnapshotCollection = (typeof snapshotCollections)[number]

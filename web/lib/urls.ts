@@ -24,6 +24,13 @@ export const urls = {
   page: (lang: LocaleCode, slug: string) => `/${lang}/${slug}/`,
   search: (lang: LocaleCode) => `/${lang}/search/`,
   subscribe: (lang: LocaleCode) => `/${lang}/subscribe/`,
+  takePart: (lang: LocaleCode) => `/${lang}/submit/`,
+  submitForm: (lang: LocaleCode, kind: 'initiative' | 'event') => `/${lang}/submit/${kind}/`,
+  submitThanks: (lang: LocaleCode) => `/${lang}/submit/thanks/`,
+  /** The CMS endpoint the forms post to. */
+  submitApi: (lang: LocaleCode) => `/api/submit?lang=${lang}`,
+  initiatives: (lang: LocaleCode) => `/${lang}/initiatives/`,
+  initiative: (lang: LocaleCode, slug: string) => `/${lang}/initiatives/${slug}/`,
   feed: (lang: LocaleCode) => `/${lang}/feeds/events.ics`,
   communeFeed: (lang: LocaleCode, commune: string) => `/${lang}/feeds/commune/${commune}.ics`,
   categoryFeed: (lang: LocaleCode, category: string) => `/${lang}/feeds/category/${category}.ics`,
