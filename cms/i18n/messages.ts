@@ -79,6 +79,9 @@ const en = {
   buildStatusFailed: 'failed',
   buildLastError: 'Last failure ({{when}}): {{error}}',
   buildAll: 'All builds',
+  attendanceNeedsParticipants: 'Give the number of participants before the age groups.',
+  attendanceAgesTooMany:
+    'The age groups add up to {{sum}}, more than the {{participants}} participants.',
   submissionNeedsReason: 'Give a reason: it is sent to the person who made the submission.',
   kindInitiative: 'initiative',
   kindEvent: 'event proposal',
@@ -179,6 +182,9 @@ const fr: Record<MessageKey, string> = {
   buildStatusFailed: 'échouée',
   buildLastError: 'Dernier échec ({{when}}) : {{error}}',
   buildAll: 'Toutes les publications',
+  attendanceNeedsParticipants: 'Indiquez le nombre de participants avant les tranches d’âge.',
+  attendanceAgesTooMany:
+    'Les tranches d’âge totalisent {{sum}}, plus que les {{participants}} participants.',
   submissionNeedsReason:
     'Indiquez un motif : il est envoyé à la personne qui a fait la proposition.',
   kindInitiative: 'initiative',
@@ -280,6 +286,9 @@ const de: Record<MessageKey, string> = {
   buildStatusFailed: 'fehlgeschlagen',
   buildLastError: 'Letzter Fehler ({{when}}): {{error}}',
   buildAll: 'Alle Builds',
+  attendanceNeedsParticipants: 'Geben Sie die Zahl der Teilnehmenden vor den Altersgruppen an.',
+  attendanceAgesTooMany:
+    'Die Altersgruppen ergeben zusammen {{sum}}, mehr als die {{participants}} Teilnehmenden.',
   submissionNeedsReason:
     'Geben Sie einen Grund an: Er wird an die Person geschickt, die den Vorschlag eingereicht hat.',
   kindInitiative: 'Initiative',
@@ -377,6 +386,9 @@ const pt: Record<MessageKey, string> = {
   buildStatusFailed: 'falhou',
   buildLastError: 'Última falha ({{when}}): {{error}}',
   buildAll: 'Todas as publicações',
+  attendanceNeedsParticipants: 'Indique o número de participantes antes dos grupos etários.',
+  attendanceAgesTooMany:
+    'Os grupos etários somam {{sum}}, mais do que os {{participants}} participantes.',
   submissionNeedsReason: 'Indique um motivo: é enviado à pessoa que fez a proposta.',
   kindInitiative: 'iniciativa',
   kindEvent: 'proposta de evento',

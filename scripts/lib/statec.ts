@@ -20,32 +20,15 @@
 import { DateTime } from 'luxon'
 import { localDay } from '../../cms/domain/dates'
 import { readCsv, type CsvTable } from './csv'
+import { type PopulationGroup, populationGroups } from '../../cms/domain/population'
 
-export const nationalityGroups = [
-  'luxembourgers',
-  'portuguese',
-  'french',
-  'belgian',
-  'german',
-  'italian',
-  'other-eu',
-  'non-eu',
-] as const
-export type NationalityGroup = (typeof nationalityGroups)[number]
-export type PopulationGroup =
-  NationalityGroup | 'total' | 'eu-foreigners' | 'stateless-or-not-stated'
-export const populationGroups: readonly PopulationGroup[] = [
-  'total',
-  ...nationalityGroups,
-  'eu-foreigners',
-  'stateless-or-not-stated',
-]
-
-/** The groups that add up others, so charts never count a resident twice. */
-export const GROUP_PARTS = {
-  'eu-foreigners': ['portuguese', 'french', 'belgian', 'german', 'italian', 'other-eu'],
-  total: ['luxembourgers', 'eu-foreigners', 'non-eu', 'stateless-or-not-stated'],
-} as const satisfies Partial<Record<PopulationGroup, readonly PopulationGroup[]>>
+export {
+  GROUP_PARTS,
+  nationalityGroups,
+  populationGroups,
+  type NationalityGroup,
+  type PopulationGroup,
+} from '../../cms/domain/population'
 
 export interface ObservationSource {
   /** Stable id, part of the natural key, e.g. `LU1:DF_X021` (no version: a new one upserts). */
@@ -81,7 +64,7 @@ export interface ParseResult {
   observations: PopulationObservation[]
   skipped: SkippedRow[]
   summary: {
-    format: 'sdmx' | 'simple' | 'census'
+    format: 'sdmx' | 'simple' | 'census' | 'register'
     file?: string
     rows: number
     observations: number
