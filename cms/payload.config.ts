@@ -97,6 +97,7 @@ export default buildConfig({
       beforeDashboard: [
         '/components/ModerationQueue#ModerationQueue',
         '/components/BuildStatus#BuildStatus',
+        '/components/ReportsPanel#ReportsPanel',
       ],
     },
   },

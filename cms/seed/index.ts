@@ -330,9 +330,16 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
             periodStart: day(record.periodStart),
             periodEnd: day(record.periodEnd),
             status: record.status,
+            milestones: (record.milestones ?? []).map((milestone: SeedRecord) => ({
+              title: text(milestone.title, locale),
+              due: day(milestone.due),
+              done: milestone.done === true,
+              doneOn: day(milestone.doneOn),
+            })),
             indicators: (record.indicators ?? []).map((indicator: SeedRecord) => ({
               name: text(indicator.name, locale),
               unit: text(indicator.unit, locale),
+              source: indicator.source ?? 'manual',
               baseline: indicator.baseline,
               target: indicator.target,
               measurements: (indicator.measurements ?? []).map((measurement: SeedRecord) => ({
@@ -441,6 +448,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
           ? { ...record.registration, deadline: day(record.registration.deadline) }
           : {},
         action: ref('actions', record.action),
+        attendance: record.attendance ?? {},
         image: ref('media', record.image),
         slug: record.slug,
         uid: `seed-${record.slug}@zesummen.lu`,

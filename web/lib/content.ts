@@ -22,6 +22,8 @@ import { GROUP_PARTS, type PopulationGroup } from '../../cms/domain/population'
 import {
   type ActionProgress,
   actionProgress,
+  type AggregateProgress,
+  aggregateProgress,
   type IndicatorProgress,
   indicatorProgress,
 } from '../../cms/domain/progress'
@@ -453,8 +455,26 @@ export interface EventView {
     capacity: number | null
   }
   action: { slug: string; title: Text } | null
+  /** Recorded after the event by its organiser or an editor. */
+  attendance: {
+    participants: number | null
+    ages: Partial<Record<'children' | 'youth' | 'adults' | 'seniors', number>>
+    languagesUsed: string[]
+  }
   image: ImageView | null
   updatedAt: string
+}
+
+function attendanceOf(doc: RawDoc): EventView['attendance'] {
+  const attendance = (doc.attendance ?? {}) as Record<string, unknown>
+  const ages = (attendance.ages ?? {}) as Record<string, unknown>
+  return {
+    participants: typeof attendance.participants === 'number' ? attendance.participants : null,
+    ages: Object.fromEntries(
+      Object.entries(ages).filter(([, value]) => typeof value === 'number'),
+    ) as EventView['attendance']['ages'],
+    languagesUsed: strings(attendance.languagesUsed),
+  }
 }
 
 /** Dates of a document's rule, computed once for all languages (the costliest part of a view). */
@@ -553,6 +573,7 @@ export function eventView(doc: RawDoc, lang: LocaleCode): EventView {
           title: text(action.title, lang) ?? { value: String(action.slug), lang, fallback: true },
         }
       : null,
+    attendance: attendanceOf(doc),
     image: imageView(doc.image as Ref, lang),
     updatedAt: String(doc.updatedAt ?? snapshot().generatedAt),
   }
@@ -704,6 +725,13 @@ const attendanceByAction = memoizedPerLocale((): Map<string, EventAttendance[]> 
     byAction.set(action, list)
   }
   return byAction
+})
+
+/** An indicator as the progress rule reads it. */
+const progressInput = (indicator: IndicatorView) => ({
+  baseline: indicator.baseline,
+  target: indicator.target,
+  measurements: indicator.measurements.map((m) => ({ date: m.date.toISO()!, value: m.value })),
 })
 
 function indicatorView(
@@ -1035,3 +1063,13 @@ export function foreignShare(snapshot: PopulationSnapshot): number | null {
 /** Communes with figures, for the region's inventory page. */
 export const communesWithFigures = (lang: LocaleCode): CommuneView[] =>
   currentCommunes(lang).filter((view) => populationOf(view.slug, lang).length > 0)
+
+/** Progress over several actions (a goal's, a commune's), by the rule of cms/domain/progress.ts. */
+export function progressOf(list: readonly ActionView[]): AggregateProgress {
+  return aggregateProgress(
+    list.map((action) => ({
+      id: action.slug,
+      indicators: action.indicators.map(progressInput),
+    })),
+  )
+}
