@@ -71,6 +71,7 @@ export interface Config {
     venues: Venue;
     actions: Action;
     goals: Goal;
+    'population-figures': PopulationFigure;
     resources: Resource;
     organisations: Organisation;
     communes: Commune;
@@ -98,6 +99,7 @@ export interface Config {
     venues: VenuesSelect<false> | VenuesSelect<true>;
     actions: ActionsSelect<false> | ActionsSelect<true>;
     goals: GoalsSelect<false> | GoalsSelect<true>;
+    'population-figures': PopulationFiguresSelect<false> | PopulationFiguresSelect<true>;
     resources: ResourcesSelect<false> | ResourcesSelect<true>;
     organisations: OrganisationsSelect<false> | OrganisationsSelect<true>;
     communes: CommunesSelect<false> | CommunesSelect<true>;
@@ -314,6 +316,45 @@ export interface Event {
     phone?: string | null;
     deadline?: string | null;
     capacity?: number | null;
+  };
+  /**
+   * After the event: how many took part. Feeds the indicators of the related action that count participants or events held.
+   */
+  attendance?: {
+    participants?: number | null;
+    ages?: {
+      children?: number | null;
+      youth?: number | null;
+      adults?: number | null;
+      seniors?: number | null;
+    };
+    /**
+     * Languages actually spoken at the event.
+     */
+    languagesUsed?:
+      | (
+          | 'lb'
+          | 'fr'
+          | 'de'
+          | 'pt'
+          | 'en'
+          | 'it'
+          | 'es'
+          | 'nl'
+          | 'pl'
+          | 'ro'
+          | 'sq'
+          | 'sr'
+          | 'uk'
+          | 'ru'
+          | 'ar'
+          | 'fa'
+          | 'ti'
+          | 'kea'
+          | 'gsg'
+          | 'fsl'
+        )[]
+      | null;
   };
   /**
    * The image’s alternative text is written in the media library.
@@ -631,10 +672,23 @@ export interface Action {
   periodStart?: string | null;
   periodEnd?: string | null;
   status: 'planned' | 'ongoing' | 'completed' | 'paused' | 'cancelled';
+  milestones?:
+    | {
+        title?: string | null;
+        due?: string | null;
+        done?: boolean | null;
+        doneOn?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   indicators?:
     | {
         name?: string | null;
         unit?: string | null;
+        /**
+         * Participants and events held are counted from the attendance recorded on this action’s events; their measurements are then written by the portal.
+         */
+        source: 'manual' | 'participants' | 'events';
         baseline: number;
         target: number;
         measurements?:
@@ -694,6 +748,42 @@ export interface Goal {
    */
   sourceLanguage: 'lb' | 'fr' | 'de' | 'pt' | 'en';
   seedChecksum?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Imported with `npm run import:statec -- <file>`; see content/statec/README.md.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "population-figures".
+ */
+export interface PopulationFigure {
+  id: number;
+  /**
+   * Source, commune, date and group: one figure each.
+   */
+  key: string;
+  area: 'commune' | 'national';
+  commune?: (number | null) | Commune;
+  communeCode?: string | null;
+  period: string;
+  referenceDate: string;
+  group:
+    | 'total'
+    | 'luxembourgers'
+    | 'portuguese'
+    | 'french'
+    | 'belgian'
+    | 'german'
+    | 'italian'
+    | 'other-eu'
+    | 'non-eu'
+    | 'eu-foreigners'
+    | 'stateless-or-not-stated';
+  count: number;
+  sourceDataset: string;
+  sourceLabel: string;
+  sourceFile?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1125,6 +1215,10 @@ export interface PayloadLockedDocument {
         value: number | Goal;
       } | null)
     | ({
+        relationTo: 'population-figures';
+        value: number | PopulationFigure;
+      } | null)
+    | ({
         relationTo: 'resources';
         value: number | Resource;
       } | null)
@@ -1285,6 +1379,20 @@ export interface EventsSelect<T extends boolean = true> {
         deadline?: T;
         capacity?: T;
       };
+  attendance?:
+    | T
+    | {
+        participants?: T;
+        ages?:
+          | T
+          | {
+              children?: T;
+              youth?: T;
+              adults?: T;
+              seniors?: T;
+            };
+        languagesUsed?: T;
+      };
   image?: T;
   action?: T;
   slug?: T;
@@ -1343,11 +1451,21 @@ export interface ActionsSelect<T extends boolean = true> {
   periodStart?: T;
   periodEnd?: T;
   status?: T;
+  milestones?:
+    | T
+    | {
+        title?: T;
+        due?: T;
+        done?: T;
+        doneOn?: T;
+        id?: T;
+      };
   indicators?:
     | T
     | {
         name?: T;
         unit?: T;
+        source?: T;
         baseline?: T;
         target?: T;
         measurements?:
@@ -1383,6 +1501,25 @@ export interface GoalsSelect<T extends boolean = true> {
   slug?: T;
   sourceLanguage?: T;
   seedChecksum?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "population-figures_select".
+ */
+export interface PopulationFiguresSelect<T extends boolean = true> {
+  key?: T;
+  area?: T;
+  commune?: T;
+  communeCode?: T;
+  period?: T;
+  referenceDate?: T;
+  group?: T;
+  count?: T;
+  sourceDataset?: T;
+  sourceLabel?: T;
+  sourceFile?: T;
   updatedAt?: T;
   createdAt?: T;
 }

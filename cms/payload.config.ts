@@ -16,6 +16,7 @@ import { Goals } from './collections/Goals'
 import { Media, MEDIA_MAX_BYTES } from './collections/Media'
 import { Organisations } from './collections/Organisations'
 import { Pages } from './collections/Pages'
+import { PopulationFigures } from './collections/PopulationFigures'
 import { SiteBuilds } from './collections/SiteBuilds'
 import { SubmissionImages } from './collections/SubmissionImages'
 import { Submissions } from './collections/Submissions'
@@ -26,6 +27,7 @@ import { Venues } from './collections/Venues'
 import { databaseAdapter } from './database'
 import { portalEmailAdapter } from './email'
 import { eventFeedEndpoint } from './endpoints/eventFeed'
+import { reportEndpoints } from './endpoints/reports'
 import { submitEndpoint } from './endpoints/submit'
 import { withReferenceChecks } from './fields/referenceChecks'
 import { withContentChangedSignal } from './hooks/contentChanged'
@@ -53,6 +55,7 @@ export default buildConfig({
     Venues,
     Actions,
     Goals,
+    PopulationFigures,
     Resources,
     Organisations,
     Communes,
@@ -67,7 +70,7 @@ export default buildConfig({
   ]
     .map(withReferenceChecks)
     .map(withContentChangedSignal),
-  endpoints: [eventFeedEndpoint, submitEndpoint],
+  endpoints: [eventFeedEndpoint, submitEndpoint, ...reportEndpoints],
   localization: {
     locales: locales.map((locale) => ({
       code: locale.code,
@@ -94,6 +97,7 @@ export default buildConfig({
       beforeDashboard: [
         '/components/ModerationQueue#ModerationQueue',
         '/components/BuildStatus#BuildStatus',
+        '/components/ReportsPanel#ReportsPanel',
       ],
     },
   },

@@ -20,6 +20,36 @@ export const actionStatuses = [
   { value: 'cancelled', label: 'Cancelled' },
 ] as const
 
+export const indicatorSources = [
+  { value: 'manual', label: 'Values entered by editors' },
+  { value: 'participants', label: 'Participants of the action’s events (cumulative)' },
+  { value: 'events', label: 'Events of the action held (cumulative)' },
+] as const
+
+const milestones: Field = {
+  name: 'milestones',
+  type: 'array',
+  maxRows: 30,
+  fields: [
+    localizedText({ name: 'title', label: 'Milestone', requiredInSource: true, maxLength: 200 }),
+    {
+      type: 'row',
+      fields: [
+        { name: 'due', type: 'date', admin: { date: { pickerAppearance: 'dayOnly' } } },
+        { name: 'done', type: 'checkbox', defaultValue: false },
+        {
+          name: 'doneOn',
+          type: 'date',
+          admin: {
+            date: { pickerAppearance: 'dayOnly' },
+            condition: (_, sibling) => sibling?.done,
+          },
+        },
+      ],
+    },
+  ],
+}
+
 const indicators: Field = {
   name: 'indicators',
   type: 'array',
@@ -27,6 +57,18 @@ const indicators: Field = {
   fields: [
     localizedText({ name: 'name', label: 'Indicator', requiredInSource: true, maxLength: 200 }),
     localizedText({ name: 'unit', label: 'Unit', maxLength: 60 }),
+    {
+      name: 'source',
+      label: 'Measured by',
+      type: 'select',
+      required: true,
+      defaultValue: 'manual',
+      options: indicatorSources.map((source) => ({ ...source })),
+      admin: {
+        description:
+          'Participants and events held are counted from the attendance recorded on this action’s events; their measurements are then written by the portal.',
+      },
+    },
     {
       type: 'row',
       fields: [
@@ -144,6 +186,7 @@ export const Actions: CollectionConfig = {
         },
       ],
     },
+    milestones,
     indicators,
     localizedText({
       name: 'evaluationNotes',

@@ -10,6 +10,7 @@ import {
   type RecurrenceProblem,
 } from '../domain/recurrence'
 import { accessibilityField } from '../fields/accessibility'
+import { attendanceField } from '../fields/attendance'
 import { emailField, phoneField, urlField, validateUrl } from '../fields/contact'
 import { demoField, seedChecksumField } from '../fields/demo'
 import { languagesField } from '../fields/languages'
@@ -348,6 +349,7 @@ export const Events: CollectionConfig = {
         { name: 'capacity', type: 'number', min: 1, max: 100000 },
       ],
     },
+    attendanceField(),
     {
       name: 'image',
       type: 'upload',

@@ -2,6 +2,7 @@ import * as migration_20261125_155453_initial from './20261125_155453_initial';
 import * as migration_20261125_185819_site_builds from './20261125_185819_site_builds';
 import * as migration_20261125_195808_submissions from './20261125_195808_submissions';
 import * as migration_20261125_215012_submission_moderation from './20261125_215012_submission_moderation';
+import * as migration_20261125_223315_plan_follow_up from './20261125_223315_plan_follow_up';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261125_215012_submission_moderation.up,
     down: migration_20261125_215012_submission_moderation.down,
-    name: '20261125_215012_submission_moderation'
+    name: '20261125_215012_submission_moderation',
+  },
+  {
+    up: migration_20261125_223315_plan_follow_up.up,
+    down: migration_20261125_223315_plan_follow_up.down,
+    name: '20261125_223315_plan_follow_up'
   },
 ];

@@ -10,6 +10,19 @@ import { zonedFromWallTime } from '../domain/dates'
 import { seedDemoImages } from './demoImages'
 import { markdownToLexical } from './richText'
 import { upsert, type Outcome, type SeedDocument } from './upsert'
+import {
+  importObservations,
+  parsePopulationFile,
+  portalCommunes,
+} from '../../scripts/lib/populationImport'
+
+/** Shipped with the portal: real figures with their sources (content/statec/README.md). */
+const POPULATION_FILES = [
+  'population-1-january.DF_X021.sdmx.csv',
+  'citizenship-census-2021.csv',
+  'national-census-2021.csv',
+  'register-nationalities-2025.csv',
+]
 
 type Localized = Partial<Record<LocaleCode, string | null>>
 // Seed records come from JSON files; their shapes are documented in content/README.md.
@@ -244,8 +257,29 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     }),
   )
 
+  await seedPopulation()
   if (includeDemo) await seedDemo()
   return report
+
+  /** The real population figures shipped in content/statec (see its README for sources). */
+  async function seedPopulation() {
+    const communes = await portalCommunes(payload)
+    const counts = { created: 0, updated: 0, unchanged: 0 }
+    for (const name of POPULATION_FILES) {
+      const result = parsePopulationFile(readFileSync(file('statec', name)), {
+        communes,
+        file: name,
+      })
+      const imported = await importObservations(payload, result.observations)
+      counts.created += imported.created
+      counts.updated += imported.updated
+      counts.unchanged += imported.unchanged
+    }
+    report['population-figures'] = counts
+    log(
+      `population-figures: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`,
+    )
+  }
 
   async function seedDemo() {
     const images = await seedDemoImages(payload)
@@ -296,9 +330,16 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
             periodStart: day(record.periodStart),
             periodEnd: day(record.periodEnd),
             status: record.status,
+            milestones: (record.milestones ?? []).map((milestone: SeedRecord) => ({
+              title: text(milestone.title, locale),
+              due: day(milestone.due),
+              done: milestone.done === true,
+              doneOn: day(milestone.doneOn),
+            })),
             indicators: (record.indicators ?? []).map((indicator: SeedRecord) => ({
               name: text(indicator.name, locale),
               unit: text(indicator.unit, locale),
+              source: indicator.source ?? 'manual',
               baseline: indicator.baseline,
               target: indicator.target,
               measurements: (indicator.measurements ?? []).map((measurement: SeedRecord) => ({
@@ -407,6 +448,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
           ? { ...record.registration, deadline: day(record.registration.deadline) }
           : {},
         action: ref('actions', record.action),
+        attendance: record.attendance ?? {},
         image: ref('media', record.image),
         slug: record.slug,
         uid: `seed-${record.slug}@zesummen.lu`,

@@ -56,6 +56,9 @@ function pageTypes(lang: string): Record<string, string> {
     eventForm: `/${lang}/submit/event/`,
     thanks: `/${lang}/submit/thanks/`,
     initiatives: `/${lang}/initiatives/`,
+    inventory: `/${lang}/inventory/`,
+    reports: `/${lang}/report/`,
+    report: `/${lang}/report/2026/`,
   }
 }
 
@@ -76,6 +79,28 @@ describe.each(localeCodes)('site in %s', (lang) => {
       expect(await axeViolations(page), `axe on ${pathname}`).toEqual([])
     }
     expect(blocked).toEqual([])
+    await page.close()
+  })
+
+  it('shows the plan with progress and charts that have their tables', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${url}/${lang}/actions/`)
+    expect(await page.locator('.z-progress').count()).toBeGreaterThan(0)
+    await page.goto(`${url}/${lang}/actions/languages-for-everyone/`)
+    const figures = page.locator('figure.z-chart')
+    expect(await figures.count()).toBeGreaterThan(0)
+    expect(await page.locator('figure.z-chart svg[role="img"]').count()).toBe(await figures.count())
+    expect(
+      await page.locator('figure.z-chart table[data-chart-table] tbody tr').count(),
+    ).toBeGreaterThan(0)
+    for (const pathname of [`/${lang}/inventory/`, `/${lang}/communes/remich/`]) {
+      await page.goto(`${url}${pathname}`)
+      expect(await page.locator('table[data-chart-table]').count(), pathname).toBeGreaterThan(1)
+      // Every figure names its source and date.
+      expect(await page.locator('figure.z-chart figcaption .z-meta').count(), pathname).toBe(
+        await page.locator('figure.z-chart').count(),
+      )
+    }
     await page.close()
   })
 
@@ -271,6 +296,9 @@ describe('screenshots', () => {
       events: '/en/events/',
       event: '/en/events/language-cafe-remich/',
       commune: '/en/communes/remich/',
+      plan: '/en/actions/',
+      action: '/en/actions/languages-for-everyone/',
+      inventory: '/en/inventory/',
     })) {
       await page.goto(`${url}${pathname}`)
       await page.screenshot({ path: path.join(screenshots, `${type}-${name}.png`), fullPage: true })

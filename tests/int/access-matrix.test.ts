@@ -102,6 +102,13 @@ const matrix: Record<string, Partial<Record<Operation, boolean[]>>> = {
     update: [D, A, A, A, D],
     delete: [D, A, A, D, D],
   },
+  'population-figures': {
+    // Imported by the coordinator's script; read by everyone (the inventory pages).
+    create: [D, A, A, D, D],
+    read: [A, A, A, A, A],
+    update: [D, A, A, D, D],
+    delete: [D, A, A, D, D],
+  },
   'submission-images': {
     // Stored by the public endpoint only; private until a moderator approves the submission.
     create: [D, D, D, D, D],
@@ -200,6 +207,19 @@ function newDocument(collection: string): Record<string, unknown> {
       return { status: 'queued', reason: `Build ${serial}`, requestedAt: new Date().toISOString() }
     case 'submission-images':
       return { alt: `Image ${serial}` }
+    case 'population-figures':
+      return {
+        key: `test|${serial}`,
+        area: 'commune',
+        commune: ids.remich,
+        communeCode: '1205',
+        period: '2024',
+        referenceDate: '2024-01-01',
+        group: 'total',
+        count: 4101,
+        sourceDataset: 'test',
+        sourceLabel: 'Test figure',
+      }
     case 'users':
       return {
         email: `new-${serial}@example.org`,
@@ -245,6 +265,8 @@ function changeFor(collection: string): Record<string, unknown> {
       return { reason: `Renamed ${++serial}` }
     case 'submission-images':
       return { alt: `Renamed ${++serial}` }
+    case 'population-figures':
+      return { count: 4000 + ++serial }
     case 'submissions':
       return { title: `Renamed ${++serial}` }
     case 'users':

@@ -80,6 +80,7 @@ const snapshot: SiteSnapshot = {
     pages: [],
     media: [],
     submissions: [],
+    'population-figures': [],
   },
 }
 

@@ -90,6 +90,7 @@ const snapshot: SiteSnapshot = {
     pages: [],
     media: [],
     submissions: [],
+    'population-figures': [],
   },
 }
 

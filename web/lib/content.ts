@@ -13,6 +13,20 @@ import {
 } from '../../locales/config'
 import { zonedFromISO } from '../../cms/domain/dates'
 import { expandOccurrences, type RecurrenceRule } from '../../cms/domain/recurrence'
+import {
+  type EventAttendance,
+  type IndicatorSource,
+  measurementsFromAttendance,
+} from '../../cms/domain/attendance'
+import { GROUP_PARTS, type PopulationGroup } from '../../cms/domain/population'
+import {
+  type ActionProgress,
+  actionProgress,
+  type AggregateProgress,
+  aggregateProgress,
+  type IndicatorProgress,
+  indicatorProgress,
+} from '../../cms/domain/progress'
 import { spokenLanguages } from '../../cms/fields/languages'
 import { languageName } from './i18n'
 import type { FormChoice, FormChoices } from './submissionForm'
@@ -441,8 +455,26 @@ export interface EventView {
     capacity: number | null
   }
   action: { slug: string; title: Text } | null
+  /** Recorded after the event by its organiser or an editor. */
+  attendance: {
+    participants: number | null
+    ages: Partial<Record<'children' | 'youth' | 'adults' | 'seniors', number>>
+    languagesUsed: string[]
+  }
   image: ImageView | null
   updatedAt: string
+}
+
+function attendanceOf(doc: RawDoc): EventView['attendance'] {
+  const attendance = (doc.attendance ?? {}) as Record<string, unknown>
+  const ages = (attendance.ages ?? {}) as Record<string, unknown>
+  return {
+    participants: typeof attendance.participants === 'number' ? attendance.participants : null,
+    ages: Object.fromEntries(
+      Object.entries(ages).filter(([, value]) => typeof value === 'number'),
+    ) as EventView['attendance']['ages'],
+    languagesUsed: strings(attendance.languagesUsed),
+  }
 }
 
 /** Dates of a document's rule, computed once for all languages (the costliest part of a view). */
@@ -541,6 +573,7 @@ export function eventView(doc: RawDoc, lang: LocaleCode): EventView {
           title: text(action.title, lang) ?? { value: String(action.slug), lang, fallback: true },
         }
       : null,
+    attendance: attendanceOf(doc),
     image: imageView(doc.image as Ref, lang),
     updatedAt: String(doc.updatedAt ?? snapshot().generatedAt),
   }
@@ -637,11 +670,22 @@ export function inCommune(
 // Actions, resources, pages
 
 export interface IndicatorView {
+  id: string
   name: Text
   unit: Text | null
+  /** Entered by editors, or counted by the portal from the action's events' attendance. */
+  source: IndicatorSource
   baseline: number
   target: number
   measurements: { date: DateTime; value: number; note: Text | null }[]
+  progress: IndicatorProgress
+}
+
+export interface MilestoneView {
+  title: Text
+  due: DateTime | null
+  done: boolean
+  doneOn: DateTime | null
 }
 
 export interface ActionView {
@@ -659,12 +703,79 @@ export interface ActionView {
   periodStart: DateTime | null
   periodEnd: DateTime | null
   status: string
+  milestones: MilestoneView[]
   indicators: IndicatorView[]
+  /** The documented rule of cms/domain/progress.ts, over the measured indicators. */
+  progress: ActionProgress
   evaluationNotes: Text | null
+}
+
+/** Attendance of the published events of each action, for indicators the portal measures. */
+const attendanceByAction = memoizedPerLocale((): Map<string, EventAttendance[]> => {
+  const byAction = new Map<string, EventAttendance[]>()
+  for (const event of docs('events')) {
+    const action = refId(event.action as Ref)
+    if (action === null) continue
+    const attendance = (event.attendance ?? {}) as { participants?: unknown }
+    const list = byAction.get(action) ?? []
+    list.push({
+      start: String(event.start),
+      participants: typeof attendance.participants === 'number' ? attendance.participants : null,
+    })
+    byAction.set(action, list)
+  }
+  return byAction
+})
+
+/** An indicator as the progress rule reads it. */
+const progressInput = (indicator: IndicatorView) => ({
+  baseline: indicator.baseline,
+  target: indicator.target,
+  measurements: indicator.measurements.map((m) => ({ date: m.date.toISO()!, value: m.value })),
+})
+
+function indicatorView(
+  indicator: Record<string, unknown>,
+  actionId: string,
+  lang: LocaleCode,
+): IndicatorView {
+  const source = (
+    ['participants', 'events'].includes(String(indicator.source)) ? indicator.source : 'manual'
+  ) as IndicatorSource
+  const entered = ((indicator.measurements ?? []) as Record<string, unknown>[]).map(
+    (measurement) => ({
+      date: String(measurement.date),
+      value: Number(measurement.value ?? 0),
+      note: text(measurement.note, lang),
+    }),
+  )
+  const measured =
+    source === 'manual'
+      ? entered
+      : measurementsFromAttendance(source, attendanceByAction(lang).get(actionId) ?? []).map(
+          (measurement) => ({ ...measurement, note: null }),
+        )
+  const baseline = Number(indicator.baseline ?? 0)
+  const target = Number(indicator.target ?? 0)
+  return {
+    id: String(indicator.id ?? ''),
+    name: text(indicator.name, lang) ?? { value: '—', lang, fallback: true },
+    unit: text(indicator.unit, lang),
+    source,
+    baseline,
+    target,
+    measurements: measured
+      .map((measurement) => ({ ...measurement, date: zonedFromISO(measurement.date) }))
+      .sort((a, b) => a.date.toMillis() - b.date.toMillis()),
+    progress: indicatorProgress({ baseline, target, measurements: measured }),
+  }
 }
 
 export function actionView(doc: RawDoc, lang: LocaleCode): ActionView {
   const goalSlugs = new Set(lookupMany('goals', doc.goals).map((goal) => String(goal.slug)))
+  const indicators = ((doc.indicators ?? []) as Record<string, unknown>[]).map((indicator) =>
+    indicatorView(indicator, String(doc.id), lang),
+  )
   return {
     slug: String(doc.slug),
     demo: doc.demo === true,
@@ -684,19 +795,23 @@ export function actionView(doc: RawDoc, lang: LocaleCode): ActionView {
     periodStart: doc.periodStart ? zonedFromISO(String(doc.periodStart)) : null,
     periodEnd: doc.periodEnd ? zonedFromISO(String(doc.periodEnd)) : null,
     status: String(doc.status ?? 'planned'),
-    indicators: ((doc.indicators ?? []) as Record<string, unknown>[]).map((indicator) => ({
-      name: text(indicator.name, lang) ?? { value: '—', lang, fallback: true },
-      unit: text(indicator.unit, lang),
-      baseline: Number(indicator.baseline ?? 0),
-      target: Number(indicator.target ?? 0),
-      measurements: ((indicator.measurements ?? []) as Record<string, unknown>[])
-        .map((measurement) => ({
-          date: zonedFromISO(String(measurement.date)),
-          value: Number(measurement.value ?? 0),
-          note: text(measurement.note, lang),
-        }))
-        .sort((a, b) => a.date.toMillis() - b.date.toMillis()),
+    milestones: ((doc.milestones ?? []) as Record<string, unknown>[]).map((milestone) => ({
+      title: text(milestone.title, lang) ?? { value: '—', lang, fallback: true },
+      due: milestone.due ? zonedFromISO(String(milestone.due)) : null,
+      done: milestone.done === true,
+      doneOn: milestone.doneOn ? zonedFromISO(String(milestone.doneOn)) : null,
     })),
+    indicators,
+    progress: actionProgress({
+      indicators: indicators.map((indicator) => ({
+        baseline: indicator.baseline,
+        target: indicator.target,
+        measurements: indicator.measurements.map((m) => ({
+          date: m.date.toISO()!,
+          value: m.value,
+        })),
+      })),
+    }),
     evaluationNotes: text(doc.evaluationNotes, lang),
   }
 }
@@ -841,4 +956,120 @@ export function formChoices(lang: LocaleCode): FormChoices {
       .map((item) => ({ value: item.value, label: languageName(item.value, lang) }))
       .sort(byLabel),
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Diversity inventory
+
+export interface PopulationFigure {
+  commune: string | null
+  period: string
+  referenceDate: string
+  group: PopulationGroup
+  count: number
+  dataset: string
+  source: string
+}
+
+const figures = memoizedPerLocale((): PopulationFigure[] =>
+  docs('population-figures').map((doc) => ({
+    commune: ((commune) => (commune ? String(commune.slug) : null))(
+      lookup('communes', doc.commune as Ref),
+    ),
+    period: String(doc.period),
+    referenceDate: String(doc.referenceDate).slice(0, 10),
+    group: doc.group as PopulationGroup,
+    count: Number(doc.count),
+    dataset: String(doc.sourceDataset),
+    source: String(doc.sourceLabel),
+  })),
+)
+
+/** One dataset's figures for one area at one date: the unit a chart or table row shows. */
+export interface PopulationSnapshot {
+  dataset: string
+  source: string
+  period: string
+  referenceDate: string
+  /** Counts by group; groups the source does not give are absent. */
+  counts: Partial<Record<PopulationGroup, number>>
+  /** Communes whose figures were added up (a merged commune's predecessors), when not itself. */
+  combinedFrom: string[]
+}
+
+function snapshotsOf(list: PopulationFigure[], combine: (figure: PopulationFigure) => string) {
+  const grouped = new Map<string, PopulationSnapshot>()
+  for (const figure of list) {
+    const key = `${figure.dataset}|${figure.referenceDate}`
+    const entry = grouped.get(key) ?? {
+      dataset: figure.dataset,
+      source: figure.source,
+      period: figure.period,
+      referenceDate: figure.referenceDate,
+      counts: {},
+      combinedFrom: [],
+    }
+    entry.counts[figure.group] = (entry.counts[figure.group] ?? 0) + figure.count
+    const from = combine(figure)
+    if (from && !entry.combinedFrom.includes(from)) entry.combinedFrom.push(from)
+    grouped.set(key, entry)
+  }
+  return [...grouped.values()].sort(
+    (a, b) => a.dataset.localeCompare(b.dataset) || a.referenceDate.localeCompare(b.referenceDate),
+  )
+}
+
+/**
+ * A commune's figures by dataset and date. A commune formed by a merger also shows the figures of
+ * the communes it replaced, added up and marked as such, for the dates before the merger.
+ */
+export function populationOf(slug: string, lang: LocaleCode): PopulationSnapshot[] {
+  const view = commune(slug, lang)
+  const predecessors = new Set(view?.predecessors.map((p) => p.slug) ?? [])
+  const own = figures(lang).filter((figure) => figure.commune === slug)
+  const ownKeys = new Set(own.map((figure) => `${figure.dataset}|${figure.referenceDate}`))
+  const inherited = figures(lang).filter(
+    (figure) =>
+      figure.commune !== null &&
+      predecessors.has(figure.commune) &&
+      !ownKeys.has(`${figure.dataset}|${figure.referenceDate}`),
+  )
+  return snapshotsOf([...own, ...inherited], (figure) =>
+    figure.commune !== slug ? String(figure.commune) : '',
+  )
+}
+
+/** Luxembourg as a whole, for comparison. */
+export const nationalPopulation = (lang: LocaleCode): PopulationSnapshot[] =>
+  snapshotsOf(
+    figures(lang).filter((figure) => figure.commune === null),
+    () => '',
+  )
+
+/** Share of residents who are not Luxembourgers, when the snapshot has both numbers. */
+export function foreignShare(snapshot: PopulationSnapshot): number | null {
+  const { total, luxembourgers } = snapshot.counts
+  const sum =
+    total ??
+    GROUP_PARTS.total.reduce<number | null>(
+      (acc, group) =>
+        acc === null || snapshot.counts[group] === undefined ? null : acc + snapshot.counts[group]!,
+      0,
+    )
+  if (!sum || luxembourgers === undefined) return null
+  return (sum - luxembourgers) / sum
+}
+
+/** Communes with figures, for the region's inventory page. */
+export const communesWithFigures = (lang: LocaleCode): CommuneView[] =>
+  currentCommunes(lang).filter((view) => populationOf(view.slug, lang).length > 0)
+
+/** Progress over several actions (a goal's, a commune's), by the rule of cms/domain/progress.ts. */
+export function progressOf(list: readonly ActionView[]): AggregateProgress {
+  return aggregateProgress(
+    list.map((action) => ({
+      id: action.slug,
+      indicators: action.indicators.map(progressInput),
+    })),
+  )
 }

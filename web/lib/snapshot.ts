@@ -17,6 +17,7 @@ export const snapshotCollections = [
   'media',
   // Approved initiatives only, without contact details: the public's read rule and field access.
   'submissions',
+  'population-figures',
 ] as const satisfies readonly CollectionSlug[]
 
 export type SnapshotCollection = (typeof snapshotCollections)[number]

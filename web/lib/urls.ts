@@ -30,6 +30,9 @@ export const urls = {
   /** The CMS endpoint the forms post to. */
   submitApi: (lang: LocaleCode) => `/api/submit?lang=${lang}`,
   initiatives: (lang: LocaleCode) => `/${lang}/initiatives/`,
+  inventory: (lang: LocaleCode) => `/${lang}/inventory/`,
+  reports: (lang: LocaleCode) => `/${lang}/report/`,
+  report: (lang: LocaleCode, year: number) => `/${lang}/report/${year}/`,
   initiative: (lang: LocaleCode, slug: string) => `/${lang}/initiatives/${slug}/`,
   feed: (lang: LocaleCode) => `/${lang}/feeds/events.ics`,
   communeFeed: (lang: LocaleCode, commune: string) => `/${lang}/feeds/commune/${commune}.ics`,

@@ -24,6 +24,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { PersonalDataTool as PersonalDataTool_261ea0717a4570e80bc33e6a75a3fdc6 } from '../../../components/PersonalDataTool'
 import { ModerationQueue as ModerationQueue_1a456c649bf479fa1529e7e8cb225999 } from '../../../components/ModerationQueue'
 import { BuildStatus as BuildStatus_8e46b28838d2e01b4fb58932010f7415 } from '../../../components/BuildStatus'
+import { ReportsPanel as ReportsPanel_05f6ca893a4ffbae7ef72b2886f8521e } from '../../../components/ReportsPanel'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -54,5 +55,6 @@ export const importMap = {
   "/components/PersonalDataTool#PersonalDataTool": PersonalDataTool_261ea0717a4570e80bc33e6a75a3fdc6,
   "/components/ModerationQueue#ModerationQueue": ModerationQueue_1a456c649bf479fa1529e7e8cb225999,
   "/components/BuildStatus#BuildStatus": BuildStatus_8e46b28838d2e01b4fb58932010f7415,
+  "/components/ReportsPanel#ReportsPanel": ReportsPanel_05f6ca893a4ffbae7ef72b2886f8521e,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
