@@ -9,7 +9,13 @@ import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { emptySnapshot } from '../../web/lib/snapshot'
-import { launchBrowser, type RunningPortal, startPortal } from './server'
+import {
+  launchBrowser,
+  type RunningPortal,
+  startPortal,
+  firstAdminToken,
+  portalApi,
+} from './server'
 
 let portal: RunningPortal
 let browser: Browser
@@ -18,20 +24,8 @@ const ids: Record<string, string | number> = {}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-async function api(method: string, pathAndQuery: string, body?: unknown) {
-  const response = await fetch(`${portal.url}/api${pathAndQuery}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `JWT ${token}` } : {}),
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  const json = (await response.json()) as Record<string, unknown>
-  if (!response.ok)
-    throw new Error(`${method} ${pathAndQuery}: ${response.status} ${JSON.stringify(json)}`)
-  return json
-}
+const api = (method: string, pathAndQuery: string, body?: unknown) =>
+  portalApi(portal, method, pathAndQuery, body, token)
 
 /** Polls until the check passes; returns the seconds it took. */
 async function until(check: () => Promise<boolean>, timeoutMs = 150_000): Promise<number> {
@@ -72,16 +66,7 @@ function eventData(title: string) {
 beforeAll(async () => {
   portal = await startPortal()
   browser = await launchBrowser()
-  await api('POST', '/users/first-register', {
-    email: 'admin@example.org',
-    password: 'copper lantern river mosel',
-    name: 'Test Admin',
-  })
-  const login = await api('POST', '/users/login', {
-    email: 'admin@example.org',
-    password: 'copper lantern river mosel',
-  })
-  token = String(login.token)
+  token = await firstAdminToken(portal)
   const communes = await api('GET', '/communes?where[slug][equals]=remich&depth=0')
   ids.remich = (communes.docs as { id: number }[])[0]!.id
   const venues = await api('GET', `/venues?where[commune][equals]=${ids.remich}&depth=0&limit=1`)

@@ -112,3 +112,33 @@ export async function launchBrowser(): Promise<Browser> {
     ],
   })
 }
+
+/** A JSON call to a portal's REST API; an error status throws with the answer. */
+export async function portalApi(
+  portal: RunningPortal,
+  method: string,
+  pathAndQuery: string,
+  body?: unknown,
+  token = '',
+): Promise<Record<string, unknown>> {
+  const response = await fetch(`${portal.url}/api${pathAndQuery}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `JWT ${token}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  })
+  const json = (await response.json()) as Record<string, unknown>
+  if (!response.ok)
+    throw new Error(`${method} ${pathAndQuery}: ${response.status} ${JSON.stringify(json)}`)
+  return json
+}
+
+/** Registers the first account (it becomes the admin) and returns its session token. */
+export async function firstAdminToken(portal: RunningPortal): Promise<string> {
+  const admin = { email: 'admin@example.org', password: 'copper lantern river mosel' }
+  await portalApi(portal, 'POST', '/users/first-register', { ...admin, name: 'Test Admin' })
+  const login = await portalApi(portal, 'POST', '/users/login', admin)
+  return String(login.token)
+}

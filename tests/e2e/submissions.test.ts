@@ -11,7 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { localeCodes } from '../../locales/config'
 import { readOutbox } from '../../cms/email'
 import { axeViolations } from './axe'
-import { launchBrowser, type RunningPortal, startPortal } from './server'
+import {
+  launchBrowser,
+  type RunningPortal,
+  startPortal,
+  firstAdminToken,
+  portalApi,
+} from './server'
 
 let portal: RunningPortal
 let browser: Browser
@@ -24,20 +30,8 @@ let photo = ''
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-async function api(method: string, pathAndQuery: string, body?: unknown, token = adminToken) {
-  const response = await fetch(`${portal.url}/api${pathAndQuery}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `JWT ${token}` } : {}),
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  const json = (await response.json()) as Record<string, unknown>
-  if (!response.ok)
-    throw new Error(`${method} ${pathAndQuery}: ${response.status} ${JSON.stringify(json)}`)
-  return json
-}
+const api = (method: string, pathAndQuery: string, body?: unknown, token = adminToken) =>
+  portalApi(portal, method, pathAndQuery, body, token)
 
 /** Fills the initiative form as a person would, leaving out what `skip` names. */
 async function fillInitiative(page: Page, values: { title: string; email: string }, skip = '') {
@@ -55,16 +49,7 @@ async function fillInitiative(page: Page, values: { title: string; email: string
 beforeAll(async () => {
   portal = await startPortal()
   browser = await launchBrowser()
-  await api('POST', '/users/first-register', {
-    email: 'admin@example.org',
-    password: 'copper lantern river mosel',
-    name: 'Test Admin',
-  })
-  const login = await api('POST', '/users/login', {
-    email: 'admin@example.org',
-    password: 'copper lantern river mosel',
-  })
-  adminToken = String(login.token)
+  adminToken = await firstAdminToken(portal)
   await api('POST', '/users', { ...coordinator, name: 'Coordinator', roles: ['coordinator'] })
   photo = path.join(portal.dataDir, 'photo.png')
   await sharp({

@@ -36,6 +36,8 @@
 // with 14-unit text, so text is 14 px at 640 px; in narrower columns it shrinks with the chart
 // (the table beside it stays full size).
 
+import { escapeHtml } from './escape'
+
 /** A formatter written by the caller in the reader's language (Intl.NumberFormat and the like). */
 export type Format<T> = (value: T) => string
 
@@ -102,22 +104,10 @@ const WHITE = '#fff'
 // ---------------------------------------------------------------------------------------------
 // Markup
 
-const entities: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-
 /** Text for XML: the five special characters escaped, characters XML forbids removed. */
 function escapeXml(value: string): string {
-  return (
-    value
-      // eslint-disable-next-line no-control-regex -- these are exactly the characters XML forbids
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-      .replace(/[&<>"']/g, (c) => entities[c]!)
-  )
+  // eslint-disable-next-line no-control-regex -- these are exactly the characters XML forbids
+  return escapeHtml(value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ''))
 }
 
 /** A coordinate with one decimal: enough for the eye, and keeps 50-point charts small. */

@@ -3,6 +3,7 @@
 // Every value is escaped here: what the public typed is only ever shown as text.
 import type { LocaleCode } from '../../locales/config'
 import { initiativeNeeds, SUBMISSION_LIMITS, submissionKinds } from '../../cms/submissions/limits'
+import { escapeHtml } from './escape'
 import { t } from './i18n'
 
 export const submissionFormKinds = submissionKinds
@@ -45,14 +46,7 @@ export interface SubmissionFormProps {
 export const FORM_START = '<!--zesummen:submission-form-->'
 export const FORM_END = '<!--/zesummen:submission-form-->'
 
-const entities: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => entities[c]!)
+export { escapeHtml }
 
 type Attributes = Record<string, string | number | boolean | null | undefined>
 
