@@ -93,6 +93,11 @@ describe.each(localeCodes)('site in %s', (lang) => {
     expect(
       await page.locator('figure.z-chart table[data-chart-table] tbody tr').count(),
     ).toBeGreaterThan(0)
+    // A commune page shows the progress of the actions it leads or takes part in.
+    await page.goto(`${url}/${lang}/communes/remich/`)
+    expect(
+      await page.locator('[aria-labelledby="commune-plan"] .z-progress').count(),
+    ).toBeGreaterThan(1)
     for (const pathname of [`/${lang}/inventory/`, `/${lang}/communes/remich/`]) {
       await page.goto(`${url}${pathname}`)
       expect(await page.locator('table[data-chart-table]').count(), pathname).toBeGreaterThan(1)
