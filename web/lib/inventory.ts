@@ -57,6 +57,9 @@ function nationalAt(lang: LocaleCode, referenceDate: string) {
 
 export interface CommuneInventory {
   residents: PopulationSnapshot[]
+  /** Every census (or other count by citizenship) imported, oldest first. */
+  censuses: PopulationSnapshot[]
+  /** The latest of them. */
   census: PopulationSnapshot | null
   censusShare: number | null
   nationalShare: number | null
@@ -65,10 +68,14 @@ export interface CommuneInventory {
 
 export function communeInventory(slug: string, lang: LocaleCode): CommuneInventory {
   const snapshots = populationOf(slug, lang)
-  const census = snapshots.filter(isCensus).at(-1) ?? null
+  const censuses = snapshots
+    .filter(isCensus)
+    .sort((a, b) => a.referenceDate.localeCompare(b.referenceDate))
+  const census = censuses.at(-1) ?? null
   const national = census ? nationalAt(lang, census.referenceDate) : undefined
   return {
     residents: snapshots.filter(isResidents),
+    censuses,
     census,
     censusShare: census ? foreignShare(census) : null,
     nationalShare: national ? foreignShare(national) : null,

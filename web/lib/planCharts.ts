@@ -109,6 +109,8 @@ export function censusFigure(
   lang: LocaleCode,
   areas: { name: string; snapshot: PopulationSnapshot }[],
   id: string,
+  /** What the bars are: communes (the region) or dates (one commune over time). */
+  category = t(lang, 'inventory.communeColumn'),
 ): Figure {
   const title = t(lang, 'inventory.chartCitizenship')
   const chart = stackedBarChart({
@@ -122,7 +124,7 @@ export function censusFigure(
     })),
     orientation: 'horizontal',
     shares: true,
-    labels: { category: t(lang, 'inventory.communeColumn') },
+    labels: { category },
     formatNumber: (value: number) => count(lang, value),
     formatPercent: (share: number) => percent(lang, share),
   })
@@ -130,10 +132,7 @@ export function censusFigure(
     svg: chart.svg,
     table: {
       caption: title,
-      columns: [
-        t(lang, 'inventory.communeColumn'),
-        ...CITIZENSHIP_GROUPS.map((group) => groupLabel(lang, group)),
-      ],
+      columns: [category, ...CITIZENSHIP_GROUPS.map((group) => groupLabel(lang, group))],
       rows: areas.map(({ name, snapshot }) => [
         name,
         ...CITIZENSHIP_GROUPS.map((group) =>
