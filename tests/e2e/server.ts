@@ -135,10 +135,32 @@ export async function portalApi(
   return json
 }
 
-/** Registers the first account (it becomes the admin) and returns its session token. */
+/**
+ * Registers the first account (it becomes the admin) and returns a session token that the portal
+ * accepts. A token that does not authenticate right away is reported with the portal's log, and
+ * one more sign-in is tried: seen a few times on this 2-core machine under load and not yet
+ * explained (see the session notes), so the log is what the next investigation needs.
+ */
 export async function firstAdminToken(portal: RunningPortal): Promise<string> {
   const admin = { email: 'admin@example.org', password: 'copper lantern river mosel' }
   await portalApi(portal, 'POST', '/users/first-register', { ...admin, name: 'Test Admin' })
-  const login = await portalApi(portal, 'POST', '/users/login', admin)
-  return String(login.token)
+  for (let attempt = 1; ; attempt++) {
+    const login = await fetch(`${portal.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(admin),
+    })
+    const body = (await login.json()) as { token?: string }
+    const token = String(body.token ?? '')
+    const me = token
+      ? ((await (
+          await fetch(`${portal.url}/api/users/me`, { headers: { authorization: `JWT ${token}` } })
+        ).json()) as { user?: { roles?: string[] } | null })
+      : null
+    if (me?.user?.roles?.includes('admin')) return token
+    const report = `sign-in ${attempt}: login ${login.status} ${JSON.stringify(body).slice(0, 200)}; me ${JSON.stringify(me).slice(0, 300)}`
+    if (attempt >= 3) throw new Error(`${report}\n${portal.output().slice(-4000)}`)
+    console.warn(`[e2e] The admin's new session was not accepted (${report}); signing in again.`)
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+  }
 }
