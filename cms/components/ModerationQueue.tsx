@@ -2,7 +2,7 @@
 // coordinator all, a commune editor those of their communes); an association sees its own
 // submissions and their status. A server component reading with the user's rights.
 import type { ServerComponentProps } from 'payload'
-import { hasRole } from '../access/roles'
+import { hasRole, organisationId } from '../access/roles'
 import { message, type MessageKey } from '../i18n/messages'
 
 const PENDING_LIST = '/admin/collections/submissions?where[status][equals]=pending&sort=createdAt'
@@ -13,9 +13,14 @@ export async function ModerationQueue({ payload, user, i18n }: ServerComponentPr
   const text = (key: MessageKey, vars?: Record<string, string | number>) =>
     message(key, language, vars)
   const moderates = hasRole(user, 'admin', 'coordinator', 'commune-editor')
+  const organisation = organisationId(user)
+  if (!moderates && organisation === null) return null
   const submissions = await payload.find({
     collection: 'submissions',
-    where: moderates ? { status: { equals: 'pending' } } : {},
+    // An association sees its own organisation's submissions (not others' public initiatives).
+    where: moderates
+      ? { status: { equals: 'pending' } }
+      : { organisation: { equals: organisation } },
     sort: moderates ? 'createdAt' : '-createdAt',
     limit: 10,
     depth: 0,
