@@ -382,6 +382,26 @@ export interface Event {
    */
   sequence?: number | null;
   seedChecksum?: string | null;
+  translation?: {
+    langLb?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langFr?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langDe?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langPt?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langEn?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+  };
+  /**
+   * Only when the source text changed in a way that does not change this translation.
+   */
+  translationConfirmed?: boolean | null;
+  translationRecord?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -422,6 +442,26 @@ export interface Venue {
    */
   demo?: boolean | null;
   seedChecksum?: string | null;
+  translation?: {
+    langLb?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langFr?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langDe?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langPt?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langEn?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+  };
+  /**
+   * Only when the source text changed in a way that does not change this translation.
+   */
+  translationConfirmed?: boolean | null;
+  translationRecord?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -472,6 +512,26 @@ export interface Commune {
    */
   sourceLanguage: 'lb' | 'fr' | 'de' | 'pt' | 'en';
   seedChecksum?: string | null;
+  translation?: {
+    langLb?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langFr?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langDe?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langPt?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langEn?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+  };
+  /**
+   * Only when the source text changed in a way that does not change this translation.
+   */
+  translationConfirmed?: boolean | null;
+  translationRecord?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -512,6 +572,26 @@ export interface Organisation {
    */
   demo?: boolean | null;
   seedChecksum?: string | null;
+  translation?: {
+    langLb?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langFr?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langDe?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langPt?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langEn?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+  };
+  /**
+   * Only when the source text changed in a way that does not change this translation.
+   */
+  translationConfirmed?: boolean | null;
+  translationRecord?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -531,6 +611,26 @@ export interface Media {
    */
   sourceLanguage: 'lb' | 'fr' | 'de' | 'pt' | 'en';
   uploadedBy?: (number | null) | User;
+  translation?: {
+    langLb?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langFr?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langDe?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langPt?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langEn?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+  };
+  /**
+   * Only when the source text changed in a way that does not change this translation.
+   */
+  translationConfirmed?: boolean | null;
+  translationRecord?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -617,6 +717,26 @@ export interface Category {
    */
   sourceLanguage: 'lb' | 'fr' | 'de' | 'pt' | 'en';
   seedChecksum?: string | null;
+  translation?: {
+    langLb?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langFr?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langDe?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langPt?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langEn?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+  };
+  /**
+   * Only when the source text changed in a way that does not change this translation.
+   */
+  translationConfirmed?: boolean | null;
+  translationRecord?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -637,6 +757,26 @@ export interface TargetGroup {
    */
   sourceLanguage: 'lb' | 'fr' | 'de' | 'pt' | 'en';
   seedChecksum?: string | null;
+  translation?: {
+    langLb?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langFr?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langDe?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langPt?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langEn?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+  };
+  /**
+   * Only when the source text changed in a way that does not change this translation.
+   */
+  translationConfirmed?: boolean | null;
+  translationRecord?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -724,6 +864,26 @@ export interface Action {
    */
   demo?: boolean | null;
   seedChecksum?: string | null;
+  translation?: {
+    langLb?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langFr?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langDe?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langPt?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langEn?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+  };
+  /**
+   * Only when the source text changed in a way that does not change this translation.
+   */
+  translationConfirmed?: boolean | null;
+  translationRecord?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -748,6 +908,26 @@ export interface Goal {
    */
   sourceLanguage: 'lb' | 'fr' | 'de' | 'pt' | 'en';
   seedChecksum?: string | null;
+  translation?: {
+    langLb?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langFr?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langDe?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langPt?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langEn?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+  };
+  /**
+   * Only when the source text changed in a way that does not change this translation.
+   */
+  translationConfirmed?: boolean | null;
+  translationRecord?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -876,6 +1056,26 @@ export interface Resource {
    */
   demo?: boolean | null;
   seedChecksum?: string | null;
+  translation?: {
+    langLb?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langFr?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langDe?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langPt?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langEn?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+  };
+  /**
+   * Only when the source text changed in a way that does not change this translation.
+   */
+  translationConfirmed?: boolean | null;
+  translationRecord?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -935,6 +1135,26 @@ export interface Page {
    */
   sourceLanguage: 'lb' | 'fr' | 'de' | 'pt' | 'en';
   seedChecksum?: string | null;
+  translation?: {
+    langLb?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langFr?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langDe?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langPt?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+    langEn?: ('source' | 'complete' | 'missing' | 'outdated') | null;
+  };
+  /**
+   * Only when the source text changed in a way that does not change this translation.
+   */
+  translationConfirmed?: boolean | null;
+  translationRecord?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -1401,6 +1621,17 @@ export interface EventsSelect<T extends boolean = true> {
   uid?: T;
   sequence?: T;
   seedChecksum?: T;
+  translation?:
+    | T
+    | {
+        langLb?: T;
+        langFr?: T;
+        langDe?: T;
+        langPt?: T;
+        langEn?: T;
+      };
+  translationConfirmed?: T;
+  translationRecord?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1431,6 +1662,17 @@ export interface VenuesSelect<T extends boolean = true> {
   sourceLanguage?: T;
   demo?: T;
   seedChecksum?: T;
+  translation?:
+    | T
+    | {
+        langLb?: T;
+        langFr?: T;
+        langDe?: T;
+        langPt?: T;
+        langEn?: T;
+      };
+  translationConfirmed?: T;
+  translationRecord?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1484,6 +1726,17 @@ export interface ActionsSelect<T extends boolean = true> {
   sourceLanguage?: T;
   demo?: T;
   seedChecksum?: T;
+  translation?:
+    | T
+    | {
+        langLb?: T;
+        langFr?: T;
+        langDe?: T;
+        langPt?: T;
+        langEn?: T;
+      };
+  translationConfirmed?: T;
+  translationRecord?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1501,6 +1754,17 @@ export interface GoalsSelect<T extends boolean = true> {
   slug?: T;
   sourceLanguage?: T;
   seedChecksum?: T;
+  translation?:
+    | T
+    | {
+        langLb?: T;
+        langFr?: T;
+        langDe?: T;
+        langPt?: T;
+        langEn?: T;
+      };
+  translationConfirmed?: T;
+  translationRecord?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1554,6 +1818,17 @@ export interface ResourcesSelect<T extends boolean = true> {
   sourceLanguage?: T;
   demo?: T;
   seedChecksum?: T;
+  translation?:
+    | T
+    | {
+        langLb?: T;
+        langFr?: T;
+        langDe?: T;
+        langPt?: T;
+        langEn?: T;
+      };
+  translationConfirmed?: T;
+  translationRecord?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1586,6 +1861,17 @@ export interface OrganisationsSelect<T extends boolean = true> {
   sourceLanguage?: T;
   demo?: T;
   seedChecksum?: T;
+  translation?:
+    | T
+    | {
+        langLb?: T;
+        langFr?: T;
+        langDe?: T;
+        langPt?: T;
+        langEn?: T;
+      };
+  translationConfirmed?: T;
+  translationRecord?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1623,6 +1909,17 @@ export interface CommunesSelect<T extends boolean = true> {
   slug?: T;
   sourceLanguage?: T;
   seedChecksum?: T;
+  translation?:
+    | T
+    | {
+        langLb?: T;
+        langFr?: T;
+        langDe?: T;
+        langPt?: T;
+        langEn?: T;
+      };
+  translationConfirmed?: T;
+  translationRecord?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1636,6 +1933,17 @@ export interface CategoriesSelect<T extends boolean = true> {
   slug?: T;
   sourceLanguage?: T;
   seedChecksum?: T;
+  translation?:
+    | T
+    | {
+        langLb?: T;
+        langFr?: T;
+        langDe?: T;
+        langPt?: T;
+        langEn?: T;
+      };
+  translationConfirmed?: T;
+  translationRecord?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1649,6 +1957,17 @@ export interface TargetGroupsSelect<T extends boolean = true> {
   slug?: T;
   sourceLanguage?: T;
   seedChecksum?: T;
+  translation?:
+    | T
+    | {
+        langLb?: T;
+        langFr?: T;
+        langDe?: T;
+        langPt?: T;
+        langEn?: T;
+      };
+  translationConfirmed?: T;
+  translationRecord?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1688,6 +2007,17 @@ export interface PagesSelect<T extends boolean = true> {
   slug?: T;
   sourceLanguage?: T;
   seedChecksum?: T;
+  translation?:
+    | T
+    | {
+        langLb?: T;
+        langFr?: T;
+        langDe?: T;
+        langPt?: T;
+        langEn?: T;
+      };
+  translationConfirmed?: T;
+  translationRecord?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1701,6 +2031,17 @@ export interface MediaSelect<T extends boolean = true> {
   credit?: T;
   sourceLanguage?: T;
   uploadedBy?: T;
+  translation?:
+    | T
+    | {
+        langLb?: T;
+        langFr?: T;
+        langDe?: T;
+        langPt?: T;
+        langEn?: T;
+      };
+  translationConfirmed?: T;
+  translationRecord?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

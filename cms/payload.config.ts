@@ -29,7 +29,9 @@ import { portalEmailAdapter } from './email'
 import { eventFeedEndpoint } from './endpoints/eventFeed'
 import { reportEndpoints } from './endpoints/reports'
 import { submitEndpoint } from './endpoints/submit'
+import { translationEndpoints } from './endpoints/translations'
 import { withReferenceChecks } from './fields/referenceChecks'
+import { withTranslationStatus } from './fields/translationStatus'
 import { withContentChangedSignal } from './hooks/contentChanged'
 import { purgeSubmissionsTask } from './jobs/purgeSubmissions'
 import { rebuildSiteTask, REBUILD_QUEUE, startRebuildOnPublish } from './jobs/rebuildSite'
@@ -68,9 +70,10 @@ export default buildConfig({
     Users,
     SiteBuilds,
   ]
+    .map(withTranslationStatus)
     .map(withReferenceChecks)
     .map(withContentChangedSignal),
-  endpoints: [eventFeedEndpoint, submitEndpoint, ...reportEndpoints],
+  endpoints: [eventFeedEndpoint, submitEndpoint, ...reportEndpoints, ...translationEndpoints],
   localization: {
     locales: locales.map((locale) => ({
       code: locale.code,
@@ -95,8 +98,10 @@ export default buildConfig({
     meta: { titleSuffix: ' · Zesummen' },
     components: {
       beforeDashboard: [
+        '/components/EditorOverview#EditorOverview',
         '/components/ModerationQueue#ModerationQueue',
         '/components/BuildStatus#BuildStatus',
+        '/components/TranslateNext#TranslateNext',
         '/components/ReportsPanel#ReportsPanel',
       ],
     },

@@ -5,10 +5,9 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { isLocaleCode, type LocaleCode } from '../../locales/config'
 import { communeIds, hasRole, isStaff, relationId } from '../access/roles'
+import { readBoundedBody } from '../http/body'
 import { exportActionsCsv, importActionsCsv } from '../reports/actionsCsv'
 import { exportEventsCsv, exportResourcesCsv } from '../reports/listsCsv'
-
-const IMPORT_MAX_BYTES = 2 * 1024 * 1024
 
 const isEditor = (req: PayloadRequest) =>
   hasRole(req.user, 'admin', 'coordinator', 'commune-editor')
@@ -82,12 +81,8 @@ export const reportEndpoints: Endpoint[] = [
     handler: async (req) => {
       if (!isEditor(req)) return refused()
       const { query } = options(req)
-      const declared = Number(req.headers.get('content-length') ?? '0')
-      if (declared > IMPORT_MAX_BYTES)
-        return Response.json({ error: 'The file is larger than 2 MB.' }, { status: 413 })
-      const body = new Uint8Array(await (req as unknown as Request).arrayBuffer())
-      if (body.byteLength > IMPORT_MAX_BYTES)
-        return Response.json({ error: 'The file is larger than 2 MB.' }, { status: 413 })
+      const body = await readBoundedBody(req)
+      if (body instanceof Response) return body
       const own = new Set(communeIds(req.user).map(String))
       const report = await importActionsCsv(req.payload, body, {
         dryRun: query.get('dryRun') === '1' || query.get('dryRun') === 'true',

@@ -3,6 +3,7 @@ import * as migration_20261125_185819_site_builds from './20261125_185819_site_b
 import * as migration_20261125_195808_submissions from './20261125_195808_submissions';
 import * as migration_20261125_215012_submission_moderation from './20261125_215012_submission_moderation';
 import * as migration_20261125_223315_plan_follow_up from './20261125_223315_plan_follow_up';
+import * as migration_20261126_005022_translation_status from './20261126_005022_translation_status';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261125_223315_plan_follow_up.up,
     down: migration_20261125_223315_plan_follow_up.down,
-    name: '20261125_223315_plan_follow_up'
+    name: '20261125_223315_plan_follow_up',
+  },
+  {
+    up: migration_20261126_005022_translation_status.up,
+    down: migration_20261126_005022_translation_status.down,
+    name: '20261126_005022_translation_status'
   },
 ];

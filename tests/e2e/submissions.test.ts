@@ -222,3 +222,79 @@ describe('moderation and publication', () => {
     expect(leaks).toEqual([])
   })
 })
+
+describe("an editor's dashboard", () => {
+  const editor = { email: 'remich-editor@example.org', password: 'quiet harbour vineyard stone' }
+
+  /** A French-only upcoming draft event in a commune, by the admin. */
+  async function frenchDraft(communeSlug: string, eventTitle: string) {
+    const found = await api('GET', `/communes?where[slug][equals]=${communeSlug}&depth=0`)
+    const commune = (found.docs as { id: number }[])[0]!.id
+    const venues = await api('GET', `/venues?where[commune][equals]=${commune}&limit=1&depth=0`)
+    const venue = (venues.docs as { id: number }[])[0]!.id
+    const created = await api('POST', '/events?locale=fr&draft=true', {
+      title: eventTitle,
+      start: '2099-05-01T16:00:00.000Z',
+      end: '2099-05-01T18:00:00.000Z',
+      communes: [commune],
+      venue,
+      _status: 'draft',
+    })
+    return { commune, id: (created.doc as { id: number }).id }
+  }
+
+  it("shows a commune editor their own event missing translations, and not other communes'", async () => {
+    const own = await frenchDraft('remich', 'Tournoi de pétanque du quai')
+    await frenchDraft('grevenmacher', 'Fête du raisin de la vallée')
+    await api('POST', '/users', {
+      ...editor,
+      name: 'Remich editor',
+      roles: ['commune-editor'],
+      communes: [own.commune],
+      language: 'en',
+    })
+    const page = await browser.newPage()
+    await page.goto(`${portal.url}/admin/login`)
+    await page.locator('#field-email').fill(editor.email)
+    await page.locator('#field-password').fill(editor.password)
+    await Promise.all([
+      page.waitForURL(/\/admin\/?$/),
+      page.locator('button[type="submit"]').click(),
+    ])
+    const missing = page.locator('[data-overview="eventsMissingTranslations"]')
+    await missing.waitFor()
+    const text = await missing.textContent()
+    expect(text).toContain('Tournoi de pétanque du quai')
+    expect(text).not.toContain('Fête du raisin de la vallée')
+    expect(await page.locator('[data-overview="drafts"]').textContent()).toContain(
+      'Tournoi de pétanque du quai',
+    )
+
+    // The event's edit view says which languages are missing, and offers the export.
+    await missing.getByRole('link', { name: 'Tournoi de pétanque du quai' }).click()
+    await page.waitForURL(new RegExp(`/admin/collections/events/${own.id}`))
+    const panel = page.locator('[data-translation-panel]')
+    await panel.waitFor()
+    expect(
+      await panel
+        .locator('[data-translation-language="fr"]')
+        .getAttribute('data-translation-state'),
+    ).toBe('source')
+    expect(
+      await panel
+        .locator('[data-translation-language="pt"]')
+        .getAttribute('data-translation-state'),
+    ).toBe('missing')
+    const exportLink = panel
+      .locator(`a[href*="/api/translations/events/${own.id}?lang=pt"]`)
+      .first()
+    const download = await fetch(`${portal.url}${await exportLink.getAttribute('href')}`, {
+      headers: {
+        cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; '),
+      },
+    })
+    expect(download.status).toBe(200)
+    expect(await download.text()).toContain('Tournoi de pétanque du quai')
+    await page.close()
+  })
+})
