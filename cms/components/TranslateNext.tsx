@@ -2,7 +2,7 @@
 // that miss a translation or have an outdated one, in the order residents meet them.
 import type { ServerComponentProps } from 'payload'
 import { localeCodes, localeDefinition } from '../../locales/config'
-import { translateNext } from '../dashboard/overview'
+import { translationWork } from '../dashboard/overview'
 import { statePath } from '../fields/translationKeys'
 import { message, type MessageKey } from '../i18n/messages'
 
@@ -13,12 +13,8 @@ export async function TranslateNext({ payload, user, i18n }: ServerComponentProp
   const language = i18n.language
   const text = (key: MessageKey, vars?: Record<string, string | number>) =>
     message(key, language, vars)
-  const lists = await Promise.all(
-    localeCodes.map(async (code) => ({
-      code,
-      ...(await translateNext(payload, user, code, LIMIT)),
-    })),
-  )
+  const work = await translationWork(payload, user, localeCodes, LIMIT, new Date(), language)
+  const lists = localeCodes.map((code) => ({ code, ...work[code] }))
   return (
     <section aria-labelledby="zesummen-translate-next" style={{ marginBottom: '2rem' }}>
       <h2 id="zesummen-translate-next">{text('translateNextTitle')}</h2>

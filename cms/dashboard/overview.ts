@@ -300,20 +300,29 @@ async function scheduledItems(options: ReadOptions, now: Date): Promise<Overview
   return items.sort((a, b) => String(a.when).localeCompare(String(b.when)))
 }
 
+export interface TranslationWork {
+  total: number
+  items: OverviewItem[]
+}
+
 /**
- * What to translate next into `language`, among the documents this user may edit: upcoming
- * events soonest first, then the other collections in the order residents meet them (most
- * recently changed first), then events that are over.
+ * What to translate next into each of `languages`, among the documents this user may edit:
+ * upcoming events soonest first, then the other collections in the order residents meet them
+ * (most recently changed first), then events that are over. One query per collection serves
+ * every language.
  */
-export async function translateNext(
+export async function translationWork(
   payload: Payload,
   user: TypedUser,
-  language: LocaleCode,
+  languages: readonly LocaleCode[],
   limit = 20,
   now = new Date(),
-): Promise<{ total: number; items: OverviewItem[] }> {
-  const options = { payload, user, locale: language }
-  const needs: Where = { [statePath(language)]: { in: ['missing', 'outdated'] } }
+  titleLocale = 'fr',
+): Promise<Record<LocaleCode, TranslationWork>> {
+  const options = { payload, user, locale: titleLocale }
+  const needs: Where = {
+    or: languages.map((code) => ({ [statePath(code)]: { in: ['missing', 'outdated'] } })),
+  }
   const events = await findEditable(options, 'events', needs, {
     start: true,
     end: true,
@@ -349,5 +358,21 @@ export async function translateNext(
     ),
   )
   const all = [...upcoming, ...others.flat(), ...past]
-  return { total: all.length, items: all.slice(0, limit) }
+  return Object.fromEntries(
+    languages.map((code) => {
+      const needed = all.filter((item) => item.languages.includes(code))
+      return [code, { total: needed.length, items: needed.slice(0, limit) }]
+    }),
+  ) as Record<LocaleCode, TranslationWork>
+}
+
+/** What to translate next into one language (see translationWork). */
+export async function translateNext(
+  payload: Payload,
+  user: TypedUser,
+  language: LocaleCode,
+  limit = 20,
+  now = new Date(),
+): Promise<TranslationWork> {
+  return (await translationWork(payload, user, [language], limit, now))[language]
 }
