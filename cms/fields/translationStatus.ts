@@ -198,6 +198,12 @@ export function withTranslationStatus(collection: CollectionConfig): CollectionC
   return {
     ...collection,
     custom: { ...collection.custom, translatable: true },
+    admin: {
+      ...collection.admin,
+      ...(collection.admin?.defaultColumns
+        ? { defaultColumns: [...collection.admin.defaultColumns, 'translationColumn'] }
+        : {}),
+    },
     fields: [...collection.fields, statusGroup, confirmField, recordField, listColumn],
     hooks: {
       ...collection.hooks,
