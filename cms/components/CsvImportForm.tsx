@@ -2,6 +2,7 @@
 // Import of actions and indicator values: check the file (a dry run listing every change and
 // every wrong line), then apply exactly that file.
 import { useState } from 'react'
+import { CheckApplyButtons } from './CheckApplyButtons'
 
 interface Texts {
   title: string
@@ -65,22 +66,7 @@ export function CsvImportForm({ texts }: { texts: Texts }) {
             }}
           />
         </label>
-        <button
-          type="button"
-          className="btn btn--style-secondary"
-          disabled={!file}
-          onClick={() => void send(true)}
-        >
-          {texts.check}
-        </button>
-        <button
-          type="button"
-          className="btn btn--style-primary"
-          disabled={!checked}
-          onClick={() => void send(false)}
-        >
-          {texts.apply}
-        </button>
+        <CheckApplyButtons {...{ ...texts, send }} canCheck={Boolean(file)} canApply={checked} />
       </p>
       <div role="status">
         {report && report.errors.length > 0 && (

@@ -2,6 +2,7 @@
 // Import of a translated file (XLIFF or CSV exported from the translation panel): check first
 // (every change and warning listed), then import exactly that file.
 import { useState } from 'react'
+import { CheckApplyButtons } from './CheckApplyButtons'
 
 interface Texts {
   title: string
@@ -95,22 +96,7 @@ export function TranslationImportForm({ endpoint, texts }: { endpoint: string; t
         </label>
       </p>
       <p style={{ display: 'flex', gap: '0.5rem' }}>
-        <button
-          type="button"
-          className="btn btn--style-secondary"
-          disabled={!file}
-          onClick={() => void send(true)}
-        >
-          {texts.check}
-        </button>
-        <button
-          type="button"
-          className="btn btn--style-primary"
-          disabled={!checked}
-          onClick={() => void send(false)}
-        >
-          {texts.apply}
-        </button>
+        <CheckApplyButtons {...{ ...texts, send }} canCheck={Boolean(file)} canApply={checked} />
       </p>
       <div role="status">
         {report?.error && <p>{fill(texts.failed, { error: report.error })}</p>}

@@ -82,6 +82,15 @@ function titleOf(doc: Doc): string {
 
 const statesOf = (doc: Doc) => statesFromGroup(doc.translation)
 
+const itemOf = (collection: CollectionSlug, doc: Doc, when: string | null): OverviewItem => ({
+  collection,
+  id: doc.id,
+  title: titleOf(doc),
+  href: adminHref(collection, doc.id),
+  when,
+  languages: needsTranslation(statesOf(doc)),
+})
+
 /** The start of the event's next date that has not ended at `now`, or null. */
 export function nextDate(doc: Doc, now: Date): Date | null {
   if (typeof doc.start !== 'string') return null
@@ -150,14 +159,8 @@ async function upcomingEvents(options: ReadOptions, now: Date) {
     .sort((a, b) => a.next.getTime() - b.next.getTime())
 }
 
-const eventItem = ({ doc, next }: { doc: Doc; next: Date }): OverviewItem => ({
-  collection: 'events',
-  id: doc.id,
-  title: titleOf(doc),
-  href: adminHref('events', doc.id),
-  when: next.toISOString(),
-  languages: needsTranslation(statesOf(doc)),
-})
+const eventItem = ({ doc, next }: { doc: Doc; next: Date }) =>
+  itemOf('events', doc, next.toISOString())
 
 export async function editorOverview(
   payload: Payload,
@@ -201,14 +204,9 @@ export async function editorOverview(
             { updatedAt: true, name: true },
             '-updatedAt',
           )
-        ).map((doc): OverviewItem => ({
-          collection,
-          id: doc.id,
-          title: titleOf(doc),
-          href: adminHref(collection, doc.id),
-          when: typeof doc.updatedAt === 'string' ? doc.updatedAt : null,
-          languages: [],
-        })),
+        ).map((doc) =>
+          itemOf(collection, doc, typeof doc.updatedAt === 'string' ? doc.updatedAt : null),
+        ),
       ),
     )
   )
@@ -230,14 +228,9 @@ export async function editorOverview(
       { lastReviewed: true },
       'lastReviewed',
     )
-  ).map((doc): OverviewItem => ({
-    collection: 'resources',
-    id: doc.id,
-    title: titleOf(doc),
-    href: adminHref('resources', doc.id),
-    when: typeof doc.lastReviewed === 'string' ? doc.lastReviewed : null,
-    languages: [],
-  }))
+  ).map((doc) =>
+    itemOf('resources', doc, typeof doc.lastReviewed === 'string' ? doc.lastReviewed : null),
+  )
 
   return {
     eventsWithoutImage: withoutImage.slice(0, LIST_LIMIT).map(eventItem),
@@ -287,12 +280,7 @@ async function scheduledItems(options: ReadOptions, now: Date): Promise<Overview
       const doc = byId.get(String(input.doc!.value))
       if (!doc) continue
       items.push({
-        collection,
-        id: doc.id,
-        title: titleOf(doc),
-        href: adminHref(collection, doc.id),
-        when: job.waitUntil ?? null,
-        languages: [],
+        ...itemOf(collection, doc, job.waitUntil ?? null),
         action: input.type === 'unpublish' ? 'unpublish' : 'publish',
       })
     }
@@ -347,14 +335,7 @@ export async function translationWork(
           { translation: true, name: true, filename: true, updatedAt: true },
           '-updatedAt',
         )
-      ).map((doc): OverviewItem => ({
-        collection,
-        id: doc.id,
-        title: titleOf(doc),
-        href: adminHref(collection, doc.id),
-        when: null,
-        languages: needsTranslation(statesOf(doc)),
-      })),
+      ).map((doc) => itemOf(collection, doc, null)),
     ),
   )
   const all = [...upcoming, ...others.flat(), ...past]

@@ -33,6 +33,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const api = (method: string, pathAndQuery: string, body?: unknown, token = adminToken) =>
   portalApi(portal, method, pathAndQuery, body, token)
 
+/** A new page signed in to the admin, on the dashboard. */
+async function signedIn(account: { email: string; password: string }): Promise<Page> {
+  const page = await browser.newPage()
+  await page.goto(`${portal.url}/admin/login`)
+  await page.locator('#field-email').fill(account.email)
+  await page.locator('#field-password').fill(account.password)
+  await Promise.all([page.waitForURL(/\/admin\/?$/), page.locator('button[type="submit"]').click()])
+  return page
+}
+
 /** Fills the initiative form as a person would, leaving out what `skip` names. */
 async function fillInitiative(page: Page, values: { title: string; email: string }, skip = '') {
   await page.getByLabel('Título').fill(values.title)
@@ -146,14 +156,7 @@ describe('moderation and publication', () => {
   let slug = ''
 
   it('a coordinator approves it in the admin', async () => {
-    const page = await browser.newPage()
-    await page.goto(`${portal.url}/admin/login`)
-    await page.locator('#field-email').fill(coordinator.email)
-    await page.locator('#field-password').fill(coordinator.password)
-    await Promise.all([
-      page.waitForURL(/\/admin\/?$/),
-      page.locator('button[type="submit"]').click(),
-    ])
+    const page = await signedIn(coordinator)
     // The dashboard lists what waits for moderation.
     const queue = page.locator('[data-moderation-item]')
     await queue.first().waitFor()
@@ -253,14 +256,7 @@ describe("an editor's dashboard", () => {
       communes: [own.commune],
       language: 'en',
     })
-    const page = await browser.newPage()
-    await page.goto(`${portal.url}/admin/login`)
-    await page.locator('#field-email').fill(editor.email)
-    await page.locator('#field-password').fill(editor.password)
-    await Promise.all([
-      page.waitForURL(/\/admin\/?$/),
-      page.locator('button[type="submit"]').click(),
-    ])
+    const page = await signedIn(editor)
     const missing = page.locator('[data-overview="eventsMissingTranslations"]')
     await missing.waitFor()
     const text = await missing.textContent()
