@@ -27,6 +27,7 @@ import { Venues } from './collections/Venues'
 import { databaseAdapter } from './database'
 import { portalEmailAdapter } from './email'
 import { eventFeedEndpoint } from './endpoints/eventFeed'
+import { eventWidgetEndpoint } from './endpoints/eventWidget'
 import { reportEndpoints } from './endpoints/reports'
 import { submitEndpoint } from './endpoints/submit'
 import { withReferenceChecks } from './fields/referenceChecks'
@@ -70,7 +71,7 @@ export default buildConfig({
   ]
     .map(withReferenceChecks)
     .map(withContentChangedSignal),
-  endpoints: [eventFeedEndpoint, submitEndpoint, ...reportEndpoints],
+  endpoints: [eventFeedEndpoint, eventWidgetEndpoint, submitEndpoint, ...reportEndpoints],
   localization: {
     locales: locales.map((locale) => ({
       code: locale.code,

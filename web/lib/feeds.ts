@@ -136,8 +136,12 @@ export function feedLanguage(rawQuery: string): LocaleCode {
  * Reads and checks the query. Values may repeat (`commune=a&commune=b`) or be comma-separated;
  * within a parameter any value matches, across parameters all must. Errors are in the feed's
  * language when `lang` is valid, else in English, and name the parameter and the accepted values.
+ * `moreParameters` are accepted too and left to the caller (the widgets' `limit`, `accent`…).
  */
-export function parseFeedQuery(rawQuery: string): FeedQuery {
+export function parseFeedQuery(
+  rawQuery: string,
+  moreParameters: readonly string[] = [],
+): FeedQuery {
   const params = new URLSearchParams(rawQuery)
   const langValue = params.get('lang') ?? 'fr'
   const lang = feedLanguage(rawQuery)
@@ -149,12 +153,13 @@ export function parseFeedQuery(rawQuery: string): FeedQuery {
   })
   if (rawQuery.length > FEED_QUERY_MAX_LENGTH)
     return fail(t(lang, 'feeds.error.tooLong', { max: FEED_QUERY_MAX_LENGTH }), 414)
+  const accepted: readonly string[] = [...feedParameters, ...moreParameters]
   for (const name of new Set(params.keys())) {
-    if (!(feedParameters as readonly string[]).includes(name))
+    if (!accepted.includes(name))
       return fail(
         t(lang, 'feeds.error.unknownParameter', {
           name: name.slice(0, 40),
-          allowed: feedParameters.join(', '),
+          allowed: accepted.join(', '),
         }),
       )
   }
@@ -206,7 +211,8 @@ export function parseFeedQuery(rawQuery: string): FeedQuery {
   }
 }
 
-function unknownValue(name: string, value: string, allowed: string[]) {
+/** The placeholders of `feeds.error.unknownValue`, shortened to keep the message readable. */
+export function unknownValue(name: string, value: string, allowed: readonly string[]) {
   return { name, value: value.slice(0, 60), allowed: allowed.join(', ') || '—' }
 }
 
