@@ -308,7 +308,7 @@ describe('the snippet', () => {
   it('is an iframe with a title in the widget’s language, lazy loading and a height', () => {
     const snippet = widget.widgetSnippet('de', { communes: ['remich'] }, options(), site)
     expect(snippet).toBe(
-      '<iframe src="https://zesummen.example.lu/api/widgets/events?lang=de&amp;commune=remich&amp;limit=5&amp;accent=teal&amp;density=regular" title="Miselerland: Veranstaltungen · Réimech (Zesummen)" width="100%" height="730" loading="lazy"></iframe>',
+      '<iframe src="https://zesummen.example.lu/api/widgets/events?lang=de&amp;commune=remich&amp;limit=5&amp;accent=teal&amp;density=regular" title="Miselerland: Veranstaltungen · Réimech (Zesummen)" width="100%" height="965" loading="lazy"></iframe>',
     )
     expect(widget.widgetHeight(options({ density: 'compact', limit: 3 }))).toBeLessThan(
       widget.widgetHeight(options({ limit: 3 })),

@@ -125,11 +125,11 @@ export function widgetEvents(lang: LocaleCode, filter: FeedFilter, limit: number
 export const widgetTitle = (lang: LocaleCode, filter: FeedFilter) => feedName(lang, filter)
 
 /**
- * A height in CSS pixels that shows `limit` events without a scroll bar in most cases (titles on
- * two lines make it scroll; the commune may change it).
+ * A height in CSS pixels that shows `limit` events without a scroll bar in a frame about 600 px
+ * wide (measured with the demo events); narrower frames scroll, and the commune may change it.
  */
 export function widgetHeight(options: WidgetOptions): number {
-  return options.density === 'compact' ? 100 + 66 * options.limit : 130 + 120 * options.limit
+  return options.density === 'compact' ? 100 + 92 * options.limit : 140 + 165 * options.limit
 }
 
 /** The <iframe> a commune pastes into its website. */
