@@ -1,18 +1,6 @@
-// Progressive enhancement of the "for communes" page (it works without this file): copy buttons
-// for the snippets, and the builder's snippet and preview updated as the choices change.
+// Progressive enhancement of the "for communes" page (it works without this file): the builder's
+// snippet and preview updated as the choices change (copy buttons: copy.js).
 ;(function () {
-  var status = document.querySelector('[data-copy-status]')
-  document.querySelectorAll('[data-copy]').forEach(function (button) {
-    var field = document.getElementById(button.getAttribute('data-copy'))
-    if (!field || !navigator.clipboard) return
-    button.hidden = false
-    button.addEventListener('click', function () {
-      navigator.clipboard.writeText(field.value).then(function () {
-        if (status) status.textContent = status.getAttribute('data-copied')
-      })
-    })
-  })
-
   var form = document.querySelector('[data-widget-builder]')
   if (!form) return
   var data = JSON.parse(form.getAttribute('data-widget'))

@@ -43,9 +43,13 @@ export function siteSecurityHeaders(https: boolean): OutgoingHttpHeaders {
   }
 }
 
-/** Whether a request goes to a widget route (framing allowed), by its path. */
+/**
+ * Whether a request goes to a widget route (framing allowed): a plain name under the prefix and
+ * nothing else, so that no dot segment or escaped character can lead framing to another route.
+ */
 export function isWidgetPath(url: string): boolean {
-  return url.startsWith(WIDGET_API_PREFIX)
+  if (!url.startsWith(WIDGET_API_PREFIX)) return false
+  return /^[a-z-]+(\?|$)/.test(url.slice(WIDGET_API_PREFIX.length))
 }
 
 /** Headers for widget routes: those of every response, except the ban on framing. */

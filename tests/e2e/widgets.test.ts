@@ -189,6 +189,7 @@ describe('the page for communes', () => {
     const page = await browser.newPage()
     const blocked = cspErrors(page)
     await page.goto(`${url}/en/widgets/`)
+    expect(await page.locator('#snippet-remich + .z-copy').isVisible()).toBe(true)
     await page.selectOption('#widget-lang', 'de')
     await page.selectOption('#widget-commune', 'remich')
     await page.fill('#widget-limit', '3')

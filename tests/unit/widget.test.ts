@@ -4,7 +4,11 @@
 import { createHash } from 'node:crypto'
 import { HtmlValidate } from 'html-validate'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { widgetContentSecurityPolicy } from '../../scripts/lib/securityHeaders'
+import {
+  isWidgetPath,
+  widgetContentSecurityPolicy,
+  widgetSecurityHeaders,
+} from '../../scripts/lib/securityHeaders'
 import type * as FeedsModule from '../../web/lib/feeds'
 import type * as WidgetModule from '../../web/lib/widget'
 import { emptySnapshot, type SiteSnapshot } from '../../web/lib/snapshot'
@@ -200,6 +204,26 @@ describe('the widget document', () => {
     expect(policy).toContain(`style-src 'sha256-${hash}'`)
     expect(policy).toContain("default-src 'none'")
     expect(policy).toContain('frame-ancestors *')
+  })
+})
+
+describe('framing', () => {
+  it('is allowed on widget routes only, with no way around through the path', () => {
+    expect(isWidgetPath('/api/widgets/events')).toBe(true)
+    expect(isWidgetPath('/api/widgets/events?lang=fr&commune=remich')).toBe(true)
+    for (const other of [
+      '/api/feeds/events.ics',
+      '/api/widgets/../users',
+      '/api/widgets/%2e%2e/%2e%2e/admin',
+      '/api/widgets/events/../../../admin',
+      '/api/widgetsevents',
+      '/admin',
+    ])
+      expect(isWidgetPath(other), other).toBe(false)
+    const headers = widgetSecurityHeaders(true)
+    expect(headers['x-frame-options']).toBeUndefined()
+    expect(headers['x-content-type-options']).toBe('nosniff')
+    expect(headers['strict-transport-security']).toBeDefined()
   })
 })
 
