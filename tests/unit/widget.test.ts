@@ -114,7 +114,9 @@ describe('the widget document', () => {
     const html = widget.widgetHtml('pt', { communes: ['remich'] }, options(), site)
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="pt" dir="ltr">/)
     expect(html).toContain('<title>Miselerland: eventos · Remich</title>')
-    expect(html).toContain('<h1 class="w__title">Miselerland: eventos · Remich</h1>')
+    expect(html).toContain(
+      '<h1 class="w__title">Miselerland: eventos · <span lang="fr">Remich</span></h1>',
+    )
     expect(html).toContain(
       '<a href="https://zesummen.example.lu/pt/events/cafe/" target="_top"><span lang="fr">Café des langues</span></a>',
     )
@@ -142,6 +144,15 @@ describe('the widget document', () => {
     )
     expect(html).toContain('<span lang="fr">Salle des fêtes</span>')
     expect(html).toContain('<span lang="fr">On parle toutes les langues.</span>')
+  })
+
+  it('marks a name in the heading shown in another language with its lang', () => {
+    // German falls back to Luxembourgish, then French: the category has only fr and pt.
+    const html = widget.widgetHtml('de', { categories: ['language-cafe'] }, options(), site)
+    expect(html).toContain('<title>Miselerland: Veranstaltungen · Café des langues</title>')
+    expect(html).toContain(
+      '<h1 class="w__title">Miselerland: Veranstaltungen · <span lang="fr">Café des langues</span></h1>',
+    )
   })
 
   it('labels demo content and cancelled events', () => {

@@ -10,6 +10,7 @@ import { escapeHtml } from './escape'
 import {
   type FeedFilter,
   feedName,
+  feedNameParts,
   feedQuery,
   matchesFeed,
   parseFeedQuery,
@@ -243,6 +244,15 @@ function allEventsUrl(lang: LocaleCode, filter: FeedFilter): string {
   return urls.events(lang)
 }
 
+/** The widget's heading: its title, with `lang` on names shown in another language. */
+function headingHtml(lang: LocaleCode, filter: FeedFilter): string {
+  const parts = feedNameParts(lang, filter)
+  if (!parts.length) return escapeHtml(t(lang, 'feeds.name.all'))
+  const slot = '\u0000'
+  const template = escapeHtml(t(lang, 'feeds.name.filtered', { filter: slot }))
+  return template.replace(slot, parts.map(localized).join(' · '))
+}
+
 /** The widget as a complete HTML document. */
 export function widgetHtml(
   lang: LocaleCode,
@@ -267,7 +277,7 @@ export function widgetHtml(
 <style>${WIDGET_CSS}</style>
 </head>
 <body class="w w--${options.accent} w--${options.density}">
-<h1 class="w__title">${title}</h1>
+<h1 class="w__title">${headingHtml(lang, filter)}</h1>
 ${list}
 <p class="w__more"><a href="${escapeHtml(more)}" target="_top">${escapeHtml(t(lang, 'widget.more'))}</a></p>
 </body>
