@@ -27,6 +27,7 @@ import { Venues } from './collections/Venues'
 import { databaseAdapter } from './database'
 import { portalEmailAdapter } from './email'
 import { eventFeedEndpoint } from './endpoints/eventFeed'
+import { eventWidgetEndpoint } from './endpoints/eventWidget'
 import { reportEndpoints } from './endpoints/reports'
 import { submitEndpoint } from './endpoints/submit'
 import { translationEndpoints } from './endpoints/translations'
@@ -73,7 +74,13 @@ export default buildConfig({
     .map(withTranslationStatus)
     .map(withReferenceChecks)
     .map(withContentChangedSignal),
-  endpoints: [eventFeedEndpoint, submitEndpoint, ...reportEndpoints, ...translationEndpoints],
+  endpoints: [
+    eventFeedEndpoint,
+    eventWidgetEndpoint,
+    submitEndpoint,
+    ...reportEndpoints,
+    ...translationEndpoints,
+  ],
   localization: {
     locales: locales.map((locale) => ({
       code: locale.code,

@@ -1,18 +1,6 @@
-// Progressive enhancement of the calendar subscription page (it works without this file):
-// copy buttons for the feed addresses, and the feed builder's address shown as the form changes.
+// Progressive enhancement of the calendar subscription page (it works without this file): the
+// feed builder's address shown as the form changes (copy buttons: copy.js).
 ;(function () {
-  var status = document.querySelector('[data-copy-status]')
-  document.querySelectorAll('[data-copy]').forEach(function (button) {
-    var input = document.getElementById(button.getAttribute('data-copy'))
-    if (!input || !navigator.clipboard) return
-    button.hidden = false
-    button.addEventListener('click', function () {
-      navigator.clipboard.writeText(input.value).then(function () {
-        if (status) status.textContent = status.getAttribute('data-copied')
-      })
-    })
-  })
-
   var form = document.querySelector('[data-feed-builder]')
   if (!form) return
   var result = form.querySelector('[data-feed-result]')

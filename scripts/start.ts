@@ -11,7 +11,7 @@ import { emailSettings } from '../cms/email'
 import { finishRunningBuild, isBuilding } from '../cms/jobs/rebuildSite'
 import { emailsDelivered } from '../cms/submissions/emails'
 import { hasLiveRelease, liveDir } from './lib/releases'
-import { commonSecurityHeaders } from './lib/securityHeaders'
+import { commonSecurityHeaders, isWidgetPath, widgetSecurityHeaders } from './lib/securityHeaders'
 import { serveSite } from './lib/staticSite'
 import { stampClientAddress } from '../cms/security/clientAddress'
 import {
@@ -153,6 +153,7 @@ async function main() {
   await buildSiteIfNeeded(settings.releases)
   const siteDir = liveDir(settings.releases)
   const securityHeaders = commonSecurityHeaders(settings.https)
+  const widgetHeaders = widgetSecurityHeaders(settings.https)
 
   // Only the server process (not the migration/seed process above) watches for changes to
   // rebuild the site, and runs jobs unless RUN_JOBS=0 leaves them to another instance.
@@ -174,7 +175,9 @@ async function main() {
     }
     if (isCmsPath(url)) {
       stampClientAddress(req, settings.trustProxy)
-      for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value!)
+      // Widgets are made to be framed by the communes' websites; the rest of /api is not.
+      const headers = isWidgetPath(url) ? widgetHeaders : securityHeaders
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value!)
       void handle(req, res)
       return
     }

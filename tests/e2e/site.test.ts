@@ -50,6 +50,7 @@ function pageTypes(lang: string): Record<string, string> {
     privacy: `/${lang}/privacy/`,
     search: `/${lang}/search/`,
     subscribe: `/${lang}/subscribe/`,
+    widgets: `/${lang}/widgets/`,
     notFound: `/${lang}/404/`,
     takePart: `/${lang}/submit/`,
     initiativeForm: `/${lang}/submit/initiative/`,

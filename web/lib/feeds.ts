@@ -13,6 +13,8 @@ import {
   inCommune,
   targetGroups,
   type EventView,
+  type TermView,
+  type Text,
 } from './content'
 import { languageName, t } from './i18n'
 import { addEvent, calendar, calendarText } from './ical'
@@ -65,18 +67,27 @@ export function feedEvents(lang: LocaleCode, filter: FeedFilter, now = buildTime
     .sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.uid.localeCompare(b.uid))
 }
 
-/** "Miselerland: events · Remich · Language café" in the feed's language. */
-export function feedName(lang: LocaleCode, filter: FeedFilter): string {
-  const label = (list: { slug: string; label: { value: string } }[], slug: string) =>
-    list.find((term) => term.slug === slug)?.label.value ?? slug
-  const parts = [
-    ...(filter.communes ?? []).map((slug) => commune(slug, lang)?.name.value ?? slug),
+/**
+ * What a filter asks for, in the reader's language: names of communes, categories, target
+ * groups, languages, then the flags. A name shown in another language keeps its `lang`.
+ */
+export function feedNameParts(lang: LocaleCode, filter: FeedFilter): Text[] {
+  const own = (value: string): Text => ({ value, lang, fallback: false })
+  const label = (list: TermView[], slug: string) =>
+    list.find((term) => term.slug === slug)?.label ?? own(slug)
+  return [
+    ...(filter.communes ?? []).map((slug) => commune(slug, lang)?.name ?? own(slug)),
     ...(filter.categories ?? []).map((slug) => label(categories(lang), slug)),
     ...(filter.audiences ?? []).map((slug) => label(targetGroups(lang), slug)),
-    ...(filter.spoken ?? []).map((code) => languageName(code, lang)),
-    ...(filter.free ? [t(lang, 'feeds.filter.free')] : []),
-    ...(filter.accessible ? [t(lang, 'feeds.filter.accessible')] : []),
+    ...(filter.spoken ?? []).map((code) => own(languageName(code, lang))),
+    ...(filter.free ? [own(t(lang, 'feeds.filter.free'))] : []),
+    ...(filter.accessible ? [own(t(lang, 'feeds.filter.accessible'))] : []),
   ]
+}
+
+/** "Miselerland: events · Remich · Language café" in the feed's language. */
+export function feedName(lang: LocaleCode, filter: FeedFilter): string {
+  const parts = feedNameParts(lang, filter).map((part) => part.value)
   return parts.length
     ? t(lang, 'feeds.name.filtered', { filter: parts.join(' · ') })
     : t(lang, 'feeds.name.all')
@@ -136,8 +147,12 @@ export function feedLanguage(rawQuery: string): LocaleCode {
  * Reads and checks the query. Values may repeat (`commune=a&commune=b`) or be comma-separated;
  * within a parameter any value matches, across parameters all must. Errors are in the feed's
  * language when `lang` is valid, else in English, and name the parameter and the accepted values.
+ * `moreParameters` are accepted too and left to the caller (the widgets' `limit`, `accent`…).
  */
-export function parseFeedQuery(rawQuery: string): FeedQuery {
+export function parseFeedQuery(
+  rawQuery: string,
+  moreParameters: readonly string[] = [],
+): FeedQuery {
   const params = new URLSearchParams(rawQuery)
   const langValue = params.get('lang') ?? 'fr'
   const lang = feedLanguage(rawQuery)
@@ -149,12 +164,13 @@ export function parseFeedQuery(rawQuery: string): FeedQuery {
   })
   if (rawQuery.length > FEED_QUERY_MAX_LENGTH)
     return fail(t(lang, 'feeds.error.tooLong', { max: FEED_QUERY_MAX_LENGTH }), 414)
+  const accepted: readonly string[] = [...feedParameters, ...moreParameters]
   for (const name of new Set(params.keys())) {
-    if (!(feedParameters as readonly string[]).includes(name))
+    if (!accepted.includes(name))
       return fail(
         t(lang, 'feeds.error.unknownParameter', {
           name: name.slice(0, 40),
-          allowed: feedParameters.join(', '),
+          allowed: accepted.join(', '),
         }),
       )
   }
@@ -206,7 +222,8 @@ export function parseFeedQuery(rawQuery: string): FeedQuery {
   }
 }
 
-function unknownValue(name: string, value: string, allowed: string[]) {
+/** The placeholders of `feeds.error.unknownValue`, shortened to keep the message readable. */
+export function unknownValue(name: string, value: string, allowed: readonly string[]) {
   return { name, value: value.slice(0, 60), allowed: allowed.join(', ') || '—' }
 }
 

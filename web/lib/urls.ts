@@ -1,6 +1,9 @@
 // Every public URL of the site in one place, so links, the sitemap and the language switcher agree.
 import type { LocaleCode } from '../../locales/config'
 
+/** Widget routes (under the CMS's /api) may be framed by any site; nothing else may. */
+export const WIDGET_API_PREFIX = '/api/widgets/'
+
 export const urls = {
   languageChooser: () => '/',
   home: (lang: LocaleCode) => `/${lang}/`,
@@ -40,6 +43,9 @@ export const urls = {
   audienceFeed: (lang: LocaleCode, group: string) => `/${lang}/feeds/audience/${group}.ics`,
   /** The CMS's live feed for any combination of filters (query from feedQuery()). */
   feedApi: (query = '') => `/api/feeds/events.ics${query ? `?${query}` : ''}`,
+  /** Embeddable widgets for the communes' websites, and the page that explains them. */
+  widgets: (lang: LocaleCode) => `/${lang}/widgets/`,
+  widgetApi: (query = '') => `${WIDGET_API_PREFIX}events${query ? `?${query}` : ''}`,
 } as const
 
 /** The same address for calendar apps: webcal:// makes them offer to subscribe. */
