@@ -68,7 +68,11 @@ function settingsOrExit() {
   }
 }
 
-/** Fingerprint of everything the CMS build depends on (file sizes and times, cheap to compute). */
+/**
+ * Fingerprint of everything the CMS build depends on (file sizes and times, cheap to compute):
+ * its own folder, the locales, and the site and script libraries its endpoints share (feeds,
+ * widgets, the submission form, CSV).
+ */
 function sourceFingerprint(): string {
   const hash = createHash('sha256')
   const visit = (entry: string) => {
@@ -80,7 +84,9 @@ function sourceFingerprint(): string {
       hash.update(`${entry}:${stats.size}:${stats.mtimeMs}\n`)
     }
   }
-  for (const entry of ['cms', 'locales', 'package-lock.json']) visit(path.resolve(entry))
+  for (const entry of ['cms', 'locales', 'web/lib', 'scripts/lib', 'package-lock.json']) {
+    visit(path.resolve(entry))
+  }
   return hash.digest('hex')
 }
 
