@@ -44,6 +44,7 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'zesummen-bench-'))
 // Astro's build needs node_modules above the release folder: it stays inside the project.
 const releasesRel = path.join('releases', `bench-${stamp}`)
 const releases = path.resolve(releasesRel)
+const baselineDir = path.resolve('releases', `bench-baseline-${stamp}`)
 const env: Record<string, string | undefined> = {
   ...process.env,
   DATA_DIR: dataDir,
@@ -150,7 +151,8 @@ function folderBytes(dir: string, include: (file: string) => boolean = () => tru
 
 /** A bare Astro project with `pages` trivial pages: what Astro itself costs per page here. */
 async function baseline(pages: number): Promise<Ran> {
-  const dir = path.join(releases, 'baseline')
+  // Beside the releases folder: a build prunes everything in it that is not a release.
+  const dir = baselineDir
   mkdirSync(path.join(dir, 'src', 'pages'), { recursive: true })
   writeFileSync(
     path.join(dir, 'astro.config.mjs'),
@@ -320,8 +322,8 @@ async function serverMeasurements(): Promise<BenchResults['server']> {
         throw new Error(`${method} ${pathname}: ${response.status} ${JSON.stringify(json)}`)
       return json
     }
-    const admin = { email: 'bench@example.org', password: 'copper lantern river mosel bench' }
-    await api('POST', '/users/first-register', { ...admin, name: 'Bench' })
+    const admin = { email: 'runner@example.org', password: 'violet harbour cinnamon tractor dusk' }
+    await api('POST', '/users/first-register', { ...admin, name: 'Measurement Runner' })
     const token = String((await api('POST', '/users/login', admin)).token)
 
     step('REST /api/events under concurrency (10 s, 32 connections)…')
@@ -388,7 +390,8 @@ async function main() {
     seed: Number(values.seed),
   }
   step(`Data in ${dataDir}, releases in ${releasesRel}.`)
-  const results: BenchResults = {
+  const results = partial
+  Object.assign(results, {
     date: new Date().toISOString(),
     machine: {
       cpus: os.cpus().length,
@@ -398,7 +401,7 @@ async function main() {
       loadAverageAtStart: os.loadavg()[0]!,
     },
     options: counts,
-  } as BenchResults
+  })
 
   step(`1/8 Generating the synthetic region (${counts.events} events)…`)
   const generated = await tsxRun('scripts/generate.ts', [
@@ -489,7 +492,12 @@ async function main() {
   writeFileSync(path.join(dir, 'latest.md'), table)
   console.log(`\n${table}`)
   step(`Results in ${path.relative(root, jsonFile)} and bench/results/latest.md.`)
+  finished = true
 }
+
+/** Filled step by step; written out even when a later step fails. */
+const partial = {} as BenchResults
+let finished = false
 
 function countFiles(dir: string): number {
   let count = 0
@@ -513,6 +521,13 @@ async function cleanUp() {
     rmSync(releases, { recursive: true, force: true })
   } else {
     step(`Kept ${dataDir} and ${releasesRel} (--keep).`)
+  }
+  rmSync(baselineDir, { recursive: true, force: true })
+  if (partial.date && !finished) {
+    // What was measured before the failure, for the next investigation.
+    const file = path.join(dataDir.replace(/[^/]+$/, ''), `zesummen-bench-partial-${stamp}.json`)
+    writeFileSync(file, `${JSON.stringify(partial, null, 2)}\n`)
+    step(`Measurements so far in ${file}.`)
   }
 }
 
