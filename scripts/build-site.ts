@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { mediaFilenames, readSnapshot, type SiteSnapshot } from '../web/lib/snapshot'
-import { dataDir, mediaDir, releasesDir } from '../cms/settings'
+import { dataDir, mediaDir, publicUrl, releasesDir } from '../cms/settings'
 import { precompress } from './lib/compress'
 import {
   acquireBuildLock,
@@ -32,6 +32,18 @@ const { values: options } = parseArgs({
 
 function step(text: string) {
   console.log(`[build] ${text}`)
+}
+
+/** Milliseconds each step took, logged and kept in the release's manifest. */
+const timings: Record<string, number> = {}
+async function timed<T>(name: string, work: () => Promise<T> | T): Promise<T> {
+  const started = performance.now()
+  try {
+    return await work()
+  } finally {
+    timings[name] = Math.round(performance.now() - started)
+    step(`${name}: ${(timings[name] / 1000).toFixed(1)} s`)
+  }
 }
 
 function run(command: string, args: string[], env: Record<string, string>): Promise<void> {
@@ -88,7 +100,7 @@ async function main() {
   try {
     const removed = prune(releases)
     if (removed.length) step(`Removed old or unfinished releases: ${removed.join(', ')}`)
-    const snapshot = await loadSnapshot()
+    const snapshot = await timed('snapshot', loadSnapshot)
     const snapshotFile = path.join(dataDir(), 'site-snapshot.json')
     mkdirSync(path.dirname(snapshotFile), { recursive: true })
     writeFileSync(snapshotFile, JSON.stringify(snapshot))
@@ -106,28 +118,53 @@ async function main() {
       ASTRO_TELEMETRY_DISABLED: '1',
     }
     step(`Rendering pages with Astro into ${outDir}…`)
-    await run(
-      process.execPath,
-      [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--silent'],
-      env,
+    await timed('astro', () =>
+      run(
+        process.execPath,
+        [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--silent'],
+        env,
+      ),
     )
-    copyMedia(outDir, mediaFilenames(snapshot))
+    await timed('calendars', async () => {
+      // The content module renders from this snapshot (Astro read the same file).
+      const [{ useSnapshot }, { writeEventCalendars }] = await Promise.all([
+        import('../web/lib/content'),
+        import('../web/lib/eventCalendars'),
+      ])
+      useSnapshot(snapshot)
+      step(`Wrote ${writeEventCalendars(outDir, new URL(publicUrl()))} event calendar files.`)
+    })
+    await timed('media', () => copyMedia(outDir, mediaFilenames(snapshot)))
     step('Indexing with Pagefind…')
-    await run(
-      process.execPath,
-      [path.resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', outDir, '--silent'],
-      env,
+    await timed('pagefind', () =>
+      run(
+        process.execPath,
+        [path.resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', outDir, '--silent'],
+        env,
+      ),
     )
-    step(`Precompressed ${await precompress(outDir)} files (brotli and gzip).`)
-    const pages = countPages(outDir)
     const liveId = currentReleaseId(releases)
+    const compressed = await timed('compress', () =>
+      precompress(outDir, liveId ? path.join(releases, liveId) : null),
+    )
+    step(
+      `Precompressed ${compressed.files} files (brotli and gzip), ${compressed.reused} of them unchanged since the live release.`,
+    )
+    const pages = countPages(outDir)
     const live = liveId ? readManifest(releases, liveId) : null
     const problems = checkRelease(outDir, pages, live, options['allow-shrink'])
     if (problems.length) {
       throw new Error(`the new release failed its checks: ${problems.join('; ')}`)
     }
     const durationMs = Math.round(performance.now() - started)
-    writeManifest(releases, { id, createdAt: new Date().toISOString(), pages, durationMs, counts })
+    writeManifest(releases, {
+      id,
+      createdAt: new Date().toISOString(),
+      pages,
+      durationMs,
+      counts,
+      steps: timings,
+    })
     activate(releases, id)
     prune(releases)
     step(`Release ${id} is live: ${pages} pages, built in ${(durationMs / 1000).toFixed(1)} s.`)

@@ -31,6 +31,8 @@ export interface ReleaseManifest {
   durationMs: number
   /** Published documents per collection the release was built from. */
   counts: Record<string, number>
+  /** Milliseconds per build step (snapshot, astro, media, pagefind, compress, check), for the bench. */
+  steps?: Record<string, number>
 }
 
 /** A sortable, file-name-safe id: 2026-11-25T18-30-05-123Z. */

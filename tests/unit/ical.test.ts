@@ -147,10 +147,16 @@ function parse(text: string): { name: string; tz: string; vtimezones: string[]; 
   return JSON.parse(result.stdout)
 }
 
+/** The event's file as the site build writes it (from its lines made once, see calendarFile). */
 function file(slug: string, lang: 'fr' | 'pt' | 'de' = 'fr'): string {
   const view = content.event(slug, lang)!
-  const cal = ical.calendar({ lang, name: view.title.value, site })
-  ical.addEvent(cal, view, lang, site)
+  return ical.calendarFile({ lang, name: view.title.value, site }, [view])
+}
+
+/** The same file made in one piece by ical-generator, as before the lines were reused. */
+function wholeFile(views: ContentModule.EventView[], lang: 'fr' | 'pt' | 'de', name: string) {
+  const cal = ical.calendar({ lang, name, site })
+  for (const view of views) ical.addEvent(cal, view, lang, site)
   return ical.calendarText(cal)
 }
 
@@ -159,6 +165,24 @@ beforeAll(async () => {
 })
 
 describe('event calendar files', () => {
+  it('are the same text whether made in one piece or from each event’s lines made once', () => {
+    for (const lang of ['fr', 'pt', 'de'] as const) {
+      const views = content.events(lang)
+      for (const view of views) {
+        expect(file(view.slug, lang)).toBe(wholeFile([view], lang, view.title.value))
+      }
+      const allDay = views.filter((view) => view.allDay)
+      expect(allDay.length).toBeGreaterThan(0)
+      expect(ical.calendarFile({ lang, name: 'All', site }, views)).toBe(
+        wholeFile(views, lang, 'All'),
+      )
+      expect(ical.calendarFile({ lang, name: 'All-day', site }, allDay)).toBe(
+        wholeFile(allDay, lang, 'All-day'),
+      )
+      expect(ical.calendarFile({ lang, name: 'None', site }, [])).toBe(wholeFile([], lang, 'None'))
+    }
+  })
+
   it('use CRLF and fold lines at 75 octets without splitting a character', () => {
     const text = file('cafe')
     expect(text.endsWith('\r\n')).toBe(true)

@@ -139,6 +139,15 @@ function memoizedPerLocale<T>(compute: (lang: LocaleCode) => T): (lang: LocaleCo
   }
 }
 
+/** Language-independent values, computed once per build (not once per language). */
+function memoizedOnce<T>(compute: () => T): () => T {
+  let value: { current: T } | null = null
+  resets.push(() => {
+    value = null
+  })
+  return () => (value ??= { current: compute() }).current
+}
+
 /** The view of the document with this slug, or null. */
 function viewBySlug<T>(
   collection: SnapshotCollection,
@@ -583,8 +592,13 @@ export const events = memoizedPerLocale((lang): EventView[] =>
   docs('events').map((doc) => eventView(doc, lang)),
 )
 
+const eventsBySlug = memoizedPerLocale(
+  (lang) => new Map(events(lang).map((view) => [view.slug, view])),
+)
+
+/** The event with this slug: the same view the listings and feeds use, not a new one per page. */
 export const event = (slug: string, lang: LocaleCode): EventView | null =>
-  viewBySlug('events', slug, lang, eventView)
+  eventsBySlug(lang).get(slug) ?? null
 
 /** The next occurrence that has not ended yet, or null when the event is over. */
 export function nextOccurrence(view: EventView, now = buildTime()): OccurrenceView | null {
@@ -596,27 +610,32 @@ export interface ListedEvent {
   occurrence: OccurrenceView
 }
 
-/** Upcoming events, each once at its next date, soonest first. */
-export function upcomingEvents(
-  lang: LocaleCode,
-  filter: (view: EventView) => boolean = () => true,
-): ListedEvent[] {
+/** All upcoming events of a language in order, sorted once: every listing page filters this. */
+const upcomingInOrder = memoizedPerLocale((lang): ListedEvent[] => {
   const now = buildTime()
   return events(lang)
-    .filter(filter)
     .map((view) => ({ event: view, occurrence: nextOccurrence(view, now) }))
     .filter((item): item is ListedEvent => item.occurrence !== null)
     .sort((a, b) => a.occurrence.start.toMillis() - b.occurrence.start.toMillis())
+})
+
+/** Upcoming events, each once at its next date, soonest first. */
+export function upcomingEvents(
+  lang: LocaleCode,
+  filter?: (view: EventView) => boolean,
+): ListedEvent[] {
+  const all = upcomingInOrder(lang)
+  return filter ? all.filter((item) => filter(item.event)) : all
 }
 
 /** Events that are over, latest first, each at its last date. */
-export function pastEvents(lang: LocaleCode): ListedEvent[] {
+export const pastEvents = memoizedPerLocale((lang): ListedEvent[] => {
   const now = buildTime()
   return events(lang)
     .filter((view) => nextOccurrence(view, now) === null && view.occurrences.length > 0)
     .map((view) => ({ event: view, occurrence: view.occurrences[view.occurrences.length - 1]! }))
     .sort((a, b) => b.occurrence.start.toMillis() - a.occurrence.start.toMillis())
-}
+})
 
 /** Occurrences grouped by month (YYYY-MM), each month in order; computed once per language. */
 const occurrencesByMonth = memoizedPerLocale((lang): Map<string, ListedEvent[]> => {
@@ -641,7 +660,7 @@ export function occurrencesInMonth(lang: LocaleCode, month: string): ListedEvent
 }
 
 /** Months (YYYY-MM) from the current month to the last month with an occurrence (at most 36). */
-export function calendarMonths(): string[] {
+export const calendarMonths = memoizedOnce((): string[] => {
   const now = buildTime().startOf('month')
   const withEvents = [...occurrencesByMonth(defaultLocale).keys()].sort()
   const last = withEvents.length ? withEvents[withEvents.length - 1]! : now.toFormat('yyyy-MM')
@@ -654,16 +673,29 @@ export function calendarMonths(): string[] {
     months.push(cursor.toFormat('yyyy-MM'))
   }
   return months.length ? months : [now.toFormat('yyyy-MM')]
-}
+})
 
 /** Whether an event belongs to a commune, counting communes merged into it. */
 export function inCommune(
   view: EventView | { communes: CommuneRef[] },
   communeSlug: string,
 ): boolean {
-  const target = commune(communeSlug, 'en')
-  const slugs = new Set([communeSlug, ...(target?.predecessors.map((p) => p.slug) ?? [])])
+  const slugs = communeAndPredecessors(communeSlug)
   return view.communes.some((ref) => slugs.has(ref.slug))
+}
+
+const mergedInto = new Map<string, Set<string>>()
+resets.push(() => mergedInto.clear())
+
+/** A commune's slug and those of the communes merged into it, once per build. */
+function communeAndPredecessors(communeSlug: string): Set<string> {
+  let slugs = mergedInto.get(communeSlug)
+  if (!slugs) {
+    const target = commune(communeSlug, 'en')
+    slugs = new Set([communeSlug, ...(target?.predecessors.map((p) => p.slug) ?? [])])
+    mergedInto.set(communeSlug, slugs)
+  }
+  return slugs
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -711,7 +743,7 @@ export interface ActionView {
 }
 
 /** Attendance of the published events of each action, for indicators the portal measures. */
-const attendanceByAction = memoizedPerLocale((): Map<string, EventAttendance[]> => {
+const attendanceByAction = memoizedOnce((): Map<string, EventAttendance[]> => {
   const byAction = new Map<string, EventAttendance[]>()
   for (const event of docs('events')) {
     const action = refId(event.action as Ref)
@@ -752,7 +784,7 @@ function indicatorView(
   const measured =
     source === 'manual'
       ? entered
-      : measurementsFromAttendance(source, attendanceByAction(lang).get(actionId) ?? []).map(
+      : measurementsFromAttendance(source, attendanceByAction().get(actionId) ?? []).map(
           (measurement) => ({ ...measurement, note: null }),
         )
   const baseline = Number(indicator.baseline ?? 0)
@@ -971,7 +1003,7 @@ export interface PopulationFigure {
   source: string
 }
 
-const figures = memoizedPerLocale((): PopulationFigure[] =>
+const figures = memoizedOnce((): PopulationFigure[] =>
   docs('population-figures').map((doc) => ({
     commune: ((commune) => (commune ? String(commune.slug) : null))(
       lookup('communes', doc.commune as Ref),
@@ -1026,9 +1058,9 @@ function snapshotsOf(list: PopulationFigure[], combine: (figure: PopulationFigur
 export function populationOf(slug: string, lang: LocaleCode): PopulationSnapshot[] {
   const view = commune(slug, lang)
   const predecessors = new Set(view?.predecessors.map((p) => p.slug) ?? [])
-  const own = figures(lang).filter((figure) => figure.commune === slug)
+  const own = figures().filter((figure) => figure.commune === slug)
   const ownKeys = new Set(own.map((figure) => `${figure.dataset}|${figure.referenceDate}`))
-  const inherited = figures(lang).filter(
+  const inherited = figures().filter(
     (figure) =>
       figure.commune !== null &&
       predecessors.has(figure.commune) &&
@@ -1040,9 +1072,9 @@ export function populationOf(slug: string, lang: LocaleCode): PopulationSnapshot
 }
 
 /** Luxembourg as a whole, for comparison. */
-export const nationalPopulation = (lang: LocaleCode): PopulationSnapshot[] =>
+export const nationalPopulation = (_lang: LocaleCode): PopulationSnapshot[] =>
   snapshotsOf(
-    figures(lang).filter((figure) => figure.commune === null),
+    figures().filter((figure) => figure.commune === null),
     () => '',
   )
 

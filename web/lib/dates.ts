@@ -6,15 +6,27 @@ import { PORTAL_TIME_ZONE, portalZone, zonedFromISO } from '../../cms/domain/dat
 
 const intl = (locale: LocaleCode) => localeDefinition(locale).intl
 
+// Creating an Intl.DateTimeFormat costs about a hundred times more than using one, and a build
+// formats millions of dates: one formatter per language and set of options.
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+function formatter(locale: LocaleCode, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`
+  let found = formatters.get(key)
+  if (!found) {
+    found = new Intl.DateTimeFormat(intl(locale), { timeZone: PORTAL_TIME_ZONE, ...options })
+    formatters.set(key, found)
+  }
+  return found
+}
+
 function format(
   locale: LocaleCode,
   value: string | Date | DateTime,
   options: Intl.DateTimeFormatOptions,
 ) {
   const instant = DateTime.isDateTime(value) ? value.toJSDate() : zonedFromISO(value).toJSDate()
-  return new Intl.DateTimeFormat(intl(locale), { timeZone: PORTAL_TIME_ZONE, ...options }).format(
-    instant,
-  )
+  return formatter(locale, options).format(instant)
 }
 
 /** "Tuesday, 2 March 2027" */

@@ -17,7 +17,7 @@ import {
   type Text,
 } from './content'
 import { languageName, t } from './i18n'
-import { addEvent, calendar, calendarText } from './ical'
+import { calendarFile } from './ical'
 
 export interface FeedFilter {
   communes?: string[]
@@ -100,10 +100,11 @@ export function feedText(
   site: URL,
   now = buildTime(),
 ): { text: string; count: number } {
-  const result = calendar({ lang, name: feedName(lang, filter), site })
   const views = feedEvents(lang, filter, now)
-  for (const view of views) addEvent(result, view, lang, site)
-  return { text: calendarText(result), count: views.length }
+  return {
+    text: calendarFile({ lang, name: feedName(lang, filter), site }, views),
+    count: views.length,
+  }
 }
 
 export function feedResponse(lang: LocaleCode, filter: FeedFilter, site: URL): Response {

@@ -11,6 +11,24 @@ const tables: Record<LocaleCode, Record<string, string>> = { lb, fr, de, pt, en 
 
 export type Vars = Record<string, string | number>
 
+/** Intl objects are costly to create and pages use the same few thousands of times: one each. */
+function perLocale<T>(create: (intlTag: string) => T): (locale: LocaleCode) => T {
+  const made = new Map<LocaleCode, T>()
+  return (locale) => {
+    let found = made.get(locale)
+    if (found === undefined) {
+      found = create(localeDefinition(locale).intl)
+      made.set(locale, found)
+    }
+    return found
+  }
+}
+
+const pluralRules = perLocale((tag) => new Intl.PluralRules(tag))
+const listFormat = perLocale((tag) => new Intl.ListFormat(tag, { type: 'conjunction' }))
+const languageNames = perLocale((tag) => new Intl.DisplayNames([tag], { type: 'language' }))
+const nameOfLanguage = new Map<string, string>()
+
 function fill(template: string, vars: Vars): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in vars ? String(vars[name]) : whole,
@@ -22,7 +40,7 @@ export function t(locale: LocaleCode, key: string, vars: Vars = {}): string {
   const table = tables[locale]
   let template = table[key]
   if (template === undefined && typeof vars.count === 'number') {
-    const category = new Intl.PluralRules(localeDefinition(locale).intl).select(vars.count)
+    const category = pluralRules(locale).select(vars.count)
     template = table[`${key}.${category}`] ?? table[`${key}.other`]
   }
   if (template === undefined) {
@@ -44,7 +62,7 @@ export function translator(locale: LocaleCode) {
  */
 export function joinList(locale: LocaleCode, items: string[]): string {
   if (locale !== 'lb' || items.length < 2) {
-    return new Intl.ListFormat(localeDefinition(locale).intl, { type: 'conjunction' }).format(items)
+    return listFormat(locale).format(items)
   }
   const last = items[items.length - 1]!
   const and = /^[aeiouäëéöündtzh]/i.test(last) ? 'an' : 'a'
@@ -59,11 +77,15 @@ export function languageName(code: string, locale: LocaleCode): string {
     kea: 'language.kea',
   }
   if (special[code]) return t(locale, special[code]!)
-  try {
-    return (
-      new Intl.DisplayNames([localeDefinition(locale).intl], { type: 'language' }).of(code) ?? code
-    )
-  } catch {
-    return code
+  const key = `${locale}|${code}`
+  let name = nameOfLanguage.get(key)
+  if (name === undefined) {
+    try {
+      name = languageNames(locale).of(code) ?? code
+    } catch {
+      name = code
+    }
+    nameOfLanguage.set(key, name)
   }
+  return name
 }

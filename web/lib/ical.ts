@@ -3,6 +3,7 @@
 // LAST-MODIFIED and UNTIL are UTC.
 import { getVtimezoneComponent } from '@touch4it/ical-timezones'
 import ical, {
+  foldLines,
   type ICalCalendar,
   ICalEvent,
   type ICalEventData,
@@ -37,6 +38,13 @@ export interface CalendarOptions {
   site: URL
 }
 
+const vtimezones = new Map<string, string | null>()
+/** The VTIMEZONE text of a zone, made once: every calendar file of a build writes the same. */
+function vtimezone(zone: string): string | null {
+  if (!vtimezones.has(zone)) vtimezones.set(zone, getVtimezoneComponent(zone) ?? null)
+  return vtimezones.get(zone)!
+}
+
 /**
  * An empty calendar. Its own time zone stays unset on purpose: with one set, ical-generator 11
  * writes DTSTAMP, LAST-MODIFIED and UNTIL as floating local times, which RFC 5545 forbids. Each
@@ -48,7 +56,7 @@ export function calendar({ lang, name, site }: CalendarOptions): ICalCalendar {
     prodId: { company: 'Zesummen', product: 'Miselerland', language: lang.toUpperCase() },
     url: new URL(urls.home(lang), site).toString(),
     ttl: 6 * 60 * 60,
-    timezone: { name: null, generator: getVtimezoneComponent },
+    timezone: { name: null, generator: vtimezone },
   })
   result.x('X-WR-TIMEZONE', PORTAL_TIME_ZONE)
   return result
@@ -198,4 +206,50 @@ export function addEvent(target: ICalCalendar, view: EventView, lang: LocaleCode
 export function calendarText(target: ICalCalendar): string {
   const text = target.toString()
   return text.endsWith('\r\n') ? text : `${text}\r\n`
+}
+
+// A build writes each event into about five files per language (its own, the all-events feed and
+// the feeds of its commune, category and target groups). Its lines are made once per language
+// and site; a file is its calendar's head, the events' lines and the tail. Folding is per line,
+// so folded parts join into the same text the whole calendar would fold into.
+const eventLines = new WeakMap<EventView, Map<string, string>>()
+
+/** The folded VEVENT lines of an event (with its changed occurrences), made once. */
+export function eventText(view: EventView, lang: LocaleCode, site: URL): string {
+  const key = `${lang}|${site.origin}`
+  let byKey = eventLines.get(view)
+  if (!byKey) {
+    byKey = new Map()
+    eventLines.set(view, byKey)
+  }
+  let text = byKey.get(key)
+  if (text === undefined) {
+    const scratch = calendar({ lang, name: '', site })
+    addEvent(scratch, view, lang, site)
+    text = foldLines(
+      scratch
+        .events()
+        .map((event) => event.toString())
+        .join(''),
+    )
+    byKey.set(key, text)
+  }
+  return text
+}
+
+/** A calendar file holding these events, from their lines made once (see eventText). */
+export function calendarFile(options: CalendarOptions, views: readonly EventView[]): string {
+  const frame = calendar(options)
+  // The head holds a VTIMEZONE when an event has a time zone: a placeholder event, zoned like
+  // the real ones, marks where events go and gives the head the same VTIMEZONE.
+  const zoned = views.some((view) => !view.allDay)
+  frame.createEvent({
+    id: 'placeholder',
+    start: new Date(0),
+    ...(zoned ? { timezone: PORTAL_TIME_ZONE } : { allDay: true }),
+  })
+  const whole = calendarText(frame)
+  const head = whole.slice(0, whole.indexOf('BEGIN:VEVENT\r\n'))
+  const tail = whole.slice(whole.indexOf('END:VEVENT\r\n') + 'END:VEVENT\r\n'.length)
+  return head + views.map((view) => eventText(view, options.lang, options.site)).join('') + tail
 }

@@ -1,0 +1,168 @@
+// The benchmark's results: their shape, the percentile rule, and the markdown table that
+// `npm run bench` prints and keeps in bench/results/latest.md (targets from issue #9).
+
+export interface BenchResults {
+  date: string
+  machine: {
+    cpus: number
+    cpuModel: string
+    memoryGiB: number
+    node: string
+    loadAverageAtStart: number
+  }
+  options: { events: number; resources: number; actions: number; seed: number }
+  generate: { seconds: number; eventsPerSecond: number | null }
+  build: {
+    seconds: number
+    pages: number
+    files: number
+    peakMiB: number | null
+    steps: Record<string, number>
+  }
+  baseline: {
+    pages: number
+    seconds: number
+    msPerPage: number
+    siteAstroMsPerPage: number
+    /** The site's Astro step against the bare project's build, same number of pages. */
+    ratio: number
+  }
+  pagefind: { seconds: number; indexBytes: number; firstSearchBytes: Record<string, number> }
+  feed: { events: number; bytes: number; coldSeconds: number; warmSeconds: number }
+  pages: { path: string; htmlGzip: number; jsGzip: number }[]
+  rebuild: { seconds: number; steps: Record<string, number> }
+  server: {
+    rest: {
+      requests: number
+      perSecond: number
+      p50Ms: number
+      p95Ms: number
+      errors: number
+      connections: number
+    }
+    publishToLiveSeconds: number | null
+    debounceSeconds: number
+  } | null
+  lighthouse: { done: boolean; reason: string }
+}
+
+/** The value below which `share` of the sorted values lie (nearest rank). */
+export function percentile(sorted: readonly number[], share: number): number {
+  if (sorted.length === 0) return Number.NaN
+  const rank = Math.ceil(share * sorted.length)
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!
+}
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`
+const s = (seconds: number) => `${seconds.toFixed(1)} s`
+const ms = (milliseconds: number | undefined) =>
+  milliseconds === undefined ? '—' : s(milliseconds / 1000)
+
+/** Met / missed against a target, or "—" when there is none. */
+const verdict = (ok: boolean | null) => (ok === null ? '—' : ok ? 'met' : 'missed')
+
+export function resultsTable(results: BenchResults): string {
+  const { build, baseline, pagefind, feed, rebuild, server } = results
+  const searchMax = Math.max(...Object.values(pagefind.firstSearchBytes))
+  const eventPage = results.pages[2]
+  const rows: [string, string, string, string][] = [
+    [
+      'Generate (events/s)',
+      `${results.generate.eventsPerSecond ?? '—'} events/s (${s(results.generate.seconds)} in all)`,
+      '—',
+      '—',
+    ],
+    [
+      'Full build (incl. Pagefind, compression)',
+      `${s(build.seconds)}, ${build.pages} pages, ${build.files} files`,
+      '< 180 s',
+      verdict(build.seconds < 180),
+    ],
+    [
+      'Peak memory (largest process)',
+      build.peakMiB === null ? '—' : `${build.peakMiB} MiB`,
+      '—',
+      '—',
+    ],
+    [
+      'Build steps',
+      ['snapshot', 'astro', 'media', 'pagefind', 'compress']
+        .map((name) => `${name} ${ms(build.steps[name])}`)
+        .join(', '),
+      '—',
+      '—',
+    ],
+    [
+      'Per page vs bare Astro',
+      `${baseline.siteAstroMsPerPage.toFixed(2)} ms vs ${baseline.msPerPage.toFixed(2)} ms (×${baseline.ratio.toFixed(2)})`,
+      '≤ ×1.5',
+      verdict(baseline.ratio <= 1.5),
+    ],
+    ['Pagefind indexing', s(pagefind.seconds), '—', '—'],
+    ['Pagefind index size', mib(pagefind.indexBytes), '—', '—'],
+    [
+      'First search download',
+      Object.entries(pagefind.firstSearchBytes)
+        .map(([lang, bytes]) => `${lang} ${kib(bytes)}`)
+        .join(', '),
+      '< 150 KiB',
+      verdict(searchMax < 150 * 1024),
+    ],
+    [
+      'All-events feed (fr)',
+      `${feed.events} events, ${mib(feed.bytes)}, ${feed.coldSeconds.toFixed(2)} s cold (views built), ${feed.warmSeconds.toFixed(2)} s warm`,
+      '< 1 s',
+      verdict(feed.coldSeconds < 1),
+    ],
+    ...results.pages.map((page): [string, string, string, string] => [
+      `Page ${page.path.length > 40 ? `${page.path.slice(0, 37)}…` : page.path}`,
+      `HTML ${kib(page.htmlGzip)} gzip, JS ${kib(page.jsGzip)} gzip`,
+      page === eventPage ? '< 15 KiB HTML, no JS' : '—',
+      page === eventPage ? verdict(page.htmlGzip < 15 * 1024 && page.jsGzip === 0) : '—',
+    ]),
+    [
+      'Rebuild after one event changed',
+      `${s(rebuild.seconds)} (astro ${ms(rebuild.steps.astro)}, pagefind ${ms(rebuild.steps.pagefind)}, compress ${ms(rebuild.steps.compress)})`,
+      '—',
+      '—',
+    ],
+    [
+      'Publish to live (real server)',
+      server?.publishToLiveSeconds
+        ? `${s(server.publishToLiveSeconds)} (debounce ${server.debounceSeconds} s included)`
+        : server
+          ? 'not live within 15 min'
+          : 'not measured (--skip-server)',
+      '< 30 s',
+      server ? verdict((server.publishToLiveSeconds ?? Infinity) < 30) : '—',
+    ],
+    [
+      'REST /api/events?limit=10',
+      server
+        ? `p50 ${server.rest.p50Ms} ms, p95 ${server.rest.p95Ms} ms, ${server.rest.perSecond} req/s, ${server.rest.connections} connections, ${server.rest.errors} errors`
+        : 'not measured (--skip-server)',
+      '—',
+      '—',
+    ],
+    [
+      'Lighthouse',
+      results.lighthouse.done ? 'see JSON' : `not done: ${results.lighthouse.reason}`,
+      '100/100/≥95',
+      '—',
+    ],
+  ]
+  const { machine, options } = results
+  return [
+    `# Benchmark ${results.date.slice(0, 10)}`,
+    '',
+    `${options.events} events, ${options.resources} resources, ${options.actions} actions (seed ${options.seed}); ` +
+      `${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, ` +
+      `load average ${machine.loadAverageAtStart.toFixed(2)} at start.`,
+    '',
+    '| Measure | Result | Target | |',
+    '| --- | --- | --- | --- |',
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+    '',
+  ].join('\n')
+}

@@ -1,0 +1,546 @@
+// npm run bench [-- --events 10000 --resources 1000 --actions 200 --seed 1 --skip-server --keep]:
+// the portal's performance on this machine, in one run. Generates a synthetic region into a fresh
+// database, builds the site from it (time, pages, peak memory, per step), builds the same number
+// of trivial pages with a bare Astro project (the baseline), measures Pagefind's index and what a
+// first search downloads in Chromium, the all-events feed, page weights, a rebuild after one
+// event changed, and (unless --skip-server) publish-to-live and REST latency on the real server.
+// Writes bench/results/<date>.json and bench/results/latest.md. Not part of npm test.
+import { spawn } from 'node:child_process'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { gzipSync } from 'node:zlib'
+import { localeCodes } from '../../locales/config'
+import { readManifest, type ReleaseManifest } from '../lib/releases'
+import { serveSite } from '../lib/staticSite'
+import { percentile, resultsTable, type BenchResults } from './report'
+
+const { values } = parseArgs({
+  options: {
+    events: { type: 'string', default: '10000' },
+    resources: { type: 'string', default: '1000' },
+    actions: { type: 'string', default: '200' },
+    seed: { type: 'string', default: '1' },
+    'skip-server': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+})
+
+const root = process.cwd()
+const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'zesummen-bench-'))
+// Astro's build needs node_modules above the release folder: it stays inside the project.
+const releasesRel = path.join('releases', `bench-${stamp}`)
+const releases = path.resolve(releasesRel)
+const baselineDir = path.resolve('releases', `bench-baseline-${stamp}`)
+const env: Record<string, string | undefined> = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  RELEASES_DIR: releasesRel,
+  DATABASE_URL: undefined,
+  MEDIA_DIR: undefined,
+  ZESUMMEN_SNAPSHOT: undefined,
+  PUBLIC_URL: undefined,
+  NODE_ENV: undefined,
+  PAYLOAD_LOG_LEVEL: 'warn',
+  NEXT_TELEMETRY_DISABLED: '1',
+  ASTRO_TELEMETRY_DISABLED: '1',
+}
+/** Node's type wants NODE_ENV set; children get it unset on purpose (start.ts decides). */
+const childEnv = (extra: Record<string, string | undefined> = {}) =>
+  ({ ...env, ...extra }) as unknown as NodeJS.ProcessEnv
+const tsx = path.resolve('node_modules/tsx/dist/cli.mjs')
+const timeBinary = existsSync('/usr/bin/time') ? '/usr/bin/time' : null
+const cleanups: (() => Promise<void> | void)[] = []
+
+function step(text: string) {
+  console.log(`[bench] ${text}`)
+}
+
+interface Ran {
+  seconds: number
+  output: string
+  /** Largest resident set of the command or any of its children (GNU time), in MiB. */
+  peakMiB: number | null
+}
+
+/** Runs a command with its output shown (indented) and kept; GNU time measures peak memory. */
+function run(
+  command: string,
+  args: string[],
+  extraEnv: Record<string, string | undefined> = {},
+): Promise<Ran> {
+  const started = performance.now()
+  const timeFile = path.join(dataDir, 'time.txt')
+  const [bin, argv] = timeBinary
+    ? [timeBinary, ['-v', '-o', timeFile, command, ...args]]
+    : [command, args]
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, argv, {
+      env: childEnv(extraEnv),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    const show = (chunk: Buffer) => {
+      const text = chunk.toString()
+      output += text
+      for (const line of text.split('\n')) {
+        if (line.trim()) process.stdout.write(`    ${line}\n`)
+      }
+    }
+    child.stdout.on('data', show)
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      for (const line of chunk.toString().split('\n')) {
+        if (line.trim()) process.stdout.write(`    ${line}\n`)
+      }
+    })
+    child.on('error', reject)
+    child.on('exit', (code) => {
+      const seconds = (performance.now() - started) / 1000
+      const times = timeBinary && existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : ''
+      const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(times)
+      if (code !== 0) {
+        reject(new Error(`${path.basename(args[0] ?? command)} exited with ${code}`))
+        return
+      }
+      resolve({ seconds, output, peakMiB: peak ? Math.round(Number(peak[1]) / 1024) : null })
+    })
+  })
+}
+
+const tsxRun = (
+  script: string,
+  args: string[] = [],
+  extraEnv: Record<string, string | undefined> = {},
+) => run(process.execPath, [tsx, script, ...args], extraEnv)
+
+function liveRelease(): { dir: string; manifest: ReleaseManifest } {
+  const dir = path.join(releases, 'current')
+  const id = path.basename(readFileSyncLink(dir))
+  const manifest = readManifest(releases, id)
+  if (!manifest) throw new Error(`no manifest for release ${id}`)
+  return { dir: path.join(releases, id), manifest }
+}
+
+function readFileSyncLink(link: string): string {
+  return path.resolve(path.dirname(link), readlinkSync(link))
+}
+
+function folderBytes(dir: string, include: (file: string) => boolean = () => true): number {
+  let total = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name)
+    if (entry.isDirectory()) total += folderBytes(full, include)
+    else if (include(full)) total += statSync(full).size
+  }
+  return total
+}
+
+/** A bare Astro project with `pages` trivial pages: what Astro itself costs per page here. */
+async function baseline(pages: number): Promise<Ran> {
+  // Beside the releases folder: a build prunes everything in it that is not a release.
+  const dir = baselineDir
+  mkdirSync(path.join(dir, 'src', 'pages'), { recursive: true })
+  writeFileSync(
+    path.join(dir, 'astro.config.mjs'),
+    `export default { output: 'static', outDir: './dist', build: { format: 'directory' } }\n`,
+  )
+  writeFileSync(
+    path.join(dir, 'src', 'pages', '[n].astro'),
+    `---
+export function getStaticPaths() {
+  return Array.from({ length: ${pages} }, (_, n) => ({ params: { n: String(n) } }))
+}
+const { n } = Astro.params
+---
+<!doctype html>
+<html lang="en"><head><meta charset="utf-8" /><title>Page {n}</title></head>
+<body><h1>Page {n}</h1><p>A trivial page of the baseline.</p></body></html>
+`,
+  )
+  return run(process.execPath, [
+    path.resolve('node_modules/astro/bin/astro.mjs'),
+    'build',
+    '--silent',
+    '--root',
+    dir,
+  ])
+}
+
+function startStaticServer(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => serveSite(dir, req, res, { https: false }))
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      resolve({ server, url: `http://127.0.0.1:${port}` })
+    })
+  })
+}
+
+/**
+ * Bytes a first search downloads in each language, measured in Chromium: every /pagefind/ file
+ * the search page fetched until the first results showed (script, styles, WebAssembly, entry,
+ * index chunks, filters and result fragments), as transferred (Resource Timing transferSize).
+ */
+async function firstSearchBytes(siteUrl: string, query: string): Promise<Record<string, number>> {
+  const { launchBrowser } = await import('../../tests/e2e/server')
+  const browser = await launchBrowser()
+  cleanups.push(() => browser.close())
+  const result: Record<string, number> = {}
+  try {
+    for (const lang of localeCodes) {
+      const context = await browser.newContext()
+      const page = await context.newPage()
+      await page.goto(`${siteUrl}/${lang}/search/`, { waitUntil: 'networkidle' })
+      await page.fill('#search input', query)
+      await page.locator('#search .pagefind-ui__result').first().waitFor({ timeout: 30_000 })
+      await page.waitForLoadState('networkidle')
+      result[lang] = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((entry) => entry.name.includes('/pagefind/'))
+          .reduce((sum, entry) => sum + (entry as PerformanceResourceTiming).transferSize, 0),
+      )
+      await context.close()
+    }
+  } finally {
+    await browser.close()
+  }
+  return result
+}
+
+interface PageWeight {
+  path: string
+  htmlGzip: number
+  jsGzip: number
+}
+
+function pageWeight(dir: string, urlPath: string): PageWeight {
+  const file = path.join(dir, urlPath, 'index.html')
+  const html = readFileSync(file)
+  const scripts = [...html.toString().matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!)
+  const jsGzip = scripts
+    .map((src) => path.join(dir, src.split('?')[0]!))
+    .filter((script) => existsSync(script))
+    .reduce((sum, script) => sum + gzipSync(readFileSync(script), { level: 9 }).length, 0)
+  return { path: urlPath, htmlGzip: gzipSync(html, { level: 9 }).length, jsGzip }
+}
+
+async function feedTiming(snapshotFile: string) {
+  const { useSnapshot } = await import('../../web/lib/content')
+  const { feedText } = await import('../../web/lib/feeds')
+  useSnapshot(JSON.parse(readFileSync(snapshotFile, 'utf8')))
+  const site = new URL('https://zesummen.example.lu')
+  let started = performance.now()
+  const first = feedText('fr', {}, site)
+  const cold = (performance.now() - started) / 1000
+  started = performance.now()
+  feedText('fr', {}, site)
+  const warm = (performance.now() - started) / 1000
+  return {
+    events: first.count,
+    bytes: Buffer.byteLength(first.text),
+    coldSeconds: cold,
+    warmSeconds: warm,
+  }
+}
+
+/** Changes one event's title in the snapshot and builds again: the cost of a one-event change. */
+async function rebuildAfterOneChange(snapshotFile: string) {
+  const snapshot = JSON.parse(readFileSync(snapshotFile, 'utf8')) as {
+    collections: { events: { title: Record<string, string> }[] }
+  }
+  const event = snapshot.collections.events[0]!
+  for (const lang of Object.keys(event.title)) event.title[lang] = `${event.title[lang]} (changed)`
+  const changed = path.join(dataDir, 'changed-snapshot.json')
+  writeFileSync(changed, JSON.stringify(snapshot))
+  const ran = await tsxRun('scripts/build-site.ts', ['--snapshot', changed])
+  return { seconds: ran.seconds, steps: liveRelease().manifest.steps ?? {} }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  await new Promise((resolve) => server.close(resolve))
+  return typeof address === 'object' && address ? address.port : 0
+}
+
+/** The real server (`scripts/start.ts`) on this database: publish-to-live and REST latency. */
+async function serverMeasurements(): Promise<BenchResults['server']> {
+  const port = await freePort()
+  const url = `http://localhost:${port}`
+  const child = spawn(process.execPath, [tsx, 'scripts/start.ts'], {
+    env: childEnv({ PORT: String(port) }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let log = ''
+  child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()))
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM')
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))])
+      if (child.exitCode === null) child.kill('SIGKILL')
+    }
+  }
+  cleanups.push(stop)
+  try {
+    const deadline = Date.now() + 600_000
+    while (!log.includes('[zesummen] Ready on')) {
+      if (child.exitCode !== null) throw new Error(`the server stopped:\n${log.slice(-3000)}`)
+      if (Date.now() > deadline) throw new Error(`the server did not start:\n${log.slice(-3000)}`)
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    step(`Server ready on ${url}.`)
+    const api = async (method: string, pathname: string, body?: unknown, token = '') => {
+      const response = await fetch(`${url}/api${pathname}`, {
+        method,
+        headers: {
+          ...(body ? { 'content-type': 'application/json' } : {}),
+          ...(token ? { authorization: `JWT ${token}` } : {}),
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      })
+      const json = (await response.json()) as Record<string, unknown>
+      if (!response.ok)
+        throw new Error(`${method} ${pathname}: ${response.status} ${JSON.stringify(json)}`)
+      return json
+    }
+    const admin = { email: 'runner@example.org', password: 'violet harbour cinnamon tractor dusk' }
+    await api('POST', '/users/first-register', { ...admin, name: 'Measurement Runner' })
+    const token = String((await api('POST', '/users/login', admin)).token)
+
+    step('REST /api/events under concurrency (10 s, 32 connections)…')
+    const rest = await loadTest(`${url}/api/events?limit=10&depth=0`, 10, 32)
+
+    step('Publishing one event and waiting for it on the site…')
+    const found = await api('GET', '/events?limit=1&sort=-start&depth=0', undefined, token)
+    const event = (found.docs as { id: number; slug: string }[])[0]!
+    const title = `Bench publish probe ${Date.now()}`
+    const started = performance.now()
+    await api('PATCH', `/events/${event.id}?locale=fr`, { title, _status: 'published' }, token)
+    let publishSeconds: number | null = null
+    while (performance.now() - started < 900_000) {
+      const page = await fetch(`${url}/fr/events/${event.slug}/`)
+      if (page.ok && (await page.text()).includes(title)) {
+        publishSeconds = (performance.now() - started) / 1000
+        break
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    const debounce = Number(env.REBUILD_DEBOUNCE_SECONDS ?? 10)
+    return { rest, publishToLiveSeconds: publishSeconds, debounceSeconds: debounce }
+  } finally {
+    await stop()
+  }
+}
+
+/** `connections` clients asking one URL again and again for `seconds`: latency percentiles. */
+async function loadTest(target: string, seconds: number, connections: number) {
+  const latencies: number[] = []
+  let errors = 0
+  const end = performance.now() + seconds * 1000
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) {
+        const started = performance.now()
+        try {
+          const response = await fetch(target)
+          await response.arrayBuffer()
+          if (!response.ok) errors += 1
+        } catch {
+          errors += 1
+        }
+        latencies.push(performance.now() - started)
+      }
+    }),
+  )
+  latencies.sort((a, b) => a - b)
+  return {
+    requests: latencies.length,
+    perSecond: Math.round(latencies.length / seconds),
+    p50Ms: Math.round(percentile(latencies, 0.5)),
+    p95Ms: Math.round(percentile(latencies, 0.95)),
+    errors,
+    connections,
+  }
+}
+
+async function main() {
+  const counts = {
+    events: Number(values.events),
+    resources: Number(values.resources),
+    actions: Number(values.actions),
+    seed: Number(values.seed),
+  }
+  step(`Data in ${dataDir}, releases in ${releasesRel}.`)
+  const results = partial
+  Object.assign(results, {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? '',
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadAverageAtStart: os.loadavg()[0]!,
+    },
+    options: counts,
+  })
+
+  step(`1/8 Generating the synthetic region (${counts.events} events)…`)
+  const generated = await tsxRun('scripts/generate.ts', [
+    '--events',
+    String(counts.events),
+    '--resources',
+    String(counts.resources),
+    '--actions',
+    String(counts.actions),
+    '--seed',
+    String(counts.seed),
+  ])
+  const summary = /\{"generate":.*\}/.exec(generated.output)
+  results.generate = {
+    seconds: generated.seconds,
+    eventsPerSecond: summary ? (JSON.parse(summary[0]).generate.eventsPerSecond as number) : null,
+  }
+
+  step('2/8 Full site build from the database…')
+  const built = await tsxRun('scripts/build-site.ts')
+  const live = liveRelease()
+  results.build = {
+    seconds: built.seconds,
+    pages: live.manifest.pages,
+    files: countFiles(live.dir),
+    peakMiB: built.peakMiB,
+    steps: live.manifest.steps ?? {},
+  }
+
+  step(`3/8 Bare Astro baseline with ${live.manifest.pages} trivial pages…`)
+  const bare = await baseline(live.manifest.pages)
+  const astroMs = live.manifest.steps?.astro ?? built.seconds * 1000
+  results.baseline = {
+    pages: live.manifest.pages,
+    seconds: bare.seconds,
+    msPerPage: (bare.seconds * 1000) / live.manifest.pages,
+    siteAstroMsPerPage: astroMs / live.manifest.pages,
+    ratio: astroMs / (bare.seconds * 1000),
+  }
+
+  step('4/8 Pagefind index and first searches in Chromium…')
+  const pagefindDir = path.join(live.dir, 'pagefind')
+  const { server, url } = await startStaticServer(path.join(releases, 'current'))
+  cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())))
+  results.pagefind = {
+    seconds: (live.manifest.steps?.pagefind ?? 0) / 1000,
+    indexBytes: folderBytes(pagefindDir, (file) => !/\.(br|gz)$/.test(file)),
+    firstSearchBytes: await firstSearchBytes(url, 'synthetic'),
+  }
+  server.close()
+
+  step('5/8 All-events feed…')
+  const snapshotFile = path.join(dataDir, 'site-snapshot.json')
+  results.feed = await feedTiming(snapshotFile)
+
+  step('6/8 Page weights…')
+  const { upcomingEvents } = await import('../../web/lib/content')
+  const upcoming = upcomingEvents('fr')
+  const eventSlug = upcoming[0]?.event.slug ?? ''
+  results.pages = [
+    pageWeight(live.dir, '/fr/'),
+    pageWeight(live.dir, '/fr/events/'),
+    pageWeight(live.dir, `/fr/events/${eventSlug}/`),
+  ]
+
+  step('7/8 Rebuild after one event changed…')
+  results.rebuild = await rebuildAfterOneChange(snapshotFile)
+
+  if (values['skip-server']) {
+    step('8/8 Server measurements skipped (--skip-server).')
+    results.server = null
+  } else {
+    step('8/8 The real server: REST latency and publish-to-live…')
+    results.server = await serverMeasurements()
+  }
+  results.lighthouse = {
+    done: false,
+    reason:
+      'lighthouse is not a dependency of the project (it cannot be installed here without network access to its own downloads); scores not measured.',
+  }
+
+  const day = results.date.slice(0, 10)
+  const dir = path.resolve('bench/results')
+  mkdirSync(dir, { recursive: true })
+  const jsonFile = path.join(dir, `${day}-${counts.events}.json`)
+  writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`)
+  const table = resultsTable(results)
+  writeFileSync(path.join(dir, 'latest.md'), table)
+  console.log(`\n${table}`)
+  step(`Results in ${path.relative(root, jsonFile)} and bench/results/latest.md.`)
+  finished = true
+}
+
+/** Filled step by step; written out even when a later step fails. */
+const partial = {} as BenchResults
+let finished = false
+
+function countFiles(dir: string): number {
+  let count = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) count += countFiles(path.join(dir, entry.name))
+    else count += 1
+  }
+  return count
+}
+
+async function cleanUp() {
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      await cleanup()
+    } catch {
+      // Already stopped.
+    }
+  }
+  if (!values.keep) {
+    rmSync(dataDir, { recursive: true, force: true })
+    rmSync(releases, { recursive: true, force: true })
+  } else {
+    step(`Kept ${dataDir} and ${releasesRel} (--keep).`)
+  }
+  rmSync(baselineDir, { recursive: true, force: true })
+  if (partial.date && !finished) {
+    // What was measured before the failure, for the next investigation.
+    const file = path.join(dataDir.replace(/[^/]+$/, ''), `zesummen-bench-partial-${stamp}.json`)
+    writeFileSync(file, `${JSON.stringify(partial, null, 2)}\n`)
+    step(`Measurements so far in ${file}.`)
+  }
+}
+
+process.on('SIGINT', () => {
+  void cleanUp().then(() => process.exit(130))
+})
+
+main()
+  .then(cleanUp)
+  .catch(async (error: unknown) => {
+    console.error(
+      `[bench] Failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    )
+    await cleanUp()
+    process.exit(1)
+  })
