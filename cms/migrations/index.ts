@@ -4,6 +4,7 @@ import * as migration_20261125_195808_submissions from './20261125_195808_submis
 import * as migration_20261125_215012_submission_moderation from './20261125_215012_submission_moderation';
 import * as migration_20261125_223315_plan_follow_up from './20261125_223315_plan_follow_up';
 import * as migration_20261126_005022_translation_status from './20261126_005022_translation_status';
+import * as migration_20261126_023301_locales_parent_index from './20261126_023301_locales_parent_index';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261126_005022_translation_status.up,
     down: migration_20261126_005022_translation_status.down,
-    name: '20261126_005022_translation_status'
+    name: '20261126_005022_translation_status',
+  },
+  {
+    up: migration_20261126_023301_locales_parent_index.up,
+    down: migration_20261126_023301_locales_parent_index.down,
+    name: '20261126_023301_locales_parent_index'
   },
 ];
