@@ -3,12 +3,21 @@
 import react from '@astrojs/react'
 import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
+import { readFileSync } from 'node:fs'
 import { defaultLocale, locales } from './locales/config.ts'
 
 const site = (process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(
   /\/+$/,
   '',
 )
+
+// An incremental build renders only some detail pages and keeps the others from the live release:
+// their paths come in this file, so the sitemap still lists every page.
+const keptPages = process.env.ZESUMMEN_SITEMAP_PAGES
+  ? JSON.parse(readFileSync(process.env.ZESUMMEN_SITEMAP_PAGES, 'utf8')).map(
+      (page) => `${site}${page}`,
+    )
+  : []
 
 export default defineConfig({
   site,
@@ -21,6 +30,7 @@ export default defineConfig({
   integrations: [
     react(),
     sitemap({
+      customPages: keptPages,
       i18n: {
         defaultLocale,
         locales: Object.fromEntries(locales.map((locale) => [locale.code, locale.intl])),

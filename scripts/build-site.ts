@@ -4,13 +4,34 @@
 //   --snapshot <file>  render this snapshot instead of reading the database (the CMS's rebuild
 //                      job reads it in its own process and passes it here)
 //   --allow-shrink     accept a release with less than half the live release's pages
-import { spawn } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+//   --incremental      render only what changed since the live release when that is safe
+//                      (scripts/lib/incremental.ts decides; the CMS's publish builds use it),
+//                      make it live, then bring the search index up to date
+import { type ChildProcess, spawn } from 'node:child_process'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { mediaFilenames, readSnapshot, type SiteSnapshot } from '../web/lib/snapshot'
 import { dataDir, mediaDir, publicUrl, releasesDir } from '../cms/settings'
-import { precompress } from './lib/compress'
+import { precompress, precompressFiles } from './lib/compress'
+import {
+  type BuildDecision,
+  decideBuild,
+  linkKept,
+  moveInto,
+  RELEASE_SNAPSHOT,
+  siteSourcesFingerprint,
+} from './lib/incremental'
 import {
   acquireBuildLock,
   activate,
@@ -27,6 +48,7 @@ const { values: options } = parseArgs({
   options: {
     snapshot: { type: 'string' },
     'allow-shrink': { type: 'boolean', default: false },
+    incremental: { type: 'boolean', default: false },
   },
 })
 
@@ -46,24 +68,42 @@ async function timed<T>(name: string, work: () => Promise<T> | T): Promise<T> {
   }
 }
 
+/** The step's child process (Astro, Pagefind), stopped with this one. */
+let running: ChildProcess | null = null
+
 function run(command: string, args: string[], env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
+    running = child
     child.on('error', reject)
-    child.on('exit', (code, signal) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`${path.basename(args[0] ?? command)} exited with ${code ?? signal}`)),
-    )
+    child.on('exit', (code, signal) => {
+      running = null
+      if (code === 0) resolve()
+      else reject(new Error(`${path.basename(args[0] ?? command)} exited with ${code ?? signal}`))
+    })
   })
 }
 
-/** Published images are copied as sharp made them at upload: builds never re-encode images. */
+// Stopped (the CMS stops a search refresh when a newer build is due): the child goes too. What was
+// not live stays unfinished and the next build removes it.
+process.on('SIGTERM', () => {
+  running?.kill('SIGTERM')
+  step('Stopped.')
+  process.exit(143)
+})
+
+const pagefindBin = () => path.resolve('node_modules/pagefind/lib/runner/bin.cjs')
+
+/**
+ * Published images are copied as sharp made them at upload: builds never re-encode images. Files
+ * already in the release (linked from the live one) are left as they are.
+ */
 function copyMedia(outDir: string, files: string[]) {
   const target = path.join(outDir, 'media')
   mkdirSync(target, { recursive: true })
   let copied = 0
   for (const file of files) {
+    if (existsSync(path.join(target, path.basename(file)))) continue
     const source = path.join(mediaDir(), path.basename(file))
     if (!existsSync(source)) {
       console.warn(`[build] Missing uploaded file ${source}: the page shows no image there.`)
@@ -91,12 +131,85 @@ async function loadSnapshot(): Promise<SiteSnapshot> {
   }
 }
 
+/** The live release's snapshot and sources fingerprint, when it has them. */
+function liveInputs(releases: string, liveId: string | null) {
+  if (!liveId) return null
+  const manifest = readManifest(releases, liveId)
+  const file = path.join(releases, liveId, RELEASE_SNAPSHOT)
+  if (!manifest?.sources || !existsSync(file)) return null
+  try {
+    return {
+      snapshot: JSON.parse(readFileSync(file, 'utf8')) as SiteSnapshot,
+      sources: manifest.sources,
+    }
+  } catch {
+    return null
+  }
+}
+
+/** writeEventCalendars over this snapshot (the content module renders from it). */
+async function calendarsFrom(snapshot: SiteSnapshot) {
+  const [{ useSnapshot }, { writeEventCalendars }] = await Promise.all([
+    import('../web/lib/content'),
+    import('../web/lib/eventCalendars'),
+  ])
+  useSnapshot(snapshot)
+  return writeEventCalendars
+}
+
+/**
+ * Indexes the live release again and adds the new index to its search folder: Pagefind's files
+ * are named by their content, so the new ones go beside the old, and the entry file that names
+ * them is replaced last, by rename. A search under way keeps the files it started with.
+ */
+async function refreshSearch(dir: string, env: Record<string, string>) {
+  const next = path.join(dir, '.pagefind-next')
+  const target = path.join(dir, 'pagefind')
+  rmSync(next, { recursive: true, force: true })
+  try {
+    await run(
+      process.execPath,
+      [pagefindBin(), '--site', dir, '--output-path', next, '--silent'],
+      env,
+    )
+    const added: string[] = []
+    const merge = (from: string) => {
+      for (const entry of readdirSync(from, { withFileTypes: true })) {
+        const source = path.join(from, entry.name)
+        const destination = path.join(target, path.relative(next, source))
+        if (entry.isDirectory()) {
+          mkdirSync(destination, { recursive: true })
+          merge(source)
+        } else if (entry.name !== ENTRY && !sameSize(source, destination)) {
+          for (const suffix of ['.br', '.gz']) rmSync(destination + suffix, { force: true })
+          renameSync(source, destination)
+          added.push(destination)
+        }
+      }
+    }
+    merge(next)
+    const entry = path.join(target, ENTRY)
+    for (const suffix of ['.br', '.gz']) rmSync(entry + suffix, { force: true })
+    renameSync(path.join(next, ENTRY), entry)
+    await precompressFiles([...added, entry], dir, null)
+  } finally {
+    rmSync(next, { recursive: true, force: true })
+  }
+}
+
+const ENTRY = 'pagefind-entry.json'
+
+function sameSize(a: string, b: string): boolean {
+  return existsSync(b) && statSync(a).size === statSync(b).size
+}
+
 async function main() {
   const started = performance.now()
   const releases = releasesDir()
   const unlock = acquireBuildLock(releases)
   const id = newReleaseId()
   const outDir = path.join(releases, id)
+  let isLive = false
   try {
     const removed = prune(releases)
     if (removed.length) step(`Removed old or unfinished releases: ${removed.join(', ')}`)
@@ -112,44 +225,75 @@ async function main() {
         .map(([name, count]) => `${count} ${name}`)
         .join(', ')}`,
     )
-    const env = {
+    const liveId = currentReleaseId(releases)
+    const liveDir = liveId ? path.join(releases, liveId) : null
+    const sources = siteSourcesFingerprint(process.cwd(), publicUrl())
+    const decision: BuildDecision = options.incremental
+      ? decideBuild(liveInputs(releases, liveId), snapshot, sources)
+      : { mode: 'full', reason: 'asked for' }
+    step(`${decision.mode === 'full' ? 'Full' : 'Incremental'} build: ${decision.reason}.`)
+    const env: Record<string, string> = {
       ZESUMMEN_SNAPSHOT: snapshotFile,
       ZESUMMEN_SITE_OUT: outDir,
       ASTRO_TELEMETRY_DISABLED: '1',
     }
-    step(`Rendering pages with Astro into ${outDir}…`)
-    await timed('astro', () =>
+    const astro = () =>
       run(
         process.execPath,
         [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--silent'],
         env,
-      ),
-    )
-    await timed('calendars', async () => {
-      // The content module renders from this snapshot (Astro read the same file).
-      const [{ useSnapshot }, { writeEventCalendars }] = await Promise.all([
-        import('../web/lib/content'),
-        import('../web/lib/eventCalendars'),
-      ])
-      useSnapshot(snapshot)
-      step(`Wrote ${writeEventCalendars(outDir, new URL(publicUrl()))} event calendar files.`)
-    })
-    await timed('media', () => copyMedia(outDir, mediaFilenames(snapshot)))
-    step('Indexing with Pagefind…')
-    await timed('pagefind', () =>
-      run(
-        process.execPath,
-        [path.resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', outDir, '--silent'],
-        env,
-      ),
-    )
-    const liveId = currentReleaseId(releases)
-    const compressed = await timed('compress', () =>
-      precompress(outDir, liveId ? path.join(releases, liveId) : null),
-    )
-    step(
-      `Precompressed ${compressed.files} files (brotli and gzip), ${compressed.reused} of them unchanged since the live release.`,
-    )
+      )
+    const site = new URL(publicUrl())
+    if (decision.mode === 'full') {
+      step(`Rendering pages with Astro into ${outDir}…`)
+      await timed('astro', astro)
+      await timed('calendars', async () => {
+        const files = (await calendarsFrom(snapshot))(outDir, site)
+        step(`Wrote ${files.length} event calendar files.`)
+      })
+      await timed('media', () => copyMedia(outDir, mediaFilenames(snapshot)))
+      step('Indexing with Pagefind…')
+      await timed('pagefind', () =>
+        run(process.execPath, [pagefindBin(), '--site', outDir, '--silent'], env),
+      )
+      const compressed = await timed('compress', () => precompress(outDir, liveDir))
+      step(
+        `Precompressed ${compressed.files} files (brotli and gzip), ${compressed.reused} of them unchanged since the live release.`,
+      )
+    } else {
+      // The unaffected detail pages, the search index, assets and images: linked, not copied.
+      const kept = await timed('link', () =>
+        linkKept(liveDir!, outDir, decision.keep, mediaFilenames(snapshot)),
+      )
+      step(`Kept ${kept.pages.length} pages of the live release (${kept.files} files linked).`)
+      const rendered = path.join(releases, `.render-${id}`)
+      const planFile = path.join(dataDir(), 'build-plan.json')
+      const keptFile = path.join(dataDir(), 'build-kept-pages.json')
+      writeFileSync(planFile, JSON.stringify(decision.plan))
+      writeFileSync(keptFile, JSON.stringify(kept.pages))
+      Object.assign(env, {
+        ZESUMMEN_SITE_OUT: rendered,
+        ZESUMMEN_BUILD_PLAN: planFile,
+        ZESUMMEN_SITEMAP_PAGES: keptFile,
+      })
+      try {
+        step('Rendering the changed pages and every listing with Astro…')
+        await timed('astro', astro)
+        const moved = moveInto(rendered, outDir)
+        const calendars = await timed('calendars', async () =>
+          (await calendarsFrom(snapshot))(outDir, site, new Set(decision.plan.render.events)),
+        )
+        await timed('media', () => copyMedia(outDir, mediaFilenames(snapshot)))
+        const compressed = await timed('compress', () =>
+          precompressFiles([...moved, ...calendars], outDir, liveDir),
+        )
+        step(
+          `Rendered ${moved.length} files; precompressed ${compressed.files}, ${compressed.reused} of them unchanged.`,
+        )
+      } finally {
+        rmSync(rendered, { recursive: true, force: true })
+      }
+    }
     const pages = countPages(outDir)
     const live = liveId ? readManifest(releases, liveId) : null
     const problems = checkRelease(outDir, pages, live, options['allow-shrink'])
@@ -164,12 +308,28 @@ async function main() {
       durationMs,
       counts,
       steps: timings,
+      contentAt: snapshot.generatedAt,
+      mode: decision.mode,
+      sources,
     })
+    writeFileSync(path.join(outDir, RELEASE_SNAPSHOT), JSON.stringify(snapshot))
     activate(releases, id)
     prune(releases)
     step(`Release ${id} is live: ${pages} pages, built in ${(durationMs / 1000).toFixed(1)} s.`)
+    isLive = true
+    if (decision.mode === 'partial') {
+      // Live already; the search index catches up (the kept one does not know the changes yet).
+      try {
+        await timed('search', () => refreshSearch(outDir, env))
+        step('The search index is up to date.')
+      } catch (error) {
+        console.warn(
+          `[build] Warning: the search index was not refreshed (${error instanceof Error ? error.message : String(error)}); search shows the previous index until the next build.`,
+        )
+      }
+    }
   } catch (error) {
-    rmSync(outDir, { recursive: true, force: true })
+    if (!isLive) rmSync(outDir, { recursive: true, force: true })
     throw error
   } finally {
     unlock()

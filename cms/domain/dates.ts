@@ -71,8 +71,16 @@ class CachedZone extends Zone<true> {
 /** Europe/Luxembourg for Luxon: use it instead of the name wherever dates are computed. */
 export const portalZone: Zone = new CachedZone(PORTAL_TIME_ZONE)
 
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/
+
 /** Parses an ISO instant (as Payload stores dates) into Luxembourg time. */
 export function zonedFromISO(iso: string | Date): DateTime {
+  // An instant with its offset (as Payload stores dates) is read by Date.parse, which is many
+  // times quicker than Luxon's ISO parser; a site build reads hundreds of thousands of them.
+  if (typeof iso === 'string' && INSTANT.test(iso)) {
+    const millis = Date.parse(iso)
+    if (Number.isFinite(millis)) return DateTime.fromMillis(millis, { zone: portalZone })
+  }
   const parsed =
     iso instanceof Date ? DateTime.fromJSDate(iso) : DateTime.fromISO(iso, { setZone: true })
   if (!parsed.isValid)

@@ -7,7 +7,13 @@ import type { Payload, PayloadRequest } from 'payload'
 import { useSnapshot } from '../../web/lib/content'
 import { FEED_QUERY_MAX_LENGTH, feedLanguage } from '../../web/lib/feeds'
 import { t } from '../../web/lib/i18n'
-import { readSnapshot, type SnapshotCollection } from '../../web/lib/snapshot'
+import { localDay } from '../domain/dates'
+import {
+  readSnapshot,
+  refreshSnapshot,
+  type SiteSnapshot,
+  type SnapshotCollection,
+} from '../../web/lib/snapshot'
 import { onContentChanged } from '../hooks/contentChanged'
 import { ifNoneMatchMatches } from '../http/conditional'
 import type { RateLimit } from '../security/rateLimit'
@@ -38,7 +44,7 @@ interface LiveState {
   generation: number
   /** When the content last may have changed (Last-Modified), whole seconds. */
   changedAt: number
-  loaded: { generation: number; at: number } | null
+  loaded: { generation: number; at: number; snapshot: SiteSnapshot } | null
   loading: Promise<void> | null
   rendered: Map<string, RenderedAnswer>
 }
@@ -75,10 +81,16 @@ export async function ensureFresh(payload: Payload): Promise<void> {
   state.loading ??= (async () => {
     const generation = state.generation
     try {
-      const snapshot = await readSnapshot(payload, new Date(), LIVE_COLLECTIONS)
+      const now = new Date()
+      const base = state.loaded?.snapshot
+      // What changed since the last read (a full read the first time each day).
+      const snapshot =
+        base && localDay(base.generatedAt) === localDay(now)
+          ? await refreshSnapshot(payload, base, now, LIVE_COLLECTIONS)
+          : await readSnapshot(payload, now, LIVE_COLLECTIONS)
       useSnapshot(snapshot)
       state.rendered.clear()
-      state.loaded = { generation, at: Date.now() }
+      state.loaded = { generation, at: Date.now(), snapshot }
     } finally {
       state.loading = null
     }

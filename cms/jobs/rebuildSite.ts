@@ -1,15 +1,25 @@
 // Publish to live: every change to published content asks for a site rebuild through Payload's
 // jobs queue. Requests are debounced and coalesced: while a build waits to start, further changes
 // join it; while one runs, changes queue exactly one more. Builds run one at a time, in a child
-// process (`scripts/build-site.ts --snapshot`), from a snapshot this process reads with the
-// public's rights. Each build is a `site-builds` document: the dashboard's build panel.
+// process (`scripts/build-site.ts --snapshot --incremental`), from a snapshot this process reads
+// with the public's rights (only what changed since the last read, and in full once a day). Each
+// build is a `site-builds` document: the dashboard's build panel. An incremental build is live
+// before its search index is refreshed; a newer build stops that refresh and does its own.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload, TaskConfig } from 'payload'
-import { readSnapshot, snapshotCollections } from '../../web/lib/snapshot'
+import { localDay } from '../domain/dates'
+import {
+  readSnapshot,
+  refreshSnapshot,
+  RELEASE_SNAPSHOT,
+  type SiteSnapshot,
+  snapshotCollections,
+} from '../../web/lib/snapshot'
 import { onContentChanged } from '../hooks/contentChanged'
-import { dataDir, rebuildDebounceMs } from '../settings'
+import { currentReleaseId, readManifest } from '../../scripts/lib/releases'
+import { dataDir, rebuildDebounceMs, releasesDir } from '../settings'
 
 export const REBUILD_QUEUE = 'site'
 /** Even without a debounce, wait until the saving transaction has committed. */
@@ -33,6 +43,10 @@ interface RebuildState {
   chain: Promise<unknown>
   timer: NodeJS.Timeout | null
   child: ChildProcess | null
+  /** The running build is live and only refreshing its search index. */
+  childLive: boolean
+  /** The last snapshot read: the next read re-reads only what changed since. */
+  lastSnapshot: SiteSnapshot | null
   running: boolean
   listening: boolean
   runner: BuildRunner
@@ -45,6 +59,8 @@ const state = ((globalThis as Record<symbol, unknown>)[stateKey] ??= {
   chain: Promise.resolve(),
   timer: null,
   child: null,
+  childLive: false,
+  lastSnapshot: null,
   running: false,
   listening: false,
   runner: runBuildScript,
@@ -153,13 +169,17 @@ function runBuildScript(snapshotFile: string): Promise<BuildResult> {
         'scripts/build-site.ts',
         '--snapshot',
         snapshotFile,
+        '--incremental',
       ],
       { env, stdio: ['ignore', 'pipe', 'pipe'] },
     )
     state.child = child
+    state.childLive = false
     let log = ''
+    let live = false
     const collect = (chunk: Buffer) => {
       log = tail(log + chunk.toString())
+      if (!live && releaseLine.test(log)) live = state.childLive = true
     }
     child.stdout.on('data', collect)
     child.stderr.on('data', collect)
@@ -169,15 +189,40 @@ function runBuildScript(snapshotFile: string): Promise<BuildResult> {
     })
     child.on('exit', (code, signal) => {
       state.child = null
-      resolve({
-        ok: code === 0,
-        log: code === 0 ? log : tail(`${log}\n(build exited with ${code ?? signal})`),
-      })
+      state.childLive = false
+      // Stopped or failed after going live (refreshing search): the release is live all the same.
+      const note = live
+        ? '(the search index was not refreshed: a newer build does it)'
+        : `(build exited with ${code ?? signal})`
+      resolve({ ok: code === 0 || live, log: code === 0 ? log : tail(`${log}\n${note}`) })
     })
   })
 }
 
 const releaseLine = /Release (\S+) is live: (\d+) pages/
+
+/**
+ * The published content now: what changed since the last read, on top of it; a full read the
+ * first time in a day (the live release's snapshot is the last read after a restart).
+ */
+async function currentSnapshot(payload: Payload): Promise<SiteSnapshot> {
+  const now = new Date()
+  let base = state.lastSnapshot
+  if (!base) {
+    const file = path.join(releasesDir(), 'current', RELEASE_SNAPSHOT)
+    try {
+      if (existsSync(file)) base = JSON.parse(readFileSync(file, 'utf8')) as SiteSnapshot
+    } catch {
+      base = null
+    }
+  }
+  const snapshot =
+    base && localDay(base.generatedAt) === localDay(now)
+      ? await refreshSnapshot(payload, base, now)
+      : await readSnapshot(payload, now)
+  state.lastSnapshot = snapshot
+  return snapshot
+}
 
 async function build(payload: Payload, id: string): Promise<'succeeded' | 'failed'> {
   const startedAt = new Date()
@@ -189,7 +234,7 @@ async function build(payload: Payload, id: string): Promise<'succeeded' | 'faile
   })
   let result: BuildResult
   try {
-    const snapshot = await readSnapshot(payload)
+    const snapshot = await currentSnapshot(payload)
     const file = path.join(dataDir(), 'rebuild-snapshot.json')
     mkdirSync(path.dirname(file), { recursive: true })
     writeFileSync(file, JSON.stringify(snapshot))
@@ -249,6 +294,8 @@ export const rebuildSiteTask: TaskConfig<{
         overrideAccess: true,
       })
     }
+    // A build that is live and only refreshing its search index gives way: this one refreshes it.
+    if (state.childLive) state.child?.kill('SIGTERM')
     const run = state.chain.then(async () => {
       state.running = true
       try {
@@ -262,6 +309,22 @@ export const rebuildSiteTask: TaskConfig<{
   },
 }
 
+const NEW_DAY_CHECK_MS = 10 * 60 * 1000
+
+/**
+ * What is upcoming and what is past is decided when the site is built: the first check on a new
+ * day (Luxembourg time) rebuilds it, in full, even when nothing was published.
+ */
+export function rebuildOnNewDay(payload: Payload, now = new Date()): boolean {
+  const releases = releasesDir()
+  const id = currentReleaseId(releases)
+  const manifest = id ? readManifest(releases, id) : null
+  const builtFor = manifest?.contentAt ?? manifest?.createdAt
+  if (!builtFor || localDay(builtFor) === localDay(now) || !rebuildIdle()) return false
+  requestRebuild(payload, 'a new day')
+  return true
+}
+
 /**
  * In the server process: rebuild when public content changes, and mark builds that a restart
  * interrupted. Scripts and tests do not call this.
@@ -273,6 +336,7 @@ export async function startRebuildOnPublish(payload: Payload): Promise<void> {
   onContentChanged((collection, isPublic) => {
     if (isPublic && publicCollections.has(collection)) requestRebuild(payload, collection)
   })
+  setInterval(() => rebuildOnNewDay(payload), NEW_DAY_CHECK_MS).unref()
   await payload.update({
     collection: 'site-builds',
     where: { status: { equals: 'running' } },

@@ -33,6 +33,12 @@ export interface ReleaseManifest {
   counts: Record<string, number>
   /** Milliseconds per build step (snapshot, astro, media, pagefind, compress, check), for the bench. */
   steps?: Record<string, number>
+  /** When the content was read (the snapshot's time: what "upcoming" was decided against). */
+  contentAt?: string
+  /** Everything rendered, or only what changed since the release before (scripts/lib/incremental.ts). */
+  mode?: 'full' | 'partial'
+  /** Fingerprint of the site's code and settings the release was built with. */
+  sources?: string
 }
 
 /** A sortable, file-name-safe id: 2026-11-25T18-30-05-123Z. */
@@ -142,6 +148,13 @@ export function prune(releases: string, building: string | null = null): string[
     if (name === live || name === building || keep.has(name)) continue
     rmSync(path.join(releases, name), { recursive: true, force: true })
     removed.push(name)
+  }
+  // Pages an incremental build rendered before it was stopped (the build moves them in at once).
+  for (const name of readdirSync(releases)) {
+    if (name.startsWith('.render-') && name !== `.render-${building}`) {
+      rmSync(path.join(releases, name), { recursive: true, force: true })
+      removed.push(name)
+    }
   }
   return removed
 }

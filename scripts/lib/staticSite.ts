@@ -48,6 +48,9 @@ export function resolveSiteFile(root: string, urlPath: string): string | null {
     return null
   }
   if (decoded.includes('\0')) return null
+  // Dot files are the build's own (a release's snapshot, a search index being made); only
+  // /.well-known/ is the public's.
+  if (decoded.split('/').some((part) => part.startsWith('.') && part !== '.well-known')) return null
   const candidate = path.resolve(root, `.${path.posix.normalize(decoded)}`)
   if (candidate !== root && !candidate.startsWith(root + path.sep)) return null
   if (existsSync(candidate) && statSync(candidate).isFile()) return candidate

@@ -1,10 +1,14 @@
 // Publish to live: changes to published content queue a site rebuild through the jobs queue,
 // debounced and coalesced; drafts do not; failures are recorded for the build panel. The build
 // itself is replaced by a stand-in here (the end-to-end tests run the real one).
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readSnapshot, refreshSnapshot } from '../../web/lib/snapshot'
 import {
   rebuildIdle,
+  rebuildOnNewDay,
   startRebuildOnPublish,
   useBuildRunner,
   type BuildResult,
@@ -135,5 +139,87 @@ describe('rebuild on publish', () => {
     await settled()
     expect(calls).toBe(1)
     expect((await builds()).slice(before).map((build) => build.status)).toEqual(['succeeded'])
+  })
+
+  it('rebuilds on a new day (Luxembourg time) even when nothing was published', async () => {
+    await settled()
+    const previous = process.env.RELEASES_DIR
+    const releases = path.join('releases', `int-new-day-${process.pid}`)
+    process.env.RELEASES_DIR = releases
+    try {
+      mkdirSync(path.join(releases, 'r1'), { recursive: true })
+      const builtAt = '2027-03-09T20:00:00.000Z'
+      writeFileSync(
+        path.join(releases, 'r1', 'release.json'),
+        JSON.stringify({
+          id: 'r1',
+          createdAt: builtAt,
+          contentAt: builtAt,
+          pages: 1,
+          durationMs: 1,
+          counts: {},
+        }),
+      )
+      symlinkSync('r1', path.join(releases, 'current'))
+      // 23:50 in Luxembourg: the same day.
+      expect(rebuildOnNewDay(payload, new Date('2027-03-09T22:50:00Z'))).toBe(false)
+      const before = (await builds()).length
+      // 00:10 the next day.
+      expect(rebuildOnNewDay(payload, new Date('2027-03-09T23:10:00Z'))).toBe(true)
+      await settled()
+      expect((await builds()).slice(before)).toMatchObject([
+        { reason: 'a new day', status: 'succeeded' },
+      ])
+    } finally {
+      if (previous === undefined) delete process.env.RELEASES_DIR
+      else process.env.RELEASES_DIR = previous
+      rmSync(releases, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('reading published content again', () => {
+  it('re-reads only what changed, and gets what a full read gets', async () => {
+    await settled()
+    const now = new Date()
+    const kept = await createEventIn(payload, ids, { title: 'Stays as it is' })
+    const edited = await createEventIn(payload, ids, { title: 'Before the edit' })
+    const withdrawn = await createEventIn(payload, ids, { title: 'Soon a draft' })
+    const base = await readSnapshot(payload, now)
+    await payload.update({ collection: 'events', id: edited.id, data: { title: 'After the edit' } })
+    await payload.update({
+      collection: 'events',
+      id: withdrawn.id,
+      data: { _status: 'draft' } as never,
+    })
+    const added = await createEventIn(payload, ids, { title: 'New since' })
+    // A draft of a published event changes nothing the public sees.
+    await payload.update({
+      collection: 'events',
+      id: kept.id,
+      data: { title: 'A draft nobody sees' },
+      draft: true,
+    })
+    const find = payload.find.bind(payload)
+    const reread: unknown[] = []
+    payload.find = ((options: Parameters<Payload['find']>[0]) => {
+      const ids = (options.where?.id as { in?: unknown[] } | undefined)?.in
+      if (options.collection === 'events' && ids) reread.push(...ids)
+      return find(options)
+    }) as Payload['find']
+    let refreshed
+    try {
+      refreshed = await refreshSnapshot(payload, base, now)
+    } finally {
+      payload.find = find
+    }
+    expect(reread.map(String).sort()).toEqual([String(edited.id), String(added.id)].sort())
+    expect(refreshed).toEqual(await readSnapshot(payload, now))
+    const titles = refreshed.collections.events.map((event) => (event.title as { fr?: string }).fr)
+    expect(titles).toEqual(
+      expect.arrayContaining(['Stays as it is', 'After the edit', 'New since']),
+    )
+    expect(titles).not.toContain('Soon a draft')
+    expect(titles).not.toContain('A draft nobody sees')
   })
 })

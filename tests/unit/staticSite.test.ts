@@ -55,6 +55,20 @@ describe('static site files', () => {
     expect(resolveSiteFile(root, '/en/%00')).toBeNull()
   })
 
+  it('never serves the build’s dot files, but serves /.well-known/', () => {
+    mkdirSync(path.join(root, '.pagefind-next'), { recursive: true })
+    mkdirSync(path.join(root, '.well-known'), { recursive: true })
+    writeFileSync(path.join(root, '.snapshot.json'), '{}')
+    writeFileSync(path.join(root, '.pagefind-next', 'entry.json'), '{}')
+    writeFileSync(path.join(root, '.well-known', 'security.txt'), 'Contact: x')
+    expect(resolveSiteFile(root, '/.snapshot.json')).toBeNull()
+    expect(resolveSiteFile(root, '/%2esnapshot.json')).toBeNull()
+    expect(resolveSiteFile(root, '/.pagefind-next/entry.json')).toBeNull()
+    expect(resolveSiteFile(root, '/.well-known/security.txt')).toBe(
+      path.join(root, '.well-known', 'security.txt'),
+    )
+  })
+
   it('redirects a directory to its trailing-slash address on this host only', () => {
     expect(request('/en')).toMatchObject({ status: 301, headers: { location: '/en/' } })
     expect(request('//en')).toMatchObject({ status: 404 })

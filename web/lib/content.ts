@@ -497,7 +497,27 @@ function expandedOnce(doc: RawDoc, recurrence: RecurrenceRule | null) {
   return dates
 }
 
+/** An event's occurrences without the words of their overrides: the same in every language. */
+const plannedOccurrences = new WeakMap<
+  RawDoc,
+  { occurrences: OccurrenceView[]; reasons: unknown[] | null }
+>()
+
 function occurrencesOf(doc: RawDoc, lang: LocaleCode): OccurrenceView[] {
+  let planned = plannedOccurrences.get(doc)
+  if (!planned) {
+    planned = planOccurrences(doc)
+    plannedOccurrences.set(doc, planned)
+  }
+  const { occurrences, reasons } = planned
+  if (!reasons) return occurrences
+  return occurrences.map((occurrence, index) => ({
+    ...occurrence,
+    reason: reasons[index] ? text(reasons[index], lang) : null,
+  }))
+}
+
+function planOccurrences(doc: RawDoc) {
   const start = zonedFromISO(String(doc.start))
   const end = zonedFromISO(String(doc.end))
   const duration = end.diff(start)
@@ -508,26 +528,31 @@ function occurrencesOf(doc: RawDoc, lang: LocaleCode): OccurrenceView[] {
       override,
     ]),
   )
-  return expandedOnce(doc, recurrence).map(({ start: occurrenceStart, day }) => {
-    const override = overrides.get(day)
-    const status =
-      override?.status === 'cancelled'
-        ? 'cancelled'
-        : override?.status === 'rescheduled'
-          ? 'rescheduled'
-          : 'scheduled'
-    const newStart = override?.newStart ? zonedFromISO(String(override.newStart)) : null
-    const newEnd = override?.newEnd ? zonedFromISO(String(override.newEnd)) : null
-    const actualStart = status === 'rescheduled' && newStart ? newStart : occurrenceStart
-    return {
-      start: actualStart,
-      end: status === 'rescheduled' && newEnd ? newEnd : actualStart.plus(duration),
-      plannedStart: occurrenceStart,
-      day,
-      status,
-      reason: override ? text(override.reason, lang) : null,
-    }
-  })
+  const reasons: unknown[] = []
+  const occurrences = expandedOnce(doc, recurrence).map(
+    ({ start: occurrenceStart, day }): OccurrenceView => {
+      const override = overrides.get(day)
+      reasons.push(override?.reason ?? null)
+      const status =
+        override?.status === 'cancelled'
+          ? 'cancelled'
+          : override?.status === 'rescheduled'
+            ? 'rescheduled'
+            : 'scheduled'
+      const newStart = override?.newStart ? zonedFromISO(String(override.newStart)) : null
+      const newEnd = override?.newEnd ? zonedFromISO(String(override.newEnd)) : null
+      const actualStart = status === 'rescheduled' && newStart ? newStart : occurrenceStart
+      return {
+        start: actualStart,
+        end: status === 'rescheduled' && newEnd ? newEnd : actualStart.plus(duration),
+        plannedStart: occurrenceStart,
+        day,
+        status,
+        reason: null,
+      }
+    },
+  )
+  return { occurrences, reasons: reasons.some(Boolean) ? reasons : null }
 }
 
 export function eventView(doc: RawDoc, lang: LocaleCode): EventView {
@@ -642,7 +667,8 @@ const occurrencesByMonth = memoizedPerLocale((lang): Map<string, ListedEvent[]> 
   const months = new Map<string, ListedEvent[]>()
   for (const view of events(lang)) {
     for (const occurrence of view.occurrences) {
-      const month = occurrence.start.toFormat('yyyy-MM')
+      const { year, month: number } = occurrence.start
+      const month = `${year}-${String(number).padStart(2, '0')}`
       const list = months.get(month) ?? []
       list.push({ event: view, occurrence })
       months.set(month, list)

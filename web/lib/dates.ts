@@ -11,7 +11,7 @@ const intl = (locale: LocaleCode) => localeDefinition(locale).intl
 const formatters = new Map<string, Intl.DateTimeFormat>()
 
 function formatter(locale: LocaleCode, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`
+  const key = `${locale}|${optionsKey(options)}`
   let found = formatters.get(key)
   if (!found) {
     found = new Intl.DateTimeFormat(intl(locale), { timeZone: PORTAL_TIME_ZONE, ...options })
@@ -20,45 +20,74 @@ function formatter(locale: LocaleCode, options: Intl.DateTimeFormatOptions): Int
   return found
 }
 
+// The same dates are written again and again (an occurrence on its page, in its month, in each
+// listing): each text is made once per language, options and instant.
+const formatted = new Map<string, string>()
+const MAX_FORMATTED = 500_000
+
 function format(
   locale: LocaleCode,
   value: string | Date | DateTime,
   options: Intl.DateTimeFormatOptions,
 ) {
-  const instant = DateTime.isDateTime(value) ? value.toJSDate() : zonedFromISO(value).toJSDate()
-  return formatter(locale, options).format(instant)
+  const millis = DateTime.isDateTime(value) ? value.toMillis() : zonedFromISO(value).toMillis()
+  const key = `${millis}|${locale}|${optionsKey(options)}`
+  let text = formatted.get(key)
+  if (text === undefined) {
+    text = formatter(locale, options).format(millis)
+    if (formatted.size >= MAX_FORMATTED) formatted.clear()
+    formatted.set(key, text)
+  }
+  return text
+}
+
+const LONG_DATE: Intl.DateTimeFormatOptions = {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+}
+const SHORT_DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' }
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' }
+const MONTH_TITLE: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric' }
+const LONG_WEEKDAY: Intl.DateTimeFormatOptions = { weekday: 'long' }
+const SHORT_WEEKDAY: Intl.DateTimeFormatOptions = { weekday: 'short' }
+const DAY_MONTH: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long' }
+const DAY_MONTH_YEAR: Intl.DateTimeFormatOptions = { ...DAY_MONTH, year: 'numeric' }
+
+const optionKeys = new WeakMap<Intl.DateTimeFormatOptions, string>()
+function optionsKey(options: Intl.DateTimeFormatOptions): string {
+  let key = optionKeys.get(options)
+  if (key === undefined) optionKeys.set(options, (key = JSON.stringify(options)))
+  return key
 }
 
 /** "Tuesday, 2 March 2027" */
 export const longDate = (locale: LocaleCode, value: string | Date | DateTime) =>
-  format(locale, value, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+  format(locale, value, LONG_DATE)
 
 /** "2 Mar 2027" */
 export const shortDate = (locale: LocaleCode, value: string | Date | DateTime) =>
-  format(locale, value, { day: 'numeric', month: 'short', year: 'numeric' })
+  format(locale, value, SHORT_DATE)
 
 /** "18:30" */
 export const time = (locale: LocaleCode, value: string | Date | DateTime) =>
-  format(locale, value, { hour: '2-digit', minute: '2-digit' })
+  format(locale, value, TIME)
 
 /** "March 2027" */
 export const monthTitle = (locale: LocaleCode, value: DateTime) =>
-  format(locale, value, { month: 'long', year: 'numeric' })
+  format(locale, value, MONTH_TITLE)
 
 export const weekdayName = (
   locale: LocaleCode,
   value: DateTime,
   width: 'long' | 'short' = 'long',
-) => format(locale, value, { weekday: width })
+) => format(locale, value, width === 'long' ? LONG_WEEKDAY : SHORT_WEEKDAY)
 
 /** "30 June" (with the year only when it differs from the reference year). */
 export function dayAndMonth(locale: LocaleCode, value: DateTime, referenceYear?: number) {
   const withYear = referenceYear !== undefined && value.year !== referenceYear
-  return format(locale, value, {
-    day: 'numeric',
-    month: 'long',
-    ...(withYear ? { year: 'numeric' } : {}),
-  })
+  return format(locale, value, withYear ? DAY_MONTH_YEAR : DAY_MONTH)
 }
 
 /** The time range of one occurrence: "Tuesday, 2 March 2027, 18:30–20:30" or a day range. */
@@ -68,7 +97,10 @@ export function whenText(
   end: DateTime,
   allDay: boolean,
 ): string {
-  const sameDay = start.hasSame(end, 'day')
+  // Both are Luxembourg times; comparing the fields is much quicker than Luxon's hasSame.
+  const other = end.zone.equals(start.zone) ? end : end.setZone(start.zone)
+  const sameDay =
+    start.day === other.day && start.month === other.month && start.year === other.year
   if (allDay)
     return sameDay
       ? longDate(locale, start)

@@ -9,16 +9,23 @@ import { events } from './content'
 import { calendarFile } from './ical'
 import { urls } from './urls'
 
-/** Writes every event's calendar file into the release folder; returns how many. */
-export function writeEventCalendars(outDir: string, site: URL): number {
-  let written = 0
+/**
+ * Writes the calendar file of every event (or of the events in `only`, an incremental build)
+ * into the release folder; returns the files written.
+ */
+export function writeEventCalendars(
+  outDir: string,
+  site: URL,
+  only?: ReadonlySet<string>,
+): string[] {
+  const written: string[] = []
   for (const lang of localeCodes) {
-    const views = events(lang)
+    const views = only ? events(lang).filter((view) => only.has(view.slug)) : events(lang)
     if (views.length) mkdirSync(path.join(outDir, lang, 'events'), { recursive: true })
     for (const view of views) {
       const file = path.join(outDir, urls.eventCalendar(lang, view.slug))
       writeFileSync(file, calendarFile({ lang, name: view.title.value, site }, [view]))
-      written += 1
+      written.push(file)
     }
   }
   return written

@@ -1,0 +1,123 @@
+// An incremental build makes the same site as a full build of the same content, file for file,
+// and never changes a file of the release before it (they share files as hard links).
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+import { syntheticSnapshot } from '../../scripts/bench/syntheticSnapshot'
+import type { RawDoc, SiteSnapshot } from '../../web/lib/snapshot'
+import { freshDataDir } from './server'
+
+const dataDir = freshDataDir()
+const releases = (name: string) => path.join(dataDir, name)
+
+function build(snapshot: SiteSnapshot, name: string, releasesName: string, incremental: boolean) {
+  const file = path.join(dataDir, `${name}.json`)
+  writeFileSync(file, JSON.stringify(snapshot))
+  const result = spawnSync(
+    process.execPath,
+    [
+      'node_modules/tsx/dist/cli.mjs',
+      'scripts/build-site.ts',
+      '--snapshot',
+      file,
+      ...(incremental ? ['--incremental'] : []),
+    ],
+    {
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        RELEASES_DIR: path.relative(process.cwd(), releases(releasesName)),
+        DATABASE_URL: undefined,
+      },
+      encoding: 'utf8',
+    },
+  )
+  expect(result.status, result.stdout + result.stderr).toBe(0)
+  return { log: result.stdout, dir: realpathSync(path.join(releases(releasesName), 'current')) }
+}
+
+/** Every file of a release but the search index, compressed copies and build records. */
+function siteFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.join(prefix, entry.name)
+    if (entry.isDirectory()) return entry.name === 'pagefind' ? [] : siteFiles(dir, relative)
+    if (/\.(br|gz)$/.test(entry.name) || /^(release\.json|\.snapshot\.json)$/.test(relative))
+      return []
+    return [relative]
+  })
+}
+
+/** Compressed copies that do not decompress to their file: a shared file written in place. */
+function badCompressedCopies(dir: string, prefix = ''): string[] {
+  return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.join(prefix, entry.name)
+    if (entry.isDirectory()) return badCompressedCopies(dir, relative)
+    const match = /^(.*)\.(br|gz)$/.exec(relative)
+    if (!match || relative.startsWith('pagefind')) return []
+    const bytes = readFileSync(path.join(dir, relative))
+    const original = readFileSync(path.join(dir, match[1]!))
+    const decoded = match[2] === 'br' ? brotliDecompressSync(bytes) : gunzipSync(bytes)
+    return decoded.equals(original) ? [] : [relative]
+  })
+}
+
+describe('incremental site builds', () => {
+  const before = syntheticSnapshot({ events: 40, now: new Date('2027-01-15T12:00:00Z') })
+  const after = structuredClone(before)
+  after.generatedAt = '2027-01-15T12:05:00.000Z'
+  const [changed, removed, model] = after.collections.events as [RawDoc, RawDoc, RawDoc]
+  const oldTitle = String((changed.title as Record<string, string>).fr)
+  changed.title = { fr: 'Titre corrigé après publication' }
+  after.collections.events.splice(1, 1)
+  after.collections.events.push({ ...model, id: 9999, slug: 'nouvel-evenement-incremental' })
+  const removedSlug = String(removed.slug)
+
+  let first: { dir: string }
+  let second: { log: string; dir: string }
+
+  it('builds everything first, then only what changed', () => {
+    first = build(before, 'before', 'releases', true)
+    second = build(after, 'after', 'releases', true)
+    expect(second.log).toMatch(/Incremental build: changed: 3 events/)
+    expect(second.log).toMatch(/The search index is up to date/)
+  }, 300_000)
+
+  it('makes the same files as a full build of the same content', () => {
+    const full = build(after, 'after-full', 'releases-full', false)
+    const files = siteFiles(second.dir).sort()
+    expect(files).toEqual(siteFiles(full.dir).sort())
+    const different = files.filter(
+      (file) =>
+        !readFileSync(path.join(second.dir, file)).equals(readFileSync(path.join(full.dir, file))),
+    )
+    expect(different).toEqual([])
+    expect(existsSync(path.join(second.dir, 'fr', 'events', removedSlug))).toBe(false)
+    expect(readFileSync(path.join(second.dir, 'sitemap-0.xml'), 'utf8')).toContain(
+      '/fr/events/nouvel-evenement-incremental/',
+    )
+  }, 300_000)
+
+  it('leaves the release before it as it was', () => {
+    const page = readFileSync(
+      path.join(first.dir, 'fr', 'events', String(changed.slug), 'index.html'),
+      'utf8',
+    )
+    expect(page).toContain(oldTitle)
+    expect(existsSync(path.join(first.dir, 'fr', 'events', removedSlug, 'index.html'))).toBe(true)
+    expect(badCompressedCopies(first.dir)).toEqual([])
+    expect(badCompressedCopies(second.dir)).toEqual([])
+  })
+
+  it('adds the changed pages to the search index', () => {
+    const fragments = path.join(second.dir, 'pagefind', 'fragment')
+    const texts = readdirSync(fragments).map((name) =>
+      gunzipSync(readFileSync(path.join(fragments, name))).toString('utf8'),
+    )
+    expect(texts.some((text) => text.includes('Titre corrigé après publication'))).toBe(true)
+    expect(readFileSync(path.join(second.dir, 'pagefind', 'pagefind-entry.json'), 'utf8')).not.toBe(
+      readFileSync(path.join(first.dir, 'pagefind', 'pagefind-entry.json'), 'utf8'),
+    )
+  })
+})
