@@ -41,6 +41,29 @@ const indexLocalesByParent: SQLiteSchemaHook = ({ schema, extendTable }) => {
   return schema
 }
 
+/**
+ * Published documents in the REST API's default order: every table with drafts gets an index on
+ * (_status, createdAt). The public's reads filter on `_status` and sort by `createdAt`; with only
+ * the single-column indexes SQLite took every published row, computed its arrays and languages,
+ * and sorted them: `GET /api/events?limit=10` took 290 ms at 10,000 events instead of a few.
+ */
+const indexPublishedByCreation: SQLiteSchemaHook = ({ schema, extendTable }) => {
+  for (const [name, table] of Object.entries(schema.tables)) {
+    const columns = table as unknown as Record<string, unknown>
+    if (!columns._status || !columns.createdAt) continue
+    extendTable({
+      table,
+      extraConfig: (columns) => ({
+        [`${name}_status_created_at_idx`]: index(`${name}_status_created_at_idx`).on(
+          columns._status!,
+          columns.createdAt!,
+        ),
+      }),
+    })
+  }
+  return schema
+}
+
 export function databaseAdapter(
   env: Record<string, string | undefined> = process.env,
 ): DatabaseAdapterObj {
@@ -62,7 +85,7 @@ export function databaseAdapter(
     // Payload leaves SQLite transactions off by default; without them a failed write can leave
     // half a document behind. Editors' writes are few, so the write lock costs nothing noticeable.
     transactionOptions: {},
-    afterSchemaInit: [indexLocalesByParent],
+    afterSchemaInit: [indexLocalesByParent, indexPublishedByCreation],
   })
   return {
     ...adapter,

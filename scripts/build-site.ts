@@ -13,7 +13,6 @@ import {
   existsSync,
   mkdirSync,
   readFileSync,
-  readdirSync,
   renameSync,
   rmSync,
   statSync,
@@ -172,22 +171,12 @@ async function refreshSearch(dir: string, env: Record<string, string>) {
       [pagefindBin(), '--site', dir, '--output-path', next, '--silent'],
       env,
     )
-    const added: string[] = []
-    const merge = (from: string) => {
-      for (const entry of readdirSync(from, { withFileTypes: true })) {
-        const source = path.join(from, entry.name)
-        const destination = path.join(target, path.relative(next, source))
-        if (entry.isDirectory()) {
-          mkdirSync(destination, { recursive: true })
-          merge(source)
-        } else if (entry.name !== ENTRY && !sameSize(source, destination)) {
-          for (const suffix of ['.br', '.gz']) rmSync(destination + suffix, { force: true })
-          renameSync(source, destination)
-          added.push(destination)
-        }
-      }
-    }
-    merge(next)
+    // Files of the same name are the same file (named by content, or the same Pagefind version).
+    const added = moveInto(
+      next,
+      target,
+      (from, to) => path.basename(from) === ENTRY || sameSize(from, to),
+    )
     const entry = path.join(target, ENTRY)
     for (const suffix of ['.br', '.gz']) rmSync(entry + suffix, { force: true })
     renameSync(path.join(next, ENTRY), entry)

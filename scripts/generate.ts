@@ -26,6 +26,8 @@ import { seed } from '../cms/seed'
 import { databaseSettings } from '../cms/settings'
 import {
   link,
+  REGION_OPTIONS,
+  regionCounts,
   SYNTHETIC_MARK,
   syntheticRegion,
   type Id,
@@ -35,29 +37,14 @@ import {
 
 const { values } = parseArgs({
   options: {
-    events: { type: 'string', default: '10000' },
-    resources: { type: 'string', default: '1000' },
-    actions: { type: 'string', default: '200' },
-    seed: { type: 'string', default: '1' },
+    ...REGION_OPTIONS,
     now: { type: 'string' },
     force: { type: 'boolean', default: false },
   },
 })
 
-function count(name: 'events' | 'resources' | 'actions' | 'seed'): number {
-  const value = Number(values[name])
-  if (!Number.isInteger(value) || value < 0) {
-    console.error(`[generate] --${name} needs a whole number ≥ 0, not "${values[name]}".`)
-    process.exit(2)
-  }
-  return value
-}
-
 const options = {
-  events: count('events'),
-  resources: count('resources'),
-  actions: count('actions'),
-  seed: count('seed'),
+  ...regionCounts(values, 'generate'),
   now: values.now ? new Date(`${values.now}T12:00:00Z`) : new Date(),
 }
 if (Number.isNaN(options.now.getTime())) {

@@ -5,6 +5,7 @@ import * as migration_20261125_215012_submission_moderation from './20261125_215
 import * as migration_20261125_223315_plan_follow_up from './20261125_223315_plan_follow_up';
 import * as migration_20261126_005022_translation_status from './20261126_005022_translation_status';
 import * as migration_20261126_023301_locales_parent_index from './20261126_023301_locales_parent_index';
+import * as migration_20261126_044425_published_created_index from './20261126_044425_published_created_index';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261126_023301_locales_parent_index.up,
     down: migration_20261126_023301_locales_parent_index.down,
-    name: '20261126_023301_locales_parent_index'
+    name: '20261126_023301_locales_parent_index',
+  },
+  {
+    up: migration_20261126_044425_published_created_index.up,
+    down: migration_20261126_044425_published_created_index.down,
+    name: '20261126_044425_published_created_index'
   },
 ];

@@ -1,6 +1,8 @@
 // The benchmark's results: their shape, the percentile rule, and the markdown table that
 // `npm run bench` prints and keeps in bench/results/latest.md (targets from issue #9).
 
+import type { LighthouseScores } from './lighthouse'
+
 export interface BenchResults {
   date: string
   machine: {
@@ -50,7 +52,7 @@ export interface BenchResults {
     publishToLiveSeconds: number | null
     debounceSeconds: number
   } | null
-  lighthouse: { done: boolean; reason: string }
+  lighthouse: { done: true; pages: LighthouseScores[] } | { done: false; reason: string }
 }
 
 /** The value below which `share` of the sorted values lie (nearest rank). */
@@ -156,12 +158,25 @@ export function resultsTable(results: BenchResults): string {
       '—',
       '—',
     ],
-    [
-      'Lighthouse',
-      results.lighthouse.done ? 'see JSON' : `not done: ${results.lighthouse.reason}`,
-      '100/100/≥95',
-      '—',
-    ],
+    ...(results.lighthouse.done
+      ? results.lighthouse.pages.map((page): [string, string, string, string] => {
+          const { performance, accessibility } = page.scores
+          const practices = page.scores['best-practices']
+          return [
+            `Lighthouse ${page.path.length > 30 ? `${page.path.slice(0, 27)}…` : page.path}`,
+            `performance ${performance ?? '—'}, accessibility ${accessibility ?? '—'}, best practices ${practices ?? '—'}`,
+            '≥ 95 / 100 / 100',
+            verdict((performance ?? 0) >= 95 && accessibility === 100 && practices === 100),
+          ]
+        })
+      : [
+          ['Lighthouse', `not done: ${results.lighthouse.reason}`, '≥ 95 / 100 / 100', '—'] as [
+            string,
+            string,
+            string,
+            string,
+          ],
+        ]),
   ]
   const { machine, options } = results
   return [

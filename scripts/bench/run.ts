@@ -17,22 +17,20 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs'
-import { createServer, type Server } from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { localeCodes } from '../../locales/config'
 import { readManifest, type ReleaseManifest } from '../lib/releases'
-import { serveSite } from '../lib/staticSite'
+import { REGION_OPTIONS, regionCounts } from '../lib/synthetic'
+import { lighthouseScores } from './lighthouse'
+import { freePort, serveRelease } from './local'
 import { percentile, resultsTable, type BenchResults } from './report'
 
 const { values } = parseArgs({
   options: {
-    events: { type: 'string', default: '10000' },
-    resources: { type: 'string', default: '1000' },
-    actions: { type: 'string', default: '200' },
-    seed: { type: 'string', default: '1' },
+    ...REGION_OPTIONS,
     'skip-server': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
@@ -180,17 +178,6 @@ const { n } = Astro.params
   ])
 }
 
-function startStaticServer(dir: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => serveSite(dir, req, res, { https: false }))
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      resolve({ server, url: `http://127.0.0.1:${port}` })
-    })
-  })
-}
-
 /**
  * Bytes a first search downloads in each language, measured in Chromium: every /pagefind/ file
  * the search page fetched until the first results showed (script, styles, WebAssembly, entry,
@@ -278,17 +265,15 @@ async function rebuildAfterOneChange(snapshotFile: string) {
   }
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  await new Promise((resolve) => server.close(resolve))
-  return typeof address === 'object' && address ? address.port : 0
-}
-
 /** The real server (`scripts/start.ts`) on this database: publish-to-live and REST latency. */
+/**
+ * The real server's port, chosen first: every build of the run gets the server's address as
+ * PUBLIC_URL, as in production, so the server's publish builds can be incremental.
+ */
+let serverPort = 0
+
 async function serverMeasurements(): Promise<BenchResults['server']> {
-  const port = await freePort()
+  const port = serverPort
   const url = `http://localhost:${port}`
   const child = spawn(process.execPath, [tsx, 'scripts/start.ts'], {
     env: childEnv({ PORT: String(port) }),
@@ -389,13 +374,10 @@ async function loadTest(target: string, seconds: number, connections: number) {
 }
 
 async function main() {
-  const counts = {
-    events: Number(values.events),
-    resources: Number(values.resources),
-    actions: Number(values.actions),
-    seed: Number(values.seed),
-  }
-  step(`Data in ${dataDir}, releases in ${releasesRel}.`)
+  const counts = regionCounts(values, 'bench')
+  serverPort = await freePort()
+  env.PUBLIC_URL = `http://localhost:${serverPort}`
+  step(`Data in ${dataDir}, releases in ${releasesRel}, site address ${env.PUBLIC_URL}.`)
   const results = partial
   Object.assign(results, {
     date: new Date().toISOString(),
@@ -450,14 +432,15 @@ async function main() {
 
   step('4/8 Pagefind index and first searches in Chromium…')
   const pagefindDir = path.join(live.dir, 'pagefind')
-  const { server, url } = await startStaticServer(path.join(releases, 'current'))
-  cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())))
+  const served = await serveRelease(path.join(releases, 'current'))
+  const url = served.url
+  cleanups.push(served.close)
   results.pagefind = {
     seconds: (live.manifest.steps?.pagefind ?? 0) / 1000,
     indexBytes: folderBytes(pagefindDir, (file) => !/\.(br|gz)$/.test(file)),
     firstSearchBytes: await firstSearchBytes(url, 'synthetic'),
   }
-  server.close()
+  await served.close()
 
   step('5/8 All-events feed…')
   const snapshotFile = path.join(dataDir, 'site-snapshot.json')
@@ -472,6 +455,25 @@ async function main() {
     pageWeight(live.dir, '/fr/events/'),
     pageWeight(live.dir, `/fr/events/${eventSlug}/`),
   ]
+  step('6/8 Lighthouse on the same three pages…')
+  const site = await serveRelease(path.join(releases, 'current'))
+  cleanups.push(site.close)
+  try {
+    results.lighthouse = {
+      done: true,
+      pages: await lighthouseScores(
+        site.url,
+        results.pages.map((page) => page.path),
+      ),
+    }
+  } catch (error) {
+    results.lighthouse = {
+      done: false,
+      reason: `Lighthouse failed: ${error instanceof Error ? error.message : String(error)}`,
+    }
+  } finally {
+    await site.close()
+  }
 
   step('7/8 Rebuild after one event changed…')
   results.rebuild = await rebuildAfterOneChange(snapshotFile)
@@ -482,11 +484,6 @@ async function main() {
   } else {
     step('8/8 The real server: REST latency and publish-to-live…')
     results.server = await serverMeasurements()
-  }
-  results.lighthouse = {
-    done: false,
-    reason:
-      'lighthouse is not a dependency of the project (it cannot be installed here without network access to its own downloads); scores not measured.',
   }
 
   const day = results.date.slice(0, 10)

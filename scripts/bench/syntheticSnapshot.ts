@@ -3,18 +3,7 @@
 // from the seed. Every title says "synthetic"; nothing here describes real events.
 import type { RawDoc, SiteSnapshot } from '../../web/lib/snapshot'
 import { emptySnapshot } from '../../web/lib/snapshot'
-
-/** Small deterministic generator (mulberry32). */
-export function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let value = state
-    value = Math.imul(value ^ (value >>> 15), value | 1)
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61)
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { random } from '../lib/synthetic'
 
 const communeNames = [
   'Betzdorf',

@@ -278,10 +278,15 @@ export function linkKept(
 }
 
 /**
- * Moves every file Astro rendered into the release, replacing what is there by rename (the
- * linked file of the live release is left as it was). Returns the moved files' paths.
+ * Moves every file of `renderedDir` (what Astro rendered, a new search index) into the release,
+ * replacing what is there by rename (the linked file of the live release is left as it was),
+ * except those `skip` keeps out. Returns the moved files' paths.
  */
-export function moveInto(renderedDir: string, outDir: string): string[] {
+export function moveInto(
+  renderedDir: string,
+  outDir: string,
+  skip: (from: string, to: string) => boolean = () => false,
+): string[] {
   const moved: string[] = []
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -292,6 +297,7 @@ export function moveInto(renderedDir: string, outDir: string): string[] {
         walk(from)
         continue
       }
+      if (skip(from, to)) continue
       // Compressed copies of the replaced file would be stale.
       rmSync(`${to}.br`, { force: true })
       rmSync(`${to}.gz`, { force: true })

@@ -12,6 +12,30 @@ export const SYNTHETIC_MARK = '[synthetic]'
 /** Calendar identities of synthetic events end with this (never a real domain). */
 export const SYNTHETIC_UID_DOMAIN = 'synthetic.zesummen.invalid'
 
+/** Command-line options sizing the region, shared by `npm run generate` and `npm run bench`. */
+export const REGION_OPTIONS = {
+  events: { type: 'string', default: '10000' },
+  resources: { type: 'string', default: '1000' },
+  actions: { type: 'string', default: '200' },
+  seed: { type: 'string', default: '1' },
+} as const
+
+export type RegionCounts = Record<keyof typeof REGION_OPTIONS, number>
+
+/** The region options as whole numbers; exits with a message on anything else. */
+export function regionCounts(values: Record<string, unknown>, tool: string): RegionCounts {
+  const counts = {} as RegionCounts
+  for (const name of Object.keys(REGION_OPTIONS) as (keyof RegionCounts)[]) {
+    const value = Number(values[name])
+    if (!Number.isInteger(value) || value < 0) {
+      console.error(`[${tool}] --${name} needs a whole number ≥ 0, not "${String(values[name])}".`)
+      process.exit(2)
+    }
+    counts[name] = value
+  }
+  return counts
+}
+
 /** Small deterministic generator (mulberry32): the same seed gives the same numbers. */
 export function random(seed: number): () => number {
   let state = seed >>> 0

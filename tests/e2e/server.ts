@@ -93,7 +93,8 @@ export async function startPortal(
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-export async function launchBrowser(): Promise<Browser> {
+/** Debian's Chromium, headless and quiet (no network of its own); `extraArgs` are added. */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}: install Debian's "chromium" package or set CHROMIUM_PATH.`,
@@ -109,6 +110,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--disable-gpu',
       '--no-first-run',
+      ...extraArgs,
     ],
   })
 }
