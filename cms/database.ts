@@ -3,11 +3,13 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter, type SQLiteSchemaHook } from '@payloadcms/db-sqlite'
 import { index } from '@payloadcms/db-sqlite/drizzle/sqlite-core'
 import { AsyncLocalStorage } from 'node:async_hooks'
+import type { Client } from '@libsql/client'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import type { DatabaseAdapterObj } from 'payload'
+import type { DatabaseAdapterObj, Payload } from 'payload'
 import { migrations } from './migrations'
 import { databaseSettings } from './settings'
+import { gateWrites, WriteGate } from './writeGate'
 
 const withoutTransaction = new AsyncLocalStorage<true>()
 
@@ -64,6 +66,17 @@ const indexPublishedByCreation: SQLiteSchemaHook = ({ schema, extendTable }) => 
   return schema
 }
 
+/**
+ * How long a connection waits for a write lock held by another process (a script, the site
+ * build, a backup) before SQLite reports SQLITE_BUSY. Writers inside this process queue at the
+ * write gate instead (see writeGate.ts).
+ */
+export const BUSY_TIMEOUT_MS = 5000
+
+/** One write gate per database, shared by every Payload instance of this process that opens it. */
+const gates = new Map<string, WriteGate>()
+const gated = new WeakSet<Client>()
+
 export function databaseAdapter(
   env: Record<string, string | undefined> = process.env,
 ): DatabaseAdapterObj {
@@ -85,6 +98,10 @@ export function databaseAdapter(
     // Payload leaves SQLite transactions off by default; without them a failed write can leave
     // half a document behind. Editors' writes are few, so the write lock costs nothing noticeable.
     transactionOptions: {},
+    // Write-ahead logging: readers (the site build, the public API) never wait for a writer and
+    // a writer never waits for readers. Backups use VACUUM INTO, which reads one snapshot.
+    wal: true,
+    busyTimeout: BUSY_TIMEOUT_MS,
     afterSchemaInit: [indexLocalesByParent, indexPublishedByCreation],
   })
   return {
@@ -95,6 +112,19 @@ export function databaseAdapter(
       // null is how Payload's adapters say "no transaction" (its default for SQLite).
       initialized.beginTransaction = async (options) =>
         withoutTransaction.getStore() ? null : begin(options)
+      const connect = initialized.connect!
+      initialized.connect = async function (this: typeof initialized, options) {
+        await connect.call(this, options)
+        const client = (this as unknown as { client?: Client }).client
+        if (!client || gated.has(client)) return
+        let gate = gates.get(settings.url)
+        if (!gate) gates.set(settings.url, (gate = new WriteGate()))
+        const logger = (this as unknown as { payload?: Payload }).payload?.logger
+        gateWrites(client, gate, [`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`], (error) =>
+          logger?.error({ err: error }, 'A database write could not be saved (COMMIT failed)'),
+        )
+        gated.add(client)
+      }
       return initialized
     },
   }

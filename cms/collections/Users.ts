@@ -6,6 +6,7 @@ import { roles } from '../access/roles'
 import { staffOrSelf } from '../access/staffOrSelf'
 import { passwordProblem } from '../domain/password'
 import { forgotPasswordEndpoint, resetPasswordEndpoint } from '../endpoints/passwordReset'
+import { loginEndpoint, logoutEndpoint, refreshEndpoint } from '../endpoints/sessions'
 import { adminLanguageNames, adminLanguages, requestMessage } from '../i18n/messages'
 
 export const LOGIN_MAX_ATTEMPTS = 5
@@ -24,7 +25,13 @@ export const Users: CollectionConfig = {
     tokenExpiration: 8 * 60 * 60,
     cookies: { sameSite: 'Lax', secure: process.env.PUBLIC_URL?.startsWith('https://') ?? false },
   },
-  endpoints: [forgotPasswordEndpoint, resetPasswordEndpoint],
+  endpoints: [
+    forgotPasswordEndpoint,
+    resetPasswordEndpoint,
+    loginEndpoint,
+    logoutEndpoint,
+    refreshEndpoint,
+  ],
   access: {
     read: staffOrSelf,
     create: adminOnly,

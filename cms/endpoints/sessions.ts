@@ -1,0 +1,88 @@
+// Sign-in, sign-out and session refresh of the users collection, one at a time per account.
+//
+// Payload keeps an account's sessions in an array on the user document. Its login reads the
+// document before its transaction and writes the whole array back afterwards, so two sign-ins of
+// the same account at once keep only one of the two new sessions, and a sign-out in between is
+// undone (payloadcms/payload#18132, open for 3.90). The other sign-in then holds a valid-looking
+// token that /users/me answers with `user: null`. The portal queues these three operations per
+// account. Sign-in is Payload's own handler, restated here around the queue; sign-out and refresh
+// hand over to Payload's handlers.
+import {
+  addDataAndFileToRequest,
+  headersWithCors,
+  loginOperation,
+  type Endpoint,
+  type PayloadRequest,
+} from 'payload'
+import { generatePayloadCookie } from 'payload/shared'
+
+const queues = new Map<string, Promise<unknown>>()
+
+/** Runs `work` after every earlier call with the same key has finished (in this process). */
+export function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const result = (queues.get(key) ?? Promise.resolve()).then(work)
+  const settled = result.then(
+    () => undefined,
+    () => undefined,
+  )
+  queues.set(key, settled)
+  void settled.then(() => {
+    if (queues.get(key) === settled) queues.delete(key)
+  })
+  return result
+}
+
+/** Accounts are found by their email address, which Payload compares lower-cased and trimmed. */
+const accountKey = (email: unknown) => (typeof email === 'string' ? email.trim().toLowerCase() : '')
+
+const text = (value: unknown, max: number) => (typeof value === 'string' ? value.slice(0, max) : '')
+
+export const loginEndpoint: Endpoint = {
+  path: '/login',
+  method: 'post',
+  handler: async (req) => {
+    await addDataAndFileToRequest(req)
+    const email = text(req.data?.email, 320)
+    const password = text(req.data?.password, 1000)
+    const depth = Number(req.searchParams.get('depth'))
+    return oneAtATime(accountKey(email), async () => {
+      const collection = req.payload.collections.users
+      const result = await loginOperation({
+        collection,
+        data: { email, password },
+        depth: Number.isInteger(depth) && depth >= 0 ? depth : undefined,
+        req,
+      })
+      const cookie = generatePayloadCookie({
+        collectionAuthConfig: collection.config.auth,
+        cookiePrefix: req.payload.config.cookiePrefix,
+        token: result.token!,
+      })
+      return Response.json(
+        { message: req.t('authentication:passed'), ...result },
+        { headers: headersWithCors({ headers: new Headers({ 'Set-Cookie': cookie }), req }) },
+      )
+    })
+  },
+}
+
+/** Payload's own handler for the same route, queued behind the account's other session changes. */
+function queuedDefault(path: string): Endpoint {
+  return {
+    path,
+    method: 'post',
+    // Marks this endpoint apart from Payload's (the sanitized config may hold copies).
+    custom: { queuedSessionChange: true },
+    handler: async (req: PayloadRequest) => {
+      const endpoints = req.payload.collections.users.config.endpoints || []
+      const payloads = endpoints.find(
+        (e) => e.path === path && e.method === 'post' && !e.custom?.queuedSessionChange,
+      )
+      if (!payloads) throw new Error(`Payload has no ${path} endpoint for users`)
+      return oneAtATime(accountKey(req.user?.email), () => Promise.resolve(payloads.handler(req)))
+    },
+  }
+}
+
+export const logoutEndpoint = queuedDefault('/logout')
+export const refreshEndpoint = queuedDefault('/refresh-token')
