@@ -11,7 +11,8 @@ export const urls = {
     page > 1 ? `/${lang}/events/page/${page}/` : `/${lang}/events/`,
   event: (lang: LocaleCode, slug: string) => `/${lang}/events/${slug}/`,
   eventCalendar: (lang: LocaleCode, slug: string) => `/${lang}/events/${slug}.ics`,
-  pastEvents: (lang: LocaleCode) => `/${lang}/events/past/`,
+  pastEvents: (lang: LocaleCode, page = 1) =>
+    page > 1 ? `/${lang}/events/past/page/${page}/` : `/${lang}/events/past/`,
   eventsInCommune: (lang: LocaleCode, commune: string) => `/${lang}/events/commune/${commune}/`,
   eventsInCategory: (lang: LocaleCode, category: string) => `/${lang}/events/category/${category}/`,
   month: (lang: LocaleCode, month: string) => `/${lang}/events/month/${month}/`,
