@@ -7,13 +7,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { useSnapshot } from '../../web/lib/content'
 import { FEED_QUERY_MAX_LENGTH, feedLanguage } from '../../web/lib/feeds'
 import { t } from '../../web/lib/i18n'
-import { localDay } from '../domain/dates'
-import {
-  readSnapshot,
-  refreshSnapshot,
-  type SiteSnapshot,
-  type SnapshotCollection,
-} from '../../web/lib/snapshot'
+import { readPublished, type SiteSnapshot, type SnapshotCollection } from '../../web/lib/snapshot'
 import { onContentChanged } from '../hooks/contentChanged'
 import { ifNoneMatchMatches } from '../http/conditional'
 import type { RateLimit } from '../security/rateLimit'
@@ -82,12 +76,8 @@ export async function ensureFresh(payload: Payload): Promise<void> {
     const generation = state.generation
     try {
       const now = new Date()
-      const base = state.loaded?.snapshot
       // What changed since the last read (a full read the first time each day).
-      const snapshot =
-        base && localDay(base.generatedAt) === localDay(now)
-          ? await refreshSnapshot(payload, base, now, LIVE_COLLECTIONS)
-          : await readSnapshot(payload, now, LIVE_COLLECTIONS)
+      const snapshot = await readPublished(payload, state.loaded?.snapshot, now, LIVE_COLLECTIONS)
       useSnapshot(snapshot)
       state.rendered.clear()
       state.loaded = { generation, at: Date.now(), snapshot }

@@ -11,8 +11,7 @@ import path from 'node:path'
 import type { Payload, TaskConfig } from 'payload'
 import { localDay } from '../domain/dates'
 import {
-  readSnapshot,
-  refreshSnapshot,
+  readPublished,
   RELEASE_SNAPSHOT,
   type SiteSnapshot,
   snapshotCollections,
@@ -216,10 +215,7 @@ async function currentSnapshot(payload: Payload): Promise<SiteSnapshot> {
       base = null
     }
   }
-  const snapshot =
-    base && localDay(base.generatedAt) === localDay(now)
-      ? await refreshSnapshot(payload, base, now)
-      : await readSnapshot(payload, now)
+  const snapshot = await readPublished(payload, base, now)
   state.lastSnapshot = snapshot
   return snapshot
 }

@@ -2,6 +2,7 @@
 // the public's rights (overrideAccess: false, no user: published documents and public fields
 // only), all locales in one read. The site build renders from this snapshot.
 import type { CollectionSlug, Payload } from 'payload'
+import { localDay } from '../../cms/domain/dates'
 
 export const snapshotCollections = [
   'communes',
@@ -119,6 +120,22 @@ export async function refreshSnapshot(
   )
   const empty = emptySnapshot(now)
   return { ...empty, collections: { ...empty.collections, ...Object.fromEntries(entries) } }
+}
+
+/**
+ * The published content now: what changed since `base`, on top of it, when `base` is from the
+ * same Luxembourg day; otherwise (no base, a new day) a full read. The whole read once a day
+ * puts right anything the refresh could miss.
+ */
+export function readPublished(
+  payload: Payload,
+  base: SiteSnapshot | null | undefined,
+  now = new Date(),
+  collections: readonly SnapshotCollection[] = snapshotCollections,
+): Promise<SiteSnapshot> {
+  return base && localDay(base.generatedAt) === localDay(now)
+    ? refreshSnapshot(payload, base, now, collections)
+    : readSnapshot(payload, now, collections)
 }
 
 export function emptySnapshot(now = new Date()): SiteSnapshot {
