@@ -65,10 +65,16 @@ export function useSnapshot(next: SiteSnapshot): void {
   for (const reset of resets) reset()
 }
 
-/** The snapshot written by `npm run build`; an empty site when there is none (empty states). */
+/**
+ * The snapshot written by `npm run build`; an empty site when there is none (empty states), but
+ * an error when the build named a file (ZESUMMEN_SNAPSHOT) that is not there.
+ */
 export function snapshot(): SiteSnapshot {
   if (cached) return cached
   const file = snapshotPath()
+  if (process.env.ZESUMMEN_SNAPSHOT && !existsSync(file)) {
+    throw new Error(`The content snapshot ${file} (ZESUMMEN_SNAPSHOT) does not exist.`)
+  }
   cached = existsSync(file)
     ? (JSON.parse(readFileSync(file, 'utf8')) as SiteSnapshot)
     : emptySnapshot()
@@ -652,6 +658,14 @@ export function upcomingEvents(
   const all = upcomingInOrder(lang)
   return filter ? all.filter((item) => filter(item.event)) : all
 }
+
+/** Upcoming events in a commune (or a commune merged into it), as its events page lists them. */
+export const upcomingInCommune = (lang: LocaleCode, slug: string) =>
+  upcomingEvents(lang, (event) => inCommune(event, slug))
+
+/** Upcoming events of a category, as its events page lists them. */
+export const upcomingInCategory = (lang: LocaleCode, slug: string) =>
+  upcomingEvents(lang, (event) => event.categories.some((category) => category.slug === slug))
 
 /** Events that are over, latest first, each at its last date. */
 export const pastEvents = memoizedPerLocale((lang): ListedEvent[] => {
