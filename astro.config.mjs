@@ -3,7 +3,7 @@
 import react from '@astrojs/react'
 import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { defaultLocale, locales } from './locales/config.ts'
 
 const site = (process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(
@@ -19,6 +19,24 @@ const keptPages = process.env.ZESUMMEN_SITEMAP_PAGES
     )
   : []
 
+// Listings (event pages, months, feeds…) an incremental build did not render because they did not
+// change are linked from the live release; Astro's build records them in this file (see
+// web/lib/buildPlan.ts), and they join the sitemap's pages before it is written.
+const keptListings = {
+  name: 'zesummen-kept-listings',
+  hooks: {
+    'astro:build:done': () => {
+      const file = process.env.ZESUMMEN_LISTINGS_OUT
+      if (!file || !existsSync(file)) return
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
+        if (!line.trim()) continue
+        const { path, render } = JSON.parse(line)
+        if (!render && path.endsWith('/')) keptPages.push(`${site}${path}`)
+      }
+    },
+  },
+}
+
 export default defineConfig({
   site,
   srcDir: './web',
@@ -29,6 +47,7 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [
     react(),
+    keptListings,
     sitemap({
       customPages: keptPages,
       i18n: {

@@ -27,9 +27,13 @@ import {
   type BuildDecision,
   decideBuild,
   linkKept,
+  linkListings,
+  liveListings,
   moveInto,
+  readListingRecords,
   RELEASE_SNAPSHOT,
   siteSourcesFingerprint,
+  writeListings,
 } from './lib/incremental'
 import {
   acquireBuildLock,
@@ -42,6 +46,7 @@ import {
   readManifest,
   writeManifest,
 } from './lib/releases'
+import { searchableGlob } from './lib/search'
 
 const { values: options } = parseArgs({
   options: {
@@ -168,7 +173,16 @@ async function refreshSearch(dir: string, env: Record<string, string>) {
   try {
     await run(
       process.execPath,
-      [pagefindBin(), '--site', dir, '--output-path', next, '--silent'],
+      [
+        pagefindBin(),
+        '--site',
+        dir,
+        '--glob',
+        searchableGlob(dir),
+        '--output-path',
+        next,
+        '--silent',
+      ],
       env,
     )
     // Files of the same name are the same file (named by content, or the same Pagefind version).
@@ -221,21 +235,33 @@ async function main() {
       ? decideBuild(liveInputs(releases, liveId), snapshot, sources)
       : { mode: 'full', reason: 'asked for' }
     step(`${decision.mode === 'full' ? 'Full' : 'Incremental'} build: ${decision.reason}.`)
+    // Astro's build records each listing's fingerprint here (web/lib/buildPlan.ts).
+    const listingsFile = path.join(dataDir(), 'build-listings.jsonl')
+    rmSync(listingsFile, { force: true })
     const env: Record<string, string> = {
       ZESUMMEN_SNAPSHOT: snapshotFile,
       ZESUMMEN_SITE_OUT: outDir,
+      ZESUMMEN_LISTINGS_OUT: listingsFile,
       ASTRO_TELEMETRY_DISABLED: '1',
     }
     const astro = () =>
       run(
         process.execPath,
-        [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--silent'],
+        [
+          // A larger young generation: rendering makes many short-lived objects, and with the
+          // default size the collector ran often (listings at 10,000 events: 37.5 s → 30.7 s).
+          '--max-semi-space-size=64',
+          path.resolve('node_modules/astro/bin/astro.mjs'),
+          'build',
+          '--silent',
+        ],
         env,
       )
     const site = new URL(publicUrl())
     if (decision.mode === 'full') {
       step(`Rendering pages with Astro into ${outDir}…`)
       await timed('astro', astro)
+      writeListings(outDir, readListingRecords(listingsFile))
       await timed('calendars', async () => {
         const files = (await calendarsFrom(snapshot))(outDir, site)
         step(`Wrote ${files.length} event calendar files.`)
@@ -243,7 +269,11 @@ async function main() {
       await timed('media', () => copyMedia(outDir, mediaFilenames(snapshot)))
       step('Indexing with Pagefind…')
       await timed('pagefind', () =>
-        run(process.execPath, [pagefindBin(), '--site', outDir, '--silent'], env),
+        run(
+          process.execPath,
+          [pagefindBin(), '--site', outDir, '--glob', searchableGlob(outDir), '--silent'],
+          env,
+        ),
       )
       const compressed = await timed('compress', () => precompress(outDir, liveDir))
       step(
@@ -258,7 +288,10 @@ async function main() {
       const rendered = path.join(releases, `.render-${id}`)
       const planFile = path.join(dataDir(), 'build-plan.json')
       const keptFile = path.join(dataDir(), 'build-kept-pages.json')
-      writeFileSync(planFile, JSON.stringify(decision.plan))
+      writeFileSync(
+        planFile,
+        JSON.stringify({ ...decision.plan, listings: liveListings(liveDir!) }),
+      )
       writeFileSync(keptFile, JSON.stringify(kept.pages))
       Object.assign(env, {
         ZESUMMEN_SITE_OUT: rendered,
@@ -266,9 +299,17 @@ async function main() {
         ZESUMMEN_SITEMAP_PAGES: keptFile,
       })
       try {
-        step('Rendering the changed pages and every listing with Astro…')
+        step('Rendering the changed pages and listings with Astro…')
         await timed('astro', astro)
         const moved = moveInto(rendered, outDir)
+        const listings = readListingRecords(listingsFile)
+        const keptListings = await timed('link-listings', () =>
+          linkListings(liveDir!, outDir, listings),
+        )
+        writeListings(outDir, listings)
+        step(
+          `Rendered ${listings.length - keptListings} of ${listings.length} listings and feeds; kept the others.`,
+        )
         const calendars = await timed('calendars', async () =>
           (await calendarsFrom(snapshot))(outDir, site, new Set(decision.plan.render.events)),
         )

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto'
 import {
   existsSync,
   linkSync,
+  writeFileSync,
   mkdirSync,
   readFileSync,
   readdirSync,
@@ -307,4 +308,90 @@ export function moveInto(
   }
   walk(renderedDir)
   return moved
+}
+
+// ---------------------------------------------------------------------------------------------
+// Listings (pages of events, months, communes, categories, past events; the feeds)
+
+/** The fingerprints of a release's listings, by URL path (see web/lib/buildPlan.ts). */
+export const RELEASE_LISTINGS = '.listings.json'
+
+/** One listing as Astro's build recorded it: its fingerprint, and whether it was rendered. */
+export interface ListingRecord {
+  path: string
+  fingerprint: string
+  render: boolean
+}
+
+/** A listing's file in a release: a page's index.html, or the feed file itself. */
+export function listingFile(urlPath: string): string {
+  const relative = urlPath.replace(/^\/+/, '')
+  return urlPath.endsWith('/') ? path.join(relative, 'index.html') : relative
+}
+
+/**
+ * The live release's listing fingerprints that an incremental build may keep: those whose file
+ * and compressed copies are there (a release without the record keeps no listing).
+ */
+export function liveListings(liveDir: string): Record<string, string> {
+  let recorded: Record<string, string>
+  try {
+    recorded = JSON.parse(readFileSync(path.join(liveDir, RELEASE_LISTINGS), 'utf8')) as Record<
+      string,
+      string
+    >
+  } catch {
+    return {}
+  }
+  return Object.fromEntries(
+    Object.entries(recorded).filter(([urlPath]) =>
+      existsSync(path.join(liveDir, listingFile(urlPath))),
+    ),
+  )
+}
+
+/** The records Astro's build wrote (JSON lines); a path recorded twice keeps the last record. */
+export function readListingRecords(file: string): ListingRecord[] {
+  if (!existsSync(file)) return []
+  const byPath = new Map<string, ListingRecord>()
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue
+    const record = JSON.parse(line) as ListingRecord
+    byPath.set(record.path, record)
+  }
+  return [...byPath.values()]
+}
+
+/** Writes the release's listing fingerprints, for the next incremental build to compare with. */
+export function writeListings(outDir: string, records: readonly ListingRecord[]): void {
+  writeFileSync(
+    path.join(outDir, RELEASE_LISTINGS),
+    JSON.stringify(Object.fromEntries(records.map((record) => [record.path, record.fingerprint]))),
+  )
+}
+
+/**
+ * Links into the release the listings the build did not render (their fingerprint is the live
+ * release's), with their compressed copies. Returns the number of listings linked.
+ */
+export function linkListings(
+  liveDir: string,
+  outDir: string,
+  records: readonly ListingRecord[],
+): number {
+  let linked = 0
+  for (const record of records) {
+    if (record.render) continue
+    const file = listingFile(record.path)
+    for (const variant of [file, `${file}.br`, `${file}.gz`]) {
+      const source = path.join(liveDir, variant)
+      if (!existsSync(source)) {
+        if (variant === file) throw new Error(`the live release has no ${file} to keep`)
+        continue
+      }
+      linkTree(source, path.join(outDir, variant))
+    }
+    linked += 1
+  }
+  return linked
 }

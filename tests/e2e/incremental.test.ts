@@ -82,6 +82,10 @@ describe('incremental site builds', () => {
     second = build(after, 'after', 'releases', true)
     expect(second.log).toMatch(/Incremental build: changed: 3 events/)
     expect(second.log).toMatch(/The search index is up to date/)
+    // Listings and feeds the changes do not touch are kept (the next test checks they are right).
+    const [, rendered, total] = /Rendered (\d+) of (\d+) listings/.exec(second.log)!.map(Number)
+    expect(rendered).toBeGreaterThan(0)
+    expect(rendered).toBeLessThan(total!)
   }, 300_000)
 
   it('makes the same files as a full build of the same content', () => {

@@ -2,18 +2,27 @@
 // show a changed document (an event shows its action, an action lists its events), and a full
 // build whenever a change can show anywhere (a venue, a commune…), the site's code changed or the
 // day changed. The list of followed references is checked against the collections themselves.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import type { Field } from 'payload'
 import { Actions } from '../../cms/collections/Actions'
 import { Events } from '../../cms/collections/Events'
 import { Resources } from '../../cms/collections/Resources'
 import { Submissions } from '../../cms/collections/Submissions'
-import { detailSections, type DetailCollection } from '../../web/lib/buildPlan'
+import { detailSections, type DetailCollection, fingerprint } from '../../web/lib/buildPlan'
 import { emptySnapshot, type RawDoc, type SiteSnapshot } from '../../web/lib/snapshot'
 import {
   changedDocuments,
   decideBuild,
   FOLLOWED_REFERENCES,
+  linkListings,
+  listingFile,
+  liveListings,
+  readListingRecords,
+  RELEASE_LISTINGS,
   UNSHOWN_REFERENCES,
 } from '../../scripts/lib/incremental'
 
@@ -201,4 +210,74 @@ describe('FOLLOWED_REFERENCES', () => {
       expect(Object.fromEntries(found)).toEqual(FOLLOWED_REFERENCES[collection])
     },
   )
+})
+
+describe('listing fingerprints', () => {
+  const view = (title: string) => ({
+    slug: 'walk',
+    title: { value: title, lang: 'fr' },
+    start: DateTime.fromISO('2027-03-10T18:00:00', { zone: 'Europe/Luxembourg' }),
+  })
+
+  it('are equal for equal content and differ when anything shown differs', () => {
+    const print = fingerprint([2, [view('Balade')], ['2027-03']])
+    expect(fingerprint([2, [view('Balade')], ['2027-03']])).toBe(print)
+    expect(fingerprint([2, [view('Balade!')], ['2027-03']])).not.toBe(print)
+    expect(fingerprint([3, [view('Balade')], ['2027-03']])).not.toBe(print)
+    expect(fingerprint([2, [view('Balade')], ['2027-03', '2027-04']])).not.toBe(print)
+    expect(fingerprint([2, [], [view('Balade')], ['2027-03']])).not.toBe(print)
+    const later = { ...view('Balade'), start: view('Balade').start.plus({ hours: 1 }) }
+    expect(fingerprint([2, [later], ['2027-03']])).not.toBe(print)
+  })
+})
+
+describe('kept listings', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'zesummen-listings-'))
+  const live = path.join(root, 'live')
+  const out = path.join(root, 'out')
+  const put = (file: string, text = 'x') => {
+    mkdirSync(path.dirname(path.join(live, file)), { recursive: true })
+    writeFileSync(path.join(live, file), text)
+  }
+
+  it('maps pages and feeds to their files', () => {
+    expect(listingFile('/fr/events/page/2/')).toBe(path.join('fr/events/page/2', 'index.html'))
+    expect(listingFile('/fr/feeds/events.ics')).toBe('fr/feeds/events.ics')
+  })
+
+  it('keeps only recorded listings whose files the live release has, and links them', () => {
+    put('fr/events/page/2/index.html', 'page two')
+    put('fr/events/page/2/index.html.br', 'compressed')
+    put('fr/feeds/events.ics', 'feed')
+    writeFileSync(
+      path.join(live, RELEASE_LISTINGS),
+      JSON.stringify({ '/fr/events/page/2/': 'a', '/fr/feeds/events.ics': 'b', '/fr/gone/': 'c' }),
+    )
+    expect(liveListings(live)).toEqual({ '/fr/events/page/2/': 'a', '/fr/feeds/events.ics': 'b' })
+    expect(liveListings(path.join(root, 'nothing'))).toEqual({})
+
+    const recorded = path.join(root, 'records.jsonl')
+    writeFileSync(
+      recorded,
+      [
+        { path: '/fr/events/page/2/', fingerprint: 'a', render: false },
+        { path: '/fr/feeds/events.ics', fingerprint: 'old', render: false },
+        { path: '/fr/feeds/events.ics', fingerprint: 'b2', render: true },
+      ]
+        .map((record) => JSON.stringify(record))
+        .join('\n'),
+    )
+    const records = readListingRecords(recorded)
+    expect(records).toHaveLength(2)
+    expect(linkListings(live, out, records)).toBe(1)
+    expect(readFileSync(path.join(out, 'fr/events/page/2/index.html'), 'utf8')).toBe('page two')
+    expect(existsSync(path.join(out, 'fr/events/page/2/index.html.br'))).toBe(true)
+    expect(existsSync(path.join(out, 'fr/feeds/events.ics'))).toBe(false)
+    expect(() =>
+      linkListings(live, path.join(root, 'out2'), [
+        { path: '/fr/missing/', fingerprint: 'z', render: false },
+      ]),
+    ).toThrow(/no fr\/missing\/index.html to keep/)
+    rmSync(root, { recursive: true, force: true })
+  })
 })

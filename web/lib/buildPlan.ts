@@ -1,9 +1,12 @@
 // What one site build renders. A full build renders every page. An incremental build (a publish
-// on the CMS: scripts/lib/incremental.ts decides) renders every listing, feed and other
-// aggregate page, and of the detail pages (one per event, resource, action and initiative) only
-// those of the documents that changed or that show a changed document; the rest of the release is
-// the live release's files, linked. The plan comes as a JSON file named by ZESUMMEN_BUILD_PLAN.
-import { readFileSync } from 'node:fs'
+// on the CMS: scripts/lib/incremental.ts decides) renders, of the detail pages (one per event,
+// resource, action and initiative), only those of the documents that changed or that show a
+// changed document, and of the event listings and feeds only those whose content changed: each
+// records a fingerprint of what it shows, and a page whose fingerprint is the live release's is
+// kept. The rest of the release is the live release's files, linked. The plan comes as a JSON
+// file named by ZESUMMEN_BUILD_PLAN; fingerprints go to the file named by ZESUMMEN_LISTINGS_OUT.
+import { createHash } from 'node:crypto'
+import { appendFileSync, readFileSync } from 'node:fs'
 import { localeCodes, type LocaleCode } from '../../locales/config'
 
 /** Collections with a page per document, and the URL section of those pages. */
@@ -19,6 +22,8 @@ export type DetailCollection = keyof typeof detailSections
 export interface BuildPlan {
   /** Slugs whose detail pages this build renders, per collection; the others are kept. */
   render: Record<DetailCollection, string[]>
+  /** Fingerprints of the live release's listings by URL path; those still equal are kept. */
+  listings?: Record<string, string>
 }
 
 let loaded: { plan: BuildPlan | null; sets: Map<DetailCollection, Set<string>> } | undefined
@@ -56,4 +61,74 @@ export function detailPaths(
       .filter((view) => rendersDetail(collection, view.slug))
       .map((view) => ({ params: { lang, slug: view.slug } })),
   )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Listings: pages of upcoming and past events, months, communes, categories, and the feeds
+
+/** A listing page or feed, with what it shows (see fingerprint). */
+export interface Listing<P> {
+  params: P
+  /** Its URL path, as urls.ts makes it. */
+  path: string
+  /** Everything the page shows that content can change (views, counts, month lists…). */
+  shows: () => readonly unknown[]
+}
+
+const digests = new WeakMap<object, string>()
+
+/** A digest of one object shown (an event's view: every field a card or feed can show). */
+function digestOf(value: object): string {
+  let digest = digests.get(value)
+  if (digest === undefined) {
+    digest = createHash('sha1').update(JSON.stringify(value)).digest('base64url')
+    digests.set(value, digest)
+  }
+  return digest
+}
+
+/**
+ * The fingerprint of a listing: a digest of what it shows. Objects are digested once per build
+ * (an event's view appears on several listings and feeds), arrays item by item.
+ */
+export function fingerprint(parts: readonly unknown[]): string {
+  const hash = createHash('sha1')
+  const add = (part: unknown) => {
+    if (Array.isArray(part)) {
+      hash.update('[')
+      part.forEach(add)
+      hash.update(']')
+    } else if (part !== null && typeof part === 'object' && !('toMillis' in part)) {
+      hash.update(digestOf(part))
+    } else {
+      hash.update(JSON.stringify(part) ?? 'undefined')
+    }
+    hash.update(',')
+  }
+  parts.forEach(add)
+  return hash.digest('base64url')
+}
+
+/** Listed events as fingerprint parts: each event's view and its date, digested once each. */
+export const shownItems = (items: readonly { event: object; occurrence: object }[]) =>
+  items.map((item) => [item.event, item.occurrence])
+
+/**
+ * getStaticPaths of a listing route: records every listing's fingerprint (for the build script,
+ * which keeps and links the unchanged ones) and returns the paths this build renders: all of
+ * them in a full build, those whose fingerprint differs from the live release's otherwise.
+ */
+export function listingPaths<P>(listings: readonly Listing<P>[]): { params: P }[] {
+  const { plan } = current()
+  const out = process.env.ZESUMMEN_LISTINGS_OUT
+  const rendered: { params: P }[] = []
+  const lines: string[] = []
+  for (const listing of listings) {
+    const print = fingerprint(listing.shows())
+    const render = !plan || plan.listings?.[listing.path] !== print
+    if (render) rendered.push({ params: listing.params })
+    lines.push(JSON.stringify({ path: listing.path, fingerprint: print, render }))
+  }
+  if (out && lines.length) appendFileSync(out, `${lines.join('\n')}\n`)
+  return rendered
 }

@@ -93,6 +93,12 @@ export function feedName(lang: LocaleCode, filter: FeedFilter): string {
     : t(lang, 'feeds.name.all')
 }
 
+/** What a static feed shows, for its fingerprint (see listingPaths): its name and its events. */
+export const feedShows = (lang: LocaleCode, filter: FeedFilter) => () => [
+  feedName(lang, filter),
+  feedEvents(lang, filter),
+]
+
 /** The whole feed as iCalendar text. */
 export function feedText(
   lang: LocaleCode,

@@ -1,12 +1,21 @@
 // One feed per language and category.
 import type { APIRoute } from 'astro'
-import type { LocaleCode } from '../../../../../locales/config'
+import { localeCodes, type LocaleCode } from '../../../../../locales/config'
+import { listingPaths } from '../../../../lib/buildPlan'
 import { categories } from '../../../../lib/content'
-import { feedResponse } from '../../../../lib/feeds'
-import { perLocale } from '../../../../lib/paths'
-import { siteUrl } from '../../../../lib/urls'
+import { feedResponse, feedShows } from '../../../../lib/feeds'
+import { siteUrl, urls } from '../../../../lib/urls'
 
-export const getStaticPaths = () => perLocale(categories, (item) => ({ category: item.slug }))
+export const getStaticPaths = () =>
+  listingPaths(
+    localeCodes.flatMap((lang) =>
+      categories(lang).map((item) => ({
+        params: { lang, category: item.slug },
+        path: urls.categoryFeed(lang, item.slug),
+        shows: feedShows(lang, { categories: [item.slug] }),
+      })),
+    ),
+  )
 
 export const GET: APIRoute = ({ params, site }) =>
   feedResponse(params.lang as LocaleCode, { categories: [params.category!] }, siteUrl(site))

@@ -1,12 +1,21 @@
 // One feed per language and commune (events of communes merged into it included).
 import type { APIRoute } from 'astro'
-import type { LocaleCode } from '../../../../../locales/config'
+import { localeCodes, type LocaleCode } from '../../../../../locales/config'
+import { listingPaths } from '../../../../lib/buildPlan'
 import { currentCommunes } from '../../../../lib/content'
-import { feedResponse } from '../../../../lib/feeds'
-import { perLocale } from '../../../../lib/paths'
-import { siteUrl } from '../../../../lib/urls'
+import { feedResponse, feedShows } from '../../../../lib/feeds'
+import { siteUrl, urls } from '../../../../lib/urls'
 
-export const getStaticPaths = () => perLocale(currentCommunes, (item) => ({ commune: item.slug }))
+export const getStaticPaths = () =>
+  listingPaths(
+    localeCodes.flatMap((lang) =>
+      currentCommunes(lang).map((item) => ({
+        params: { lang, commune: item.slug },
+        path: urls.communeFeed(lang, item.slug),
+        shows: feedShows(lang, { communes: [item.slug] }),
+      })),
+    ),
+  )
 
 export const GET: APIRoute = ({ params, site }) =>
   feedResponse(params.lang as LocaleCode, { communes: [params.commune!] }, siteUrl(site))
