@@ -114,6 +114,29 @@ export const shownItems = (items: readonly { event: object; occurrence: object }
   items.map((item) => [item.event, item.occurrence])
 
 /**
+ * The pages of a paginated list of events as listings (page 1 first): each shows its slice, the
+ * number of pages (the pagination names it) and whatever `alsoShows` adds.
+ */
+export function pagedListings(
+  lang: LocaleCode,
+  items: readonly { event: object; occurrence: object }[],
+  perPage: number,
+  path: (page: number) => string,
+  alsoShows: () => readonly unknown[] = () => [],
+): Listing<{ lang: LocaleCode; page: string }>[] {
+  const pages = Math.max(1, Math.ceil(items.length / perPage))
+  return Array.from({ length: pages }, (_, index) => ({
+    params: { lang, page: String(index + 1) },
+    path: path(index + 1),
+    shows: () => [
+      pages,
+      shownItems(items.slice(index * perPage, (index + 1) * perPage)),
+      ...alsoShows(),
+    ],
+  }))
+}
+
+/**
  * getStaticPaths of a listing route: records every listing's fingerprint (for the build script,
  * which keeps and links the unchanged ones) and returns the paths this build renders: all of
  * them in a full build, those whose fingerprint differs from the live release's otherwise.
