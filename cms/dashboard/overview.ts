@@ -291,6 +291,8 @@ async function scheduledItems(options: ReadOptions, now: Date): Promise<Overview
 export interface TranslationWork {
   total: number
   items: OverviewItem[]
+  /** How many of `total` each collection holds (only collections with work). */
+  byCollection: Partial<Record<(typeof TRANSLATED_COLLECTIONS)[number], number>>
 }
 
 /**
@@ -342,7 +344,12 @@ export async function translationWork(
   return Object.fromEntries(
     languages.map((code) => {
       const needed = all.filter((item) => item.languages.includes(code))
-      return [code, { total: needed.length, items: needed.slice(0, limit) }]
+      const byCollection: TranslationWork['byCollection'] = {}
+      for (const item of needed) {
+        const collection = item.collection as keyof TranslationWork['byCollection']
+        byCollection[collection] = (byCollection[collection] ?? 0) + 1
+      }
+      return [code, { total: needed.length, items: needed.slice(0, limit), byCollection }]
     }),
   ) as Record<LocaleCode, TranslationWork>
 }

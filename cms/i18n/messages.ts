@@ -175,7 +175,7 @@ const en = {
     'Per language, what residents will meet soonest: upcoming events first, then pages, resources and the plan.',
   translateNextCount: '{{language}}: {{count}} to translate',
   translateNextNone: 'Nothing to translate.',
-  translateNextAll: 'All events that need {{language}}',
+  translateNextAllIn: '{{collection}}: all {{count}} that need {{language}}',
 }
 
 export type MessageKey = keyof typeof en
@@ -349,7 +349,7 @@ const fr: Record<MessageKey, string> = {
     'Par langue, ce que les habitants verront le plus tôt : d’abord les événements à venir, puis les pages, les ressources et le plan.',
   translateNextCount: '{{language}} : {{count}} à traduire',
   translateNextNone: 'Rien à traduire.',
-  translateNextAll: 'Tous les événements qui demandent {{language}}',
+  translateNextAllIn: '{{collection}} : les {{count}} qui demandent {{language}}',
 }
 
 const de: Record<MessageKey, string> = {
@@ -523,7 +523,7 @@ const de: Record<MessageKey, string> = {
     'Je Sprache, was die Einwohner am ehesten sehen: zuerst kommende Veranstaltungen, dann Seiten, Angebote und der Plan.',
   translateNextCount: '{{language}}: {{count}} zu übersetzen',
   translateNextNone: 'Nichts zu übersetzen.',
-  translateNextAll: 'Alle Veranstaltungen, die {{language}} brauchen',
+  translateNextAllIn: '{{collection}}: alle {{count}}, die {{language}} brauchen',
 }
 
 const pt: Record<MessageKey, string> = {
@@ -691,7 +691,7 @@ const pt: Record<MessageKey, string> = {
     'Por língua, o que os residentes verão primeiro: os próximos eventos, depois as páginas, os recursos e o plano.',
   translateNextCount: '{{language}}: {{count}} por traduzir',
   translateNextNone: 'Nada por traduzir.',
-  translateNextAll: 'Todos os eventos que precisam de {{language}}',
+  translateNextAllIn: '{{collection}}: os {{count}} que precisam de {{language}}',
 }
 
 export const messages: Record<AdminLanguage, Record<MessageKey, string>> = { en, fr, de, pt }

@@ -376,6 +376,10 @@ describe('editors dashboard', () => {
     expect(ids(next.items)).not.toContain(foreign.id)
     // Upcoming events come first, soonest first.
     expect(next.items[0]!.collection).toBe('events')
+    // The dashboard links to each collection's list with its count; together they are the total.
+    expect(next.byCollection.events).toBeGreaterThan(0)
+    const counted = Object.values(next.byCollection).reduce((sum, count) => sum + (count ?? 0), 0)
+    expect(counted).toBe(next.total)
 
     const coordinatorView = await translateNext(payload, coordinator.user as never, 'pt', 100)
     expect(ids(coordinatorView.items)).toEqual(expect.arrayContaining([own.id, foreign.id]))
