@@ -16,6 +16,7 @@ import {
   type TermView,
   type Text,
 } from './content'
+import { listingPaths } from './buildPlan'
 import { languageName, t } from './i18n'
 import { calendarFile } from './ical'
 
@@ -98,6 +99,27 @@ export const feedShows = (lang: LocaleCode, filter: FeedFilter) => () => [
   feedName(lang, filter),
   feedEvents(lang, filter),
 ]
+
+/**
+ * getStaticPaths of a static feed per language and item (commune, category, target group):
+ * `filterOf` gives an item's feed, `path` its URL; each is rendered when its content changed.
+ */
+export function feedPaths(
+  items: (lang: LocaleCode) => readonly { slug: string }[],
+  param: string,
+  filterOf: (slug: string) => FeedFilter,
+  path: (lang: LocaleCode, slug: string) => string,
+) {
+  return listingPaths(
+    localeCodes.flatMap((lang) =>
+      items(lang).map((item) => ({
+        params: { lang, [param]: item.slug },
+        path: path(lang, item.slug),
+        shows: feedShows(lang, filterOf(item.slug)),
+      })),
+    ),
+  )
+}
 
 /** The whole feed as iCalendar text. */
 export function feedText(
