@@ -31,7 +31,7 @@ export const resetPasswordEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     await addDataAndFileToRequest(req)
-    const password = text(req.data?.password, 1000)
+    const password = typeof req.data?.password === 'string' ? req.data.password : ''
     const token = text(req.data?.token, 200)
     const problem = passwordProblem(password, [])
     if (problem) {

@@ -43,8 +43,10 @@ export const loginEndpoint: Endpoint = {
   handler: async (req) => {
     await addDataAndFileToRequest(req)
     const email = text(req.data?.email, 320)
-    const password = text(req.data?.password, 1000)
-    const depth = Number(req.searchParams.get('depth'))
+    const password = typeof req.data?.password === 'string' ? req.data.password : ''
+    // As Payload's handler: the default depth unless the query names a number.
+    const depthParam = req.searchParams.get('depth')
+    const depth = depthParam === null || depthParam.trim() === '' ? NaN : Number(depthParam)
     return oneAtATime(accountKey(email), async () => {
       const collection = req.payload.collections.users
       const result = await loginOperation({
