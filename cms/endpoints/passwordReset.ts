@@ -6,18 +6,17 @@
 //   collection's hooks, so a weak password could otherwise be set this way.
 import { addDataAndFileToRequest, APIError, type Endpoint } from 'payload'
 import { generatePayloadCookie } from 'payload/shared'
+import { fieldText } from '../http/body'
 import { runWithoutTransaction } from '../database'
 import { passwordProblem } from '../domain/password'
 import { requestMessage } from '../i18n/messages'
-
-const text = (value: unknown, max: number) => (typeof value === 'string' ? value.slice(0, max) : '')
 
 export const forgotPasswordEndpoint: Endpoint = {
   path: '/forgot-password',
   method: 'post',
   handler: async (req) => {
     await addDataAndFileToRequest(req)
-    const email = text(req.data?.email, 320)
+    const email = fieldText(req.data?.email, 320)
     // The same answer whether or not an account exists: no way to test addresses.
     await runWithoutTransaction(() =>
       req.payload.forgotPassword({ collection: 'users', data: { email }, req }),
@@ -32,7 +31,7 @@ export const resetPasswordEndpoint: Endpoint = {
   handler: async (req) => {
     await addDataAndFileToRequest(req)
     const password = typeof req.data?.password === 'string' ? req.data.password : ''
-    const token = text(req.data?.token, 200)
+    const token = fieldText(req.data?.token, 200)
     const problem = passwordProblem(password, [])
     if (problem) {
       const message = requestMessage(req, problem.key, problem.vars)

@@ -15,6 +15,7 @@ import {
   type PayloadRequest,
 } from 'payload'
 import { generatePayloadCookie } from 'payload/shared'
+import { fieldText } from '../http/body'
 
 const queues = new Map<string, Promise<unknown>>()
 
@@ -35,14 +36,12 @@ export function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
 /** Accounts are found by their email address, which Payload compares lower-cased and trimmed. */
 const accountKey = (email: unknown) => (typeof email === 'string' ? email.trim().toLowerCase() : '')
 
-const text = (value: unknown, max: number) => (typeof value === 'string' ? value.slice(0, max) : '')
-
 export const loginEndpoint: Endpoint = {
   path: '/login',
   method: 'post',
   handler: async (req) => {
     await addDataAndFileToRequest(req)
-    const email = text(req.data?.email, 320)
+    const email = fieldText(req.data?.email, 320)
     const password = typeof req.data?.password === 'string' ? req.data.password : ''
     // As Payload's handler: the default depth unless the query names a number.
     const depthParam = req.searchParams.get('depth')

@@ -2,6 +2,10 @@
 // reading, the real length after (a client may declare none, or lie).
 import type { PayloadRequest } from 'payload'
 
+/** A request field as text, at most `max` characters; anything else is empty. */
+export const fieldText = (value: unknown, max: number) =>
+  typeof value === 'string' ? value.slice(0, max) : ''
+
 export const IMPORT_MAX_BYTES = 2 * 1024 * 1024
 
 /** The body's bytes, or a 413 answer when it is larger than `maxBytes`. */

@@ -130,6 +130,9 @@ export function fingerprint(parts: readonly unknown[]): string {
 export const shownItems = (items: readonly { event: object; occurrence: object }[]) =>
   items.map((item) => [item.event, item.occurrence])
 
+/** How many pages a list takes at `perPage` a page (one at least, for its empty state). */
+export const pageCount = (items: number, perPage: number) => Math.max(1, Math.ceil(items / perPage))
+
 /**
  * The pages of a paginated list of events as listings (page 1 first): each shows its slice, the
  * number of pages (the pagination names it) and whatever `alsoShows` adds.
@@ -141,7 +144,7 @@ export function pagedListings(
   path: (page: number) => string,
   alsoShows: () => readonly unknown[] = () => [],
 ): Listing<{ lang: LocaleCode; page: string }>[] {
-  const pages = Math.max(1, Math.ceil(items.length / perPage))
+  const pages = pageCount(items.length, perPage)
   return Array.from({ length: pages }, (_, index) => ({
     params: { lang, page: String(index + 1) },
     path: path(index + 1),
