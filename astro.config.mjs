@@ -3,8 +3,9 @@
 import react from '@astrojs/react'
 import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { defaultLocale, locales } from './locales/config.ts'
+import { languageAlternates } from './web/lib/sitemapAlternates.ts'
 
 const site = (process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(
   /\/+$/,
@@ -22,17 +23,66 @@ const keptPages = process.env.ZESUMMEN_SITEMAP_PAGES
 // Listings (event pages, months, feeds…) an incremental build did not render because they did not
 // change are linked from the live release; Astro's build records them in this file (see
 // web/lib/buildPlan.ts), and they join the sitemap's pages before it is written.
-const keptListings = {
-  name: 'zesummen-kept-listings',
+function keptListingPages() {
+  const file = process.env.ZESUMMEN_LISTINGS_OUT
+  if (!file || !existsSync(file)) return []
+  const pages = []
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue
+    const { path, render } = JSON.parse(line)
+    if (!render && path.endsWith('/')) pages.push(`${site}${path}`)
+  }
+  return pages
+}
+
+// The site build renders in one Astro process per core, each with some of the languages
+// (scripts/build-site.ts). The others write the addresses of their pages to ZESUMMEN_PAGES_OUT and
+// leave the sitemap to the one that reads those files (ZESUMMEN_PAGES_IN, comma-separated): it
+// waits for them, so the sitemap lists every page with all its language versions.
+const pagesOut = process.env.ZESUMMEN_PAGES_OUT
+const pagesIn = (process.env.ZESUMMEN_PAGES_IN ?? '').split(',').filter(Boolean)
+const PAGES_WAIT_MS = 60 * 60 * 1000
+
+async function waitForFile(file) {
+  const until = Date.now() + PAGES_WAIT_MS
+  while (!existsSync(file)) {
+    if (Date.now() > until)
+      throw new Error(
+        `No page list in ${file} after an hour: the other build process did not finish.`,
+      )
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  return JSON.parse(readFileSync(file, 'utf8'))
+}
+
+// Not in the sitemap: the "not found" pages.
+const inSitemap = (url) => !/\/404\/?$/.test(url)
+const languageTags = Object.fromEntries(locales.map((locale) => [locale.code, locale.intl]))
+/** Each page's language versions, found once every process's pages are known. */
+let alternates = new Map()
+
+const releasePages = {
+  name: 'zesummen-release-pages',
   hooks: {
-    'astro:build:done': () => {
-      const file = process.env.ZESUMMEN_LISTINGS_OUT
-      if (!file || !existsSync(file)) return
-      for (const line of readFileSync(file, 'utf8').split('\n')) {
-        if (!line.trim()) continue
-        const { path, render } = JSON.parse(line)
-        if (!render && path.endsWith('/')) keptPages.push(`${site}${path}`)
+    'astro:build:done': async ({ pages }) => {
+      const rendered = pages.map(
+        ({ pathname }) => new URL(pathname.replace(/^\//, ''), `${site}/`).href,
+      )
+      const kept = keptListingPages()
+      if (pagesOut) {
+        // Renamed into place: the waiting process never reads half a file.
+        writeFileSync(`${pagesOut}.tmp`, JSON.stringify([...rendered, ...kept]))
+        renameSync(`${pagesOut}.tmp`, pagesOut)
+        return
       }
+      keptPages.push(...kept)
+      for (const file of pagesIn) keptPages.push(...(await waitForFile(file)))
+      alternates = languageAlternates(
+        [...rendered, ...keptPages].filter(inSitemap),
+        `${site}/`,
+        defaultLocale,
+        languageTags,
+      )
     },
   },
 }
@@ -47,19 +97,23 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [
     react(),
-    keptListings,
-    sitemap({
-      customPages: keptPages,
-      i18n: {
-        defaultLocale,
-        locales: Object.fromEntries(locales.map((locale) => [locale.code, locale.intl])),
-      },
-      filter: (page) => !/\/404\/?$/.test(page),
-      // The language chooser at / is the x-default alternate of every translated page.
-      serialize: (item) =>
-        item.links?.length
-          ? { ...item, links: [...item.links, { lang: 'x-default', url: `${site}/` }] }
-          : item,
-    }),
+    releasePages,
+    // Written by the process that gathers the others' page lists (or the only one).
+    ...(pagesOut
+      ? []
+      : [
+          sitemap({
+            customPages: keptPages,
+            filter: inSitemap,
+            // Each page's language versions (what the integration's `i18n` option gives, found
+            // faster), and the language chooser at / as the x-default alternate of all of them.
+            serialize: (item) => {
+              const links = alternates.get(item.url)
+              return links
+                ? { ...item, links: [...links, { lang: 'x-default', url: `${site}/` }] }
+                : item
+            },
+          }),
+        ]),
   ],
 })

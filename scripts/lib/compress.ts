@@ -1,9 +1,14 @@
-// Precompression of a release: .br and .gz next to each text file, so the server sends bytes as
-// they are instead of compressing every response. Brotli at quality 5 and gzip at 6: on the
-// portal's pages quality 6 and level 9 made files no smaller (16.8 % and 19.2 % of the original
-// against 16.8 % and 19.3 %) and cost 40 % more time. A file whose bytes are the same as in the
-// live release reuses that release's compressed copies (hard links): after a small change most
-// of a release is unchanged.
+// Compression of the site's text files. Brotli at quality 5 and gzip at 6: on the portal's pages
+// quality 6 and level 9 made files no smaller (16.8 % and 19.2 % of the original against 16.8 %
+// and 19.3 %) and cost 40 % more time.
+//
+// The build precompresses every text file but the HTML pages: .br and .gz next to each, so the
+// server sends the feeds (up to megabytes), scripts, styles and the search index's entry as they
+// are. The pages are compressed by the server when first asked for, and kept in memory
+// (scripts/lib/staticSite.ts): a page takes well under a millisecond, while compressing all
+// 58,000 pages of a 10,000-event region took a minute of every full build, and their 116,000
+// copies were most of the files an incremental build links. A file whose bytes are the same as in
+// the live release reuses that release's compressed copies (hard links).
 import { copyFileSync, existsSync, linkSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -21,11 +26,15 @@ export const COMPRESSIBLE = new Set([
   '.svg',
   '.ics',
 ])
+/** The text files the build compresses (see above): all but the pages. */
+export const PRECOMPRESSED = new Set([...COMPRESSIBLE].filter((extension) => extension !== '.html'))
+
 /**
  * Smaller files gain at most a kilobyte or two, not worth a copy each: the 50,000 add-to-calendar
- * files of a 10,000-event region (1.5 KiB each) were half of the compression work.
+ * files of a 10,000-event region (1.5 KiB each) were half of the compression work. The server
+ * sends them as they are too.
  */
-const MIN_BYTES = 2048
+export const MIN_BYTES = 2048
 /** zlib works in libuv's thread pool (4 threads): a few files in flight keep it busy. */
 const PARALLEL = 8
 
@@ -33,11 +42,12 @@ const brotli = promisify(brotliCompress)
 const gzipAsync = promisify(gzip)
 
 const worthCompressing = (file: string) =>
-  COMPRESSIBLE.has(path.extname(file)) && statSync(file).size >= MIN_BYTES
+  PRECOMPRESSED.has(path.extname(file)) && statSync(file).size >= MIN_BYTES
 
-function candidates(dir: string): string[] {
+function candidates(dir: string, skip: ReadonlySet<string> = new Set()): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name)
+    if (skip.has(entry.name)) return []
     if (entry.isDirectory()) return candidates(full)
     return worthCompressing(full) ? [full] : []
   })
@@ -66,16 +76,20 @@ async function reused(file: string, bytes: Buffer, previous: string): Promise<bo
   return true
 }
 
+/** The bytes in one content coding, in libuv's thread pool. */
+export function compressBytes(bytes: Buffer, coding: 'br' | 'gzip'): Promise<Buffer> {
+  return coding === 'br'
+    ? brotli(bytes, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 5,
+          [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+        },
+      })
+    : gzipAsync(bytes, { level: 6 })
+}
+
 async function compressFile(file: string, bytes: Buffer) {
-  const [br, gz] = await Promise.all([
-    brotli(bytes, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: 5,
-        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-      },
-    }),
-    gzipAsync(bytes, { level: 6 }),
-  ])
+  const [br, gz] = await Promise.all([compressBytes(bytes, 'br'), compressBytes(bytes, 'gzip')])
   await Promise.all([replaceFile(`${file}.br`, br), replaceFile(`${file}.gz`, gz)])
 }
 
@@ -93,14 +107,16 @@ export interface Precompressed {
 }
 
 /**
- * Compresses every text file of `dir`; with `previousDir` (the live release), files that did not
- * change take its compressed copies instead.
+ * Compresses the text files of `dir` (all but pages) but those under the top-level names in
+ * `skip`; with `previousDir` (the live release), files that did not change take its compressed
+ * copies instead.
  */
 export async function precompress(
   dir: string,
   previousDir?: string | null,
+  skip: readonly string[] = [],
 ): Promise<Precompressed> {
-  return precompressFiles(candidates(dir), dir, previousDir)
+  return precompressFiles(candidates(dir, new Set(skip)), dir, previousDir)
 }
 
 /** Compresses these files of the release `dir` (those worth it), as precompress does. */

@@ -378,7 +378,14 @@ export function readListingRecords(file: string): ListingRecord[] {
 export function writeListings(outDir: string, records: readonly ListingRecord[]): void {
   writeFileSync(
     path.join(outDir, RELEASE_LISTINGS),
-    JSON.stringify(Object.fromEntries(records.map((record) => [record.path, record.fingerprint]))),
+    // By path: the same file however many Astro processes rendered the listings.
+    JSON.stringify(
+      Object.fromEntries(
+        [...records]
+          .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+          .map((record) => [record.path, record.fingerprint]),
+      ),
+    ),
   )
 }
 

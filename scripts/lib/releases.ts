@@ -149,9 +149,11 @@ export function prune(releases: string, building: string | null = null): string[
     rmSync(path.join(releases, name), { recursive: true, force: true })
     removed.push(name)
   }
-  // Pages an incremental build rendered before it was stopped (the build moves them in at once).
+  // What a build rendered before it was stopped (it moves it in at once): an incremental build's
+  // pages, those of the second and later Astro processes (scripts/lib/renderProcesses.ts) and the
+  // calendar files of a full build.
   for (const name of readdirSync(releases)) {
-    if (name.startsWith('.render-') && name !== `.render-${building}`) {
+    if (/^\.(render|part)-/.test(name) && !name.endsWith(`-${building}`)) {
       rmSync(path.join(releases, name), { recursive: true, force: true })
       removed.push(name)
     }

@@ -1,13 +1,22 @@
 // Serves the live release of the public site: files with ETags and caching rules (hashed assets
-// immutable, everything else revalidated), precompressed brotli/gzip variants, security headers,
-// localized 404 pages, and the language negotiation at `/`.
+// immutable, everything else revalidated), brotli/gzip (the build's precompressed copies, or pages
+// compressed when first asked for and kept in memory), security headers, localized 404 pages,
+// and the language negotiation at `/`.
 import { createHash } from 'node:crypto'
-import { createReadStream, existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import {
+  createReadStream,
+  existsSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { ifNoneMatchMatches } from '../../cms/http/conditional'
 import { isLocaleCode, localeCodes, type LocaleCode } from '../../locales/config'
-import { COMPRESSIBLE } from './compress'
+import { COMPRESSIBLE, compressBytes, MIN_BYTES } from './compress'
 import { siteSecurityHeaders } from './securityHeaders'
 
 const contentTypes: Record<string, string> = {
@@ -84,11 +93,18 @@ export function cacheControl(urlPath: string): string {
     : 'public, max-age=0, must-revalidate'
 }
 
-/** The best precompressed variant the client accepts: brotli, then gzip, else none. */
+type Coding = 'br' | 'gzip'
+
+/**
+ * The best coding the client accepts, brotli then gzip, and whether the build stored that copy
+ * (`stored`); else the server compresses the file itself (pages, see scripts/lib/compress.ts).
+ * Files under 2 KiB, or too large to compress while a reader waits, go as they are.
+ */
 function encodingFor(
   file: string,
   acceptEncoding: string,
-): { suffix: string; name: string } | null {
+  size: number,
+): { suffix: string; name: Coding; stored: boolean } | null {
   if (!COMPRESSIBLE.has(path.extname(file))) return null
   const accepted = acceptEncoding
     .toLowerCase()
@@ -100,10 +116,64 @@ function encodingFor(
     ['br', '.br'],
     ['gzip', '.gz'],
   ] as const) {
-    if (accepted.includes(name) && existsSync(file + suffix)) return { suffix, name }
+    if (!accepted.includes(name)) continue
+    if (existsSync(file + suffix)) return { suffix, name, stored: true }
+    if (size >= MIN_BYTES && size <= ON_REQUEST_MAX_BYTES) return { suffix, name, stored: false }
   }
   return null
 }
+
+/** Larger files the build did not compress are sent as they are. */
+const ON_REQUEST_MAX_BYTES = 2 * 2 ** 20
+/** Compressed pages kept in memory, least recently used dropped first. */
+const COMPRESSED_CACHE_BYTES = 64 * 2 ** 20
+
+/**
+ * Pages compressed on request: the first request of a page (per coding and file version)
+ * compresses it, later ones and those at the same moment share the result.
+ */
+export class CompressedPages {
+  private entries = new Map<string, { body: Promise<Buffer>; bytes: number }>()
+  private bytes = 0
+
+  constructor(private readonly budget: number) {}
+
+  get(file: string, stats: Stats, coding: Coding): Promise<Buffer> {
+    const key = `${coding}\0${stats.size}\0${stats.mtimeMs}\0${file}`
+    const known = this.entries.get(key)
+    if (known) {
+      // Most recently used last.
+      this.entries.delete(key)
+      this.entries.set(key, known)
+      return known.body
+    }
+    const entry = { body: readFile(file).then((bytes) => compressBytes(bytes, coding)), bytes: 0 }
+    this.entries.set(key, entry)
+    entry.body.then(
+      (body) => {
+        if (this.entries.get(key) !== entry) return
+        entry.bytes = body.length
+        this.bytes += body.length
+        for (const [oldest, old] of this.entries) {
+          if (this.bytes <= this.budget || oldest === key) break
+          this.entries.delete(oldest)
+          this.bytes -= old.bytes
+        }
+      },
+      () => {
+        if (this.entries.get(key) === entry) this.entries.delete(key)
+      },
+    )
+    return entry.body
+  }
+
+  /** Entries and compressed bytes held (for tests). */
+  get size() {
+    return { entries: this.entries.size, bytes: this.bytes }
+  }
+}
+
+export const compressedPages = new CompressedPages(COMPRESSED_CACHE_BYTES)
 
 function send(
   req: IncomingMessage,
@@ -115,7 +185,7 @@ function send(
 ) {
   const method = req.method ?? 'GET'
   const stats = statSync(file)
-  const encoding = encodingFor(file, String(req.headers['accept-encoding'] ?? ''))
+  const encoding = encodingFor(file, String(req.headers['accept-encoding'] ?? ''), stats.size)
   // Each coding is its own representation with its own strong validator (RFC 9110 8.8.3).
   const base = etagOf(file, stats.size, stats.mtimeMs)
   const etag = encoding ? `${base.slice(0, -1)}-${encoding.name}"` : base
@@ -134,8 +204,23 @@ function send(
     res.end()
     return
   }
-  const body = encoding ? file + encoding.suffix : file
   if (encoding) headers['content-encoding'] = encoding.name
+  if (encoding && !encoding.stored) {
+    compressedPages.get(file, stats, encoding.name).then(
+      (body) => {
+        headers['content-length'] = body.length
+        res.writeHead(status, headers)
+        res.end(method === 'HEAD' ? undefined : body)
+      },
+      () => {
+        // The file went away after it was found: its release was replaced and removed.
+        res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' })
+        res.end('The site changed while this page was read. Try again.\n')
+      },
+    )
+    return
+  }
+  const body = encoding ? file + encoding.suffix : file
   headers['content-length'] = statSync(body).size
   res.writeHead(status, headers)
   if (method === 'HEAD') res.end()

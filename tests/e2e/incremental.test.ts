@@ -1,4 +1,5 @@
-// An incremental build makes the same site as a full build of the same content, file for file,
+// An incremental build makes the same site as a full build of the same content, file for file
+// (the incremental builds render in two Astro processes, the full one in one),
 // and never changes a file of the release before it (they share files as hard links).
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs'
@@ -12,7 +13,17 @@ import { freshDataDir } from './server'
 const dataDir = freshDataDir()
 const releases = (name: string) => path.join(dataDir, name)
 
-function build(snapshot: SiteSnapshot, name: string, releasesName: string, incremental: boolean) {
+/**
+ * The incremental builds render in two Astro processes (languages shared out, sitemap merged),
+ * the full build they are compared with in one, as Astro alone would.
+ */
+function build(
+  snapshot: SiteSnapshot,
+  name: string,
+  releasesName: string,
+  incremental: boolean,
+  processes = 2,
+) {
   const file = path.join(dataDir, `${name}.json`)
   writeFileSync(file, JSON.stringify(snapshot))
   const result = spawnSync(
@@ -30,6 +41,7 @@ function build(snapshot: SiteSnapshot, name: string, releasesName: string, incre
         DATA_DIR: dataDir,
         RELEASES_DIR: path.relative(process.cwd(), releases(releasesName)),
         DATABASE_URL: undefined,
+        BUILD_PROCESSES: String(processes),
       },
       encoding: 'utf8',
     },
@@ -74,11 +86,14 @@ describe('incremental site builds', () => {
   after.collections.events.push({ ...model, id: 9999, slug: 'nouvel-evenement-incremental' })
   const removedSlug = String(removed.slug)
 
-  let first: { dir: string }
+  let first: { log: string; dir: string }
   let second: { log: string; dir: string }
 
   it('builds everything first, then only what changed', () => {
     first = build(before, 'before', 'releases', true)
+    expect(first.log).toMatch(
+      /Astro: 2 processes \(lb fr de \| pt en; detail pages shared out evenly\)/,
+    )
     second = build(after, 'after', 'releases', true)
     expect(second.log).toMatch(/Incremental build: changed: 3 events/)
     expect(second.log).toMatch(/The search index is up to date/)
@@ -89,7 +104,8 @@ describe('incremental site builds', () => {
   }, 300_000)
 
   it('makes the same files as a full build of the same content', () => {
-    const full = build(after, 'after-full', 'releases-full', false)
+    const full = build(after, 'after-full', 'releases-full', false, 1)
+    expect(full.log).toMatch(/Astro: one process/)
     const files = siteFiles(second.dir).sort()
     expect(files).toEqual(siteFiles(full.dir).sort())
     const different = files.filter(

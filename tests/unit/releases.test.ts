@@ -90,6 +90,36 @@ describe('switching releases', () => {
     expect(left).toContain(ids[0])
   })
 
+  it('removes what stopped builds rendered, except the folders of the build under way', () => {
+    const root = fresh()
+    release(root, 'r1')
+    activate(root, 'r1')
+    for (const name of [
+      '.render-old',
+      '.part-1-old',
+      '.part-1-.render-old',
+      '.part-calendars-old',
+      '.render-new',
+      '.part-2-.render-new',
+      '.part-1-new',
+    ]) {
+      mkdirSync(path.join(root, name))
+    }
+    expect(prune(root, 'new').sort()).toEqual([
+      '.part-1-.render-old',
+      '.part-1-old',
+      '.part-calendars-old',
+      '.render-old',
+    ])
+    expect(readdirSync(root).sort()).toEqual([
+      '.part-1-new',
+      '.part-2-.render-new',
+      '.render-new',
+      'current',
+      'r1',
+    ])
+  })
+
   it('rolls back to the release before the live one, or to the one named', () => {
     const root = fresh()
     for (const id of ['a', 'b', 'c']) release(root, id)

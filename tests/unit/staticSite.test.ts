@@ -1,11 +1,18 @@
 // The static file server: never leaves the site folder or redirects to another host; ETags and
-// caching rules; precompressed variants; security headers; the language negotiation at `/`.
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
+// caching rules; precompressed variants and pages compressed on request; security headers; the
+// language negotiation at `/`.
+import { mkdirSync, mkdtempSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { negotiateLanguage, resolveSiteFile, serveSite } from '../../scripts/lib/staticSite'
+import {
+  CompressedPages,
+  negotiateLanguage,
+  resolveSiteFile,
+  serveSite,
+} from '../../scripts/lib/staticSite'
 
 const releases = mkdtempSync(path.join(tmpdir(), 'zesummen-releases-'))
 const root = path.join(releases, 'r1')
@@ -21,6 +28,11 @@ mkdirSync(path.join(root, 'en', '404'), { recursive: true })
 writeFileSync(path.join(root, 'en', 'index.html'), '<h1>Home</h1>')
 writeFileSync(path.join(root, 'en', '404', 'index.html'), '<h1>Not found</h1>')
 writeFileSync(path.join(root, '404.html'), '<h1>404</h1>')
+// A page as the build leaves it: no compressed copies (the server makes them).
+const pageText = (word: string) =>
+  `<!doctype html><main>${Array.from({ length: 400 }, (_, i) => `<p>${word} ${i}</p>`).join('')}</main>`
+mkdirSync(path.join(root, 'en', 'events', 'walk'), { recursive: true })
+writeFileSync(path.join(root, 'en', 'events', 'walk', 'index.html'), pageText('walk'))
 writeFileSync(path.join(tmpdir(), 'zesummen-secret.txt'), 'secret')
 
 function request(url: string, headers: Record<string, string> = {}, https = false) {
@@ -41,6 +53,29 @@ function request(url: string, headers: Record<string, string> = {}, https = fals
   } as unknown as ServerResponse
   serveSite(live, { method: 'HEAD', url, headers } as unknown as IncomingMessage, res, { https })
   return result
+}
+
+/** A request answered in full (the server may answer later: pages compressed on request). */
+function fetchSite(url: string, headers: Record<string, string> = {}, method = 'GET') {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body?: Buffer }>(
+    (resolve) => {
+      let status = 0
+      let sent: Record<string, unknown> = {}
+      const res = {
+        writeHead(code: number, head: Record<string, unknown> = {}) {
+          status = code
+          sent = head
+          return this
+        },
+        end(body?: Buffer) {
+          resolve({ status, headers: sent, body })
+        },
+      } as unknown as ServerResponse
+      serveSite(live, { method, url, headers } as unknown as IncomingMessage, res, {
+        https: false,
+      })
+    },
+  )
 }
 
 describe('static site files', () => {
@@ -120,6 +155,67 @@ describe('caching and compression', () => {
     const plain = request('/big.html')
     expect(plain.headers!['content-encoding']).toBeUndefined()
     expect(plain.headers!['content-length']).toBe(2000)
+  })
+
+  it('compresses a page the build did not compress when first asked, once per coding', async () => {
+    const file = path.join(root, 'en', 'events', 'walk', 'index.html')
+    const plainTag = request('/en/events/walk/').headers!.etag as string
+    const br = await fetchSite('/en/events/walk/', { 'accept-encoding': 'gzip, br' })
+    expect(br.status).toBe(200)
+    expect(br.headers).toMatchObject({
+      'content-encoding': 'br',
+      'content-length': br.body!.length,
+      etag: `${plainTag.slice(0, -1)}-br"`,
+      vary: 'Accept-Encoding',
+    })
+    expect(brotliDecompressSync(br.body!).toString()).toBe(pageText('walk'))
+    expect(br.body!.length).toBeLessThan(statSync(file).size / 4)
+    // The second request gets the same bytes from memory.
+    const again = await fetchSite('/en/events/walk/', { 'accept-encoding': 'br' })
+    expect(again.body).toBe(br.body)
+    const gz = await fetchSite('/en/events/walk/', { 'accept-encoding': 'gzip' })
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(gz.body!).toString()).toBe(pageText('walk'))
+    const head = await fetchSite('/en/events/walk/', { 'accept-encoding': 'br' }, 'HEAD')
+    expect(head).toMatchObject({ status: 200, body: undefined })
+    expect(head.headers['content-length']).toBe(br.body!.length)
+    // Revalidation answers 304 without compressing anything.
+    expect(
+      await fetchSite('/en/events/walk/', {
+        'accept-encoding': 'br',
+        'if-none-match': `${plainTag.slice(0, -1)}-br"`,
+      }),
+    ).toMatchObject({ status: 304 })
+  })
+
+  it('compresses a changed page again, and sends small pages as they are', async () => {
+    const file = path.join(root, 'en', 'events', 'walk', 'index.html')
+    writeFileSync(file, pageText('changed'))
+    utimesSync(file, new Date(), new Date(Date.now() + 5000))
+    const br = await fetchSite('/en/events/walk/', { 'accept-encoding': 'br' })
+    expect(brotliDecompressSync(br.body!).toString()).toBe(pageText('changed'))
+    const small = await fetchSite('/en/', { 'accept-encoding': 'br, gzip' }, 'HEAD')
+    expect(small.headers['content-encoding']).toBeUndefined()
+  })
+
+  it('keeps compressed pages within its memory budget, the least recently used dropped first', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'zesummen-cache-'))
+    const files = ['a', 'b', 'c'].map((name) => {
+      const file = path.join(dir, `${name}.html`)
+      writeFileSync(file, pageText(name))
+      return file
+    })
+    const first = await new CompressedPages(1).get(files[0]!, statSync(files[0]!), 'br')
+    const pages = new CompressedPages(first.length * 2 + 10)
+    const a = await pages.get(files[0]!, statSync(files[0]!), 'br')
+    await pages.get(files[1]!, statSync(files[1]!), 'br')
+    // a is used again: b is now the least recently used, and goes when c comes.
+    expect(await pages.get(files[0]!, statSync(files[0]!), 'br')).toBe(a)
+    await pages.get(files[2]!, statSync(files[2]!), 'br')
+    expect(pages.size.entries).toBe(2)
+    expect(pages.size.bytes).toBeLessThanOrEqual(first.length * 2 + 10)
+    expect(await pages.get(files[0]!, statSync(files[0]!), 'br')).toBe(a)
+    expect(pages.size.entries).toBe(2)
   })
 
   it('sends a strict CSP without inline scripts, and HSTS only over https', () => {

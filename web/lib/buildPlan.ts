@@ -8,7 +8,8 @@
 import { createHash } from 'node:crypto'
 import { appendFileSync, readFileSync } from 'node:fs'
 import { DateTime } from 'luxon'
-import { localeCodes, type LocaleCode } from '../../locales/config'
+import type { LocaleCode } from '../../locales/config'
+import { detailLocales, rendersDetailHere } from './paths'
 
 /** Collections with a page per document, and the URL section of those pages. */
 export const detailSections = {
@@ -57,9 +58,9 @@ export function detailPaths(
   collection: DetailCollection,
   views: (lang: LocaleCode) => readonly { slug: string }[],
 ) {
-  return localeCodes.flatMap((lang) =>
+  return detailLocales().flatMap((lang) =>
     views(lang)
-      .filter((view) => rendersDetail(collection, view.slug))
+      .filter((view) => rendersDetailHere(lang, view.slug) && rendersDetail(collection, view.slug))
       .map((view) => ({ params: { lang, slug: view.slug } })),
   )
 }

@@ -17,6 +17,7 @@ import {
   type Text,
 } from './content'
 import { listingPaths } from './buildPlan'
+import { builtLocales } from './paths'
 import { languageName, t } from './i18n'
 import { calendarFile } from './ical'
 
@@ -111,7 +112,7 @@ export function feedPaths(
   path: (lang: LocaleCode, slug: string) => string,
 ) {
   return listingPaths(
-    localeCodes.flatMap((lang) =>
+    builtLocales().flatMap((lang) =>
       items(lang).map((item) => ({
         params: { lang, [param]: item.slug },
         path: path(lang, item.slug),

@@ -1,13 +1,14 @@
 // The all-events feed of each language, built with the site.
 import type { APIRoute } from 'astro'
-import { localeCodes, type LocaleCode } from '../../../../locales/config'
+import type { LocaleCode } from '../../../../locales/config'
+import { builtLocales } from '../../../lib/paths'
 import { listingPaths } from '../../../lib/buildPlan'
 import { feedResponse, feedShows } from '../../../lib/feeds'
 import { siteUrl, urls } from '../../../lib/urls'
 
 export const getStaticPaths = () =>
   listingPaths(
-    localeCodes.map((lang) => ({
+    builtLocales().map((lang) => ({
       params: { lang },
       path: urls.feed(lang),
       shows: feedShows(lang, {}),

@@ -1,0 +1,119 @@
+// The site build's Astro processes: how many, which pages each renders, and how their folders
+// come together (scripts/lib/renderProcesses.ts; the whole build is compared with a one-process
+// build in tests/e2e/incremental.test.ts).
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { localeCodes } from '../../locales/config'
+import { mergeInto, renderProcessCount } from '../../scripts/lib/renderProcesses'
+import {
+  builtLocales,
+  detailLocales,
+  parseBuildShare,
+  rendersDetailHere,
+  slugFraction,
+} from '../../web/lib/paths'
+
+const root = mkdtempSync(path.join(tmpdir(), 'zesummen-render-'))
+afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+function tree(dir: string, files: Record<string, string>) {
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
+    writeFileSync(path.join(dir, name), text)
+  }
+}
+
+describe('Astro processes of a site build', () => {
+  it('runs one per core, at most one per language, or as many as BUILD_PROCESSES says', () => {
+    expect(renderProcessCount(5, undefined, 2)).toBe(2)
+    expect(renderProcessCount(5, '', 1)).toBe(1)
+    expect(renderProcessCount(5, undefined, 16)).toBe(5)
+    expect(renderProcessCount(5, '1', 8)).toBe(1)
+    expect(renderProcessCount(5, '3', 1)).toBe(3)
+    expect(renderProcessCount(5, '9', 1)).toBe(5)
+    for (const wrong of ['0', '-1', '1.5', 'two']) {
+      expect(() => renderProcessCount(5, wrong, 2)).toThrow(
+        /BUILD_PROCESSES must be a whole number/,
+      )
+    }
+  })
+
+  it('gives each process the own pages of whole languages, in order', () => {
+    const shares = (count: number) =>
+      Array.from({ length: count }, (_, index) => builtLocales({ index, count }))
+    expect(shares(1)).toEqual([[...localeCodes]])
+    expect(shares(2)).toEqual([
+      ['lb', 'fr', 'de'],
+      ['pt', 'en'],
+    ])
+    expect(shares(3)).toEqual([['lb', 'fr'], ['de', 'pt'], ['en']])
+    expect(shares(5)).toEqual(localeCodes.map((code) => [code]))
+  })
+
+  it('gives every detail page to exactly one process, and each process an equal share', () => {
+    const slugs = Array.from({ length: 2000 }, (_, index) => `event-${index}-remich`)
+    for (const count of [1, 2, 3, 4, 5]) {
+      const load = Array.from({ length: count }, () => 0)
+      for (const lang of localeCodes) {
+        for (const slug of slugs) {
+          const owners = load
+            .map((_, index) => index)
+            .filter((index) => rendersDetailHere(lang, slug, { index, count }))
+          expect(owners).toHaveLength(1)
+          // Only a process that knows the language renders its pages.
+          expect(detailLocales({ index: owners[0]!, count })).toContain(lang)
+          load[owners[0]!]! += 1
+        }
+      }
+      const even = (slugs.length * localeCodes.length) / count
+      for (const pages of load) expect(Math.abs(pages - even) / even).toBeLessThan(0.03)
+    }
+    expect(detailLocales({ index: 1, count: 2 })).toEqual(['de', 'pt', 'en'])
+    expect(rendersDetailHere('fr', 'x', { index: 1, count: 2 })).toBe(false)
+  })
+
+  it('reads its share from ZESUMMEN_BUILD_SHARE, or renders the whole site', () => {
+    expect(parseBuildShare(undefined)).toEqual({ index: 0, count: 1 })
+    expect(parseBuildShare(' ')).toEqual({ index: 0, count: 1 })
+    expect(parseBuildShare('1/2')).toEqual({ index: 1, count: 2 })
+    for (const wrong of ['2/2', '0/0', 'a/2', '1', '-1/2']) {
+      expect(() => parseBuildShare(wrong)).toThrow(/ZESUMMEN_BUILD_SHARE must be/)
+    }
+    expect(slugFraction('fete-du-vin')).toBe(slugFraction('fete-du-vin'))
+    expect(slugFraction('fete-du-vin')).not.toBe(slugFraction('fete-du-vim'))
+  })
+
+  it('merges a process folder into another: new folders moved whole, shared files kept once', () => {
+    const into = path.join(root, 'release')
+    const from = path.join(root, '.part-1-release')
+    tree(into, {
+      'index.html': 'chooser',
+      '_astro/site.css': 'css',
+      'fr/index.html': 'fr home',
+      'fr/events/a/index.html': 'fr a',
+    })
+    tree(from, {
+      'index.html': 'chooser',
+      '_astro/site.css': 'css',
+      '_astro/other.css': 'other',
+      'en/index.html': 'en home',
+      'en/events/a/index.html': 'en a',
+    })
+    expect(mergeInto(from, into)).toEqual([])
+    expect(existsSync(from)).toBe(false)
+    expect(readFileSync(path.join(into, 'en/events/a/index.html'), 'utf8')).toBe('en a')
+    expect(readFileSync(path.join(into, '_astro/other.css'), 'utf8')).toBe('other')
+    expect(readFileSync(path.join(into, 'fr/events/a/index.html'), 'utf8')).toBe('fr a')
+  })
+
+  it('reports a file two processes rendered differently', () => {
+    const into = path.join(root, 'release-2')
+    const from = path.join(root, '.part-1-release-2')
+    tree(into, { 'index.html': 'chooser', 'robots.txt': 'a' })
+    tree(from, { 'index.html': 'chooser!', 'robots.txt': 'b', 'pt/index.html': 'pt' })
+    expect(mergeInto(from, into).sort()).toEqual(['index.html', 'robots.txt'])
+    expect(readFileSync(path.join(into, 'index.html'), 'utf8')).toBe('chooser')
+  })
+})
