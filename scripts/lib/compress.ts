@@ -47,7 +47,10 @@ const worthCompressing = (file: string) =>
 function candidates(dir: string, skip: ReadonlySet<string> = new Set()): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name)
-    if (skip.has(entry.name)) return []
+    // Dot files are never served (only /.well-known/ is): the build's own records and folders.
+    if (skip.has(entry.name) || (entry.name.startsWith('.') && entry.name !== '.well-known')) {
+      return []
+    }
     if (entry.isDirectory()) return candidates(full)
     return worthCompressing(full) ? [full] : []
   })

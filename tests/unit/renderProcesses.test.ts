@@ -10,6 +10,7 @@ import { mergeInto, renderProcessCount } from '../../scripts/lib/renderProcesses
 import {
   builtLocales,
   detailLocales,
+  OWN_PAGES_WEIGHT,
   parseBuildShare,
   rendersDetailHere,
   slugFraction,
@@ -52,7 +53,7 @@ describe('Astro processes of a site build', () => {
     expect(shares(5)).toEqual(localeCodes.map((code) => [code]))
   })
 
-  it('gives every detail page to exactly one process, and each process an equal share', () => {
+  it('gives every detail page to exactly one process, and each process the same work', () => {
     const slugs = Array.from({ length: 2000 }, (_, index) => `event-${index}-remich`)
     for (const count of [1, 2, 3, 4, 5]) {
       const load = Array.from({ length: count }, () => 0)
@@ -67,10 +68,21 @@ describe('Astro processes of a site build', () => {
           load[owners[0]!]! += 1
         }
       }
-      const even = (slugs.length * localeCodes.length) / count
-      for (const pages of load) expect(Math.abs(pages - even) / even).toBeLessThan(0.03)
+      // A language's own pages count as OWN_PAGES_WEIGHT of it, its detail pages the rest.
+      const work = load.map(
+        (pages, index) =>
+          OWN_PAGES_WEIGHT * builtLocales({ index, count }).length +
+          ((1 - OWN_PAGES_WEIGHT) * pages) / slugs.length,
+      )
+      const even = localeCodes.length / count
+      for (const share of work) expect(Math.abs(share - even) / even).toBeLessThan(0.03)
     }
     expect(detailLocales({ index: 1, count: 2 })).toEqual(['de', 'pt', 'en'])
+    // With two processes, the second renders most of de's detail pages: the first has the
+    // languages' own pages of three languages, the second of two.
+    const deSecond = slugs.filter((slug) => rendersDetailHere('de', slug, { index: 1, count: 2 }))
+    expect(deSecond.length / slugs.length).toBeGreaterThan(0.5)
+    expect(deSecond.length / slugs.length).toBeLessThan(1)
     expect(rendersDetailHere('fr', 'x', { index: 1, count: 2 })).toBe(false)
   })
 
