@@ -33,6 +33,8 @@ export function renderProcessCount(
  * files found in both with different bytes: a page rendered differently by two processes is a bug.
  */
 export function mergeInto(fromDir: string, toDir: string): string[] {
+  // Nothing written there (no events: no calendar files).
+  if (!existsSync(fromDir)) return []
   const differing: string[] = []
   const walk = (from: string, to: string) => {
     for (const entry of readdirSync(from, { withFileTypes: true })) {
