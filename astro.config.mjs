@@ -35,8 +35,8 @@ function keptListingPages() {
   return pages
 }
 
-// The site build renders in one Astro process per core, each with some of the languages
-// (scripts/build-site.ts). The others write the addresses of their pages to ZESUMMEN_PAGES_OUT and
+// The site build renders in one Astro process per core, each with a share of the work: whole
+// languages' own pages, and detail pages shared out by slug (scripts/build-site.ts). The others write the addresses of their pages to ZESUMMEN_PAGES_OUT and
 // leave the sitemap to the one that reads those files (ZESUMMEN_PAGES_IN, comma-separated): it
 // waits for them, so the sitemap lists every page with all its language versions.
 const pagesOut = process.env.ZESUMMEN_PAGES_OUT

@@ -135,8 +135,9 @@ process.on('SIGTERM', () => {
 })
 
 /**
- * Renders the site with Astro into `target`: one process per core, each with an equal share of
- * the pages (web/lib/paths.ts), merged into `target` when all are done. When one fails, the others
+ * Renders the site with Astro into `target`: one process per core, each with a share of the work
+ * (a language's own pages go whole to one process, detail pages are shared out by slug; see
+ * web/lib/paths.ts), merged into `target` when all are done. When one fails, the others
  * are stopped. Returns the listings' fingerprints (web/lib/buildPlan.ts).
  */
 async function renderSite(target: string, env: Record<string, string>) {

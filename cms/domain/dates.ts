@@ -107,3 +107,35 @@ export function localDay(value: string | Date | DateTime): string {
   const zoned = DateTime.isDateTime(value) ? value.setZone(portalZone) : zonedFromISO(value)
   return zoned.toISODate()!
 }
+
+const MINUTE_MS = 60 * 1000
+
+/**
+ * The instant of a Luxembourg wall time, given as the milliseconds `Date.UTC` returns for its
+ * fields (so calendar arithmetic is plain `Date.UTC` with overflowing days or months). Follows
+ * RFC 5545 3.3.5: a time that happens twice (the autumn change) is the first of the two, and a
+ * time that does not happen (the spring change) is read with the offset before the gap, which
+ * moves it forward by the gap.
+ */
+export function instantOfWallTime(wall: number): number {
+  const before = portalZone.offset(wall - DAY_MS)
+  const after = portalZone.offset(wall + DAY_MS)
+  const early = wall - before * MINUTE_MS
+  if (before === after) return early
+  const late = wall - after * MINUTE_MS
+  const earlyHolds = portalZone.offset(early) === before
+  const lateHolds = portalZone.offset(late) === after
+  if (earlyHolds && lateHolds) return Math.min(early, late)
+  if (lateHolds) return late
+  return early
+}
+
+/** The wall time of an instant in Luxembourg, as `Date.UTC` milliseconds of its fields. */
+export function wallTimeOf(instant: number): number {
+  return instant + portalZone.offset(instant) * MINUTE_MS
+}
+
+/** The Luxembourg calendar day (YYYY-MM-DD) of an instant, without building a DateTime. */
+export function localDayOfInstant(instant: number): string {
+  return new Date(wallTimeOf(instant)).toISOString().slice(0, 10)
+}

@@ -1,8 +1,8 @@
 // Recurring events: the rule editors enter, its validation, and its expansion into dates.
 // The rule maps one-to-one onto an RFC 5545 RRULE (FREQ, INTERVAL, BYDAY, UNTIL/COUNT) plus
 // EXDATE/RDATE lists, and dates repeat at the same Luxembourg wall time across DST changes.
-import { type DateTime } from 'luxon'
-import { portalZone, zonedFromISO } from './dates'
+import { DateTime } from 'luxon'
+import { instantOfWallTime, localDayOfInstant, portalZone, zonedFromISO } from './dates'
 import type { MessageKey } from '../i18n/messages'
 
 export const frequencies = ['daily', 'weekly', 'monthly', 'yearly'] as const
@@ -114,43 +114,65 @@ const weekdayNumber: Record<Weekday, number> = { MO: 1, TU: 2, WE: 3, TH: 4, FR:
  * (31 February) are skipped, not moved.
  */
 export function ruleOccurrences(rule: RecurrenceRule, first: DateTime, limit: number): DateTime[] {
-  if (!rule.frequency) return [first]
+  return ruleInstants(rule, first, limit).map((instant) =>
+    DateTime.fromMillis(instant, { zone: portalZone }),
+  )
+}
+
+/**
+ * `ruleOccurrences` as epoch milliseconds. Dates are counted on the wall clock (`Date.UTC` of
+ * the fields, which carries overflowing days and months over) and only then placed in
+ * Luxembourg time, so each date keeps DTSTART's wall time across daylight-saving changes. This is
+ * the costliest step of a site build's event views, hence no Luxon arithmetic here.
+ */
+function ruleInstants(rule: RecurrenceRule, first: DateTime, limit: number): number[] {
+  const zoned = first.setZone(portalZone)
+  if (!rule.frequency) return [zoned.toMillis()]
   const interval = rule.interval ?? 1
-  const until = rule.until ? zonedFromISO(rule.until).endOf('day') : null
-  const maxCount = rule.count ?? Number.POSITIVE_INFINITY
-  const results: DateTime[] = []
-  const wall = { hour: first.hour, minute: first.minute, second: 0, millisecond: 0 }
-  const push = (candidate: DateTime): boolean => {
-    if (until && candidate > until) return false
-    if (results.length >= maxCount || results.length >= limit) return false
-    results.push(candidate)
+  const until = rule.until
+    ? zonedFromISO(rule.until).endOf('day').toMillis()
+    : Number.POSITIVE_INFINITY
+  const max = Math.min(rule.count ?? Number.POSITIVE_INFINITY, limit)
+  const { year, month, day, hour, minute, second, millisecond } = zoned
+  const wall = (y: number, m: number, d: number) =>
+    Date.UTC(y, m - 1, d, hour, minute, second, millisecond)
+  const results: number[] = []
+  const push = (wallTime: number): boolean => {
+    const instant = instantOfWallTime(wallTime)
+    if (instant > until || results.length >= max) return false
+    results.push(instant)
     return true
   }
 
   if (rule.frequency === 'weekly') {
-    const days = (rule.byWeekday?.length ? rule.byWeekday : [weekdays[first.weekday - 1]!])
-      .map((day) => weekdayNumber[day])
-      .sort((a, b) => a - b)
-    const firstWeek = first.startOf('week')
+    const days = [
+      ...new Set(
+        (rule.byWeekday?.length ? rule.byWeekday : [weekdays[zoned.weekday - 1]!]).map(
+          (name) => weekdayNumber[name],
+        ),
+      ),
+    ].sort((a, b) => a - b)
+    const firstWall = wall(year, month, day)
+    const monday = day - (zoned.weekday - 1)
     for (let week = 0; ; week += interval) {
-      const monday = firstWeek.plus({ weeks: week })
-      for (const day of days) {
-        const candidate = monday
-          .plus({ days: day - 1 })
-          .set(wall)
-          .setZone(portalZone, { keepLocalTime: true })
-        if (candidate < first) continue
+      for (const weekday of days) {
+        const candidate = wall(year, month, monday + week * 7 + weekday - 1)
+        if (candidate < firstWall) continue
         if (!push(candidate)) return results
       }
     }
   }
 
-  const unit =
-    rule.frequency === 'daily' ? 'days' : rule.frequency === 'monthly' ? 'months' : 'years'
+  const frequency = rule.frequency
   // Guard for skipped non-existent dates (e.g. the 31st): give up after many empty steps.
   for (let step = 0, misses = 0; misses < 48; step += interval) {
-    const candidate = first.plus({ [unit]: step })
-    if (unit !== 'days' && candidate.day !== first.day) {
+    const candidate =
+      frequency === 'daily'
+        ? wall(year, month, day + step)
+        : frequency === 'monthly'
+          ? wall(year, month + step, day)
+          : wall(year + step, month, day)
+    if (frequency !== 'daily' && new Date(candidate).getUTCDate() !== day) {
       misses += 1
       continue
     }
@@ -172,26 +194,38 @@ export function expandOccurrences(
   start: string | Date,
   limit: number = RECURRENCE_LIMITS.maxOccurrences,
 ): Occurrence[] {
+  return expandInstants(rule, start, limit).map(({ instant, day }) => ({
+    start: DateTime.fromMillis(instant, { zone: portalZone }),
+    day,
+  }))
+}
+
+/** `expandOccurrences` with each start as epoch milliseconds, for callers that make many. */
+export function expandInstants(
+  rule: RecurrenceRule | null | undefined,
+  start: string | Date,
+  limit: number = RECURRENCE_LIMITS.maxOccurrences,
+): { instant: number; day: string }[] {
   const first = zonedFromISO(start)
-  const base = rule?.frequency ? ruleOccurrences(rule, first, limit) : [first]
+  const base = rule?.frequency ? ruleInstants(rule, first, limit) : [first.toMillis()]
   const excluded = new Set(
     (rule?.exdates ?? [])
       .map((entry) => (entry.date ? zonedFromISO(entry.date).toISODate() : null))
       .filter((day): day is string => day !== null),
   )
-  const extra = (rule?.rdates ?? [])
-    .map((entry) => (entry.start ? zonedFromISO(entry.start) : null))
-    .filter((value): value is DateTime => value !== null)
-  const all = [...base.filter((date) => !excluded.has(date.toISODate()!)), ...extra]
-  all.sort((a, b) => a.toMillis() - b.toMillis())
-  const seen = new Set<number>()
-  return all
-    .filter((date) => {
-      const key = date.toMillis()
-      if (seen.has(key)) return false
-      seen.add(key)
-      return true
-    })
-    .slice(0, limit)
-    .map((date) => ({ start: date, day: date.toISODate()! }))
+  const all: { instant: number; day: string }[] = []
+  for (const instant of base) {
+    const day = localDayOfInstant(instant)
+    if (!excluded.has(day)) all.push({ instant, day })
+  }
+  for (const entry of rule?.rdates ?? []) {
+    if (!entry.start) continue
+    const instant = zonedFromISO(entry.start).toMillis()
+    all.push({ instant, day: localDayOfInstant(instant) })
+  }
+  all.sort((a, b) => a.instant - b.instant)
+  const unique = all.filter(
+    (entry, index) => index === 0 || all[index - 1]!.instant !== entry.instant,
+  )
+  return unique.slice(0, limit)
 }

@@ -79,8 +79,11 @@ async function reused(file: string, bytes: Buffer, previous: string): Promise<bo
   return true
 }
 
+/** The content codings the site serves precompressed or compresses on request. */
+export type Coding = 'br' | 'gzip'
+
 /** The bytes in one content coding, in libuv's thread pool. */
-export function compressBytes(bytes: Buffer, coding: 'br' | 'gzip'): Promise<Buffer> {
+export function compressBytes(bytes: Buffer, coding: Coding): Promise<Buffer> {
   return coding === 'br'
     ? brotli(bytes, {
         params: {

@@ -16,7 +16,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import path from 'node:path'
 import { ifNoneMatchMatches } from '../../cms/http/conditional'
 import { isLocaleCode, localeCodes, type LocaleCode } from '../../locales/config'
-import { COMPRESSIBLE, compressBytes, MIN_BYTES } from './compress'
+import { type Coding, COMPRESSIBLE, compressBytes, MIN_BYTES } from './compress'
 import { siteSecurityHeaders } from './securityHeaders'
 
 const contentTypes: Record<string, string> = {
@@ -92,8 +92,6 @@ export function cacheControl(urlPath: string): string {
     ? 'public, max-age=31536000, immutable'
     : 'public, max-age=0, must-revalidate'
 }
-
-type Coding = 'br' | 'gzip'
 
 /**
  * The best coding the client accepts, brotli then gzip, and whether the build stored that copy
