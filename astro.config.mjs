@@ -5,7 +5,7 @@ import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { defaultLocale, locales } from './locales/config.ts'
-import { languageAlternates } from './web/lib/sitemapAlternates.ts'
+import { languageAlternates, shareSitemapCollation } from './web/lib/sitemapAlternates.ts'
 
 const site = (process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(
   /\/+$/,
@@ -60,6 +60,8 @@ const inSitemap = (url) => !/\/404\/?$/.test(url)
 const languageTags = Object.fromEntries(locales.map((locale) => [locale.code, locale.intl]))
 /** Each page's language versions, found once every process's pages are known. */
 let alternates = new Map()
+/** Ends the sitemap's shared collation (see shareSitemapCollation), once its hook is done. */
+let endSitemapCollation = () => {}
 
 const releasePages = {
   name: 'zesummen-release-pages',
@@ -83,8 +85,14 @@ const releasePages = {
         defaultLocale,
         languageTags,
       )
+      endSitemapCollation = shareSitemapCollation()
     },
   },
+}
+
+const sitemapDone = {
+  name: 'zesummen-sitemap-done',
+  hooks: { 'astro:build:done': () => endSitemapCollation() },
 }
 
 export default defineConfig({
@@ -114,6 +122,7 @@ export default defineConfig({
                 : item
             },
           }),
+          sitemapDone,
         ]),
   ],
 })

@@ -29,13 +29,15 @@ const buildShare = () => (currentShare ??= parseBuildShare(process.env.ZESUMMEN_
 
 // How the site is shared out. The languages lie side by side, one unit each, and every process
 // takes a stretch of them. A language's own pages (home, sections, listings, feeds) go to the
-// process in whose equal stretch the language starts; each of its detail pages (an event, a
+// process in whose equal stretch the language ends; each of its detail pages (an event, a
 // resource, an action, an initiative: most of the site) to the process in whose detail stretch
 // the page's point falls: the language's place plus a fraction drawn from the page's slug. The
 // detail stretches are drawn so that every process has the same work, counting a language's own
-// pages as OWN_PAGES_WEIGHT of it. With two processes and five languages: lb, fr and de with
-// about a third of de's detail pages, and pt and en with the rest. Splitting by whole languages
-// (three and two) kept one core idle for a fifth of the render.
+// pages as OWN_PAGES_WEIGHT of it. With two processes and five languages: lb and fr with about
+// two thirds of de's detail pages, and de, pt and en with the rest. Splitting by whole languages
+// (three and two) kept one core idle for a fifth of the render. An incremental build renders few
+// detail pages and all listings, so there the three languages' process takes longer; the first
+// process has two as it also writes the sitemap.
 
 /**
  * The share of a language's render time that its own pages take (at 10,000 events: with the
@@ -44,8 +46,12 @@ const buildShare = () => (currentShare ??= parseBuildShare(process.env.ZESUMMEN_
  */
 export const OWN_PAGES_WEIGHT = 0.3
 
-const ownerOf = (position: number, share: BuildShare) =>
-  Math.min(share.count - 1, Math.floor((position * share.count) / localeCodes.length))
+/**
+ * The process of a language's own pages: the one in whose equal stretch the language ends, so the
+ * first process, which also writes the sitemap, has the fewest (with two: lb fr | de pt en).
+ */
+const ownerOf = (place: number, share: BuildShare) =>
+  Math.max(0, Math.ceil(((place + 1) * share.count) / localeCodes.length) - 1)
 
 /** Where each process's detail stretch starts, in languages, and where the last one ends. */
 function detailBounds(count: number): number[] {

@@ -10,8 +10,12 @@ export interface AlternateLink {
   lang: string
 }
 
-/** The sitemap's order of URLs (the one @astrojs/sitemap sorts them in). */
-export const sitemapOrder = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true })
+/**
+ * The sitemap's order of URLs: the one @astrojs/sitemap sorts them in, `a.localeCompare(b, 'en',
+ * { numeric: true })`, through one collator (that call builds its collation each time: 2.7 s for
+ * 58,000 URLs, against 0.2 s).
+ */
+export const sitemapOrder = new Intl.Collator('en', { numeric: true }).compare
 
 /** The language of a URL and its path without it; URLs outside the site have none. */
 function languageAndPath(
@@ -54,4 +58,37 @@ export function languageAlternates(
     for (const link of group) byUrl.set(link.url, group)
   }
   return byUrl
+}
+
+type LocaleCompare = (
+  that: string,
+  locales?: string | string[],
+  options?: Intl.CollatorOptions,
+) => number
+
+/**
+ * @astrojs/sitemap sorts its URLs with `a.localeCompare(b, 'en', { numeric: true })`, which makes
+ * a new collation on every call: 1 to 3.4 s for 58,000 URLs, at the end of every build, after the
+ * other Astro process is done. Until the returned function is called, localeCompare with exactly
+ * those arguments compares through one collator instead (the same order: ECMA-402 defines
+ * localeCompare as `new Intl.Collator(locales, options).compare`); any other call goes to the
+ * original. The site build turns it on just before the sitemap integration's hook and off after.
+ */
+export function shareSitemapCollation(): () => void {
+  const native = String.prototype.localeCompare as LocaleCompare
+  const shared: LocaleCompare = function (this: string, that, locales, options) {
+    const sitemapArguments =
+      locales === 'en' &&
+      options?.numeric === true &&
+      Object.keys(options).length === 1 &&
+      typeof that === 'string'
+    return sitemapArguments
+      ? sitemapOrder(String(this), that)
+      : native.call(this, that, locales, options)
+  }
+  // Scoped to the sitemap integration's hook; the original is put back after it.
+  String.prototype.localeCompare = shared
+  return () => {
+    String.prototype.localeCompare = native
+  }
 }
