@@ -21,6 +21,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
+import { rebuildDebounceMs } from '../../cms/settings'
 import { localeCodes } from '../../locales/config'
 import { readManifest, type ReleaseManifest } from '../lib/releases'
 import { REGION_OPTIONS, regionCounts } from '../lib/synthetic'
@@ -335,7 +336,7 @@ async function serverMeasurements(): Promise<BenchResults['server']> {
       }
       await new Promise((resolve) => setTimeout(resolve, 250))
     }
-    const debounce = Number(env.REBUILD_DEBOUNCE_SECONDS ?? 10)
+    const debounce = rebuildDebounceMs(env) / 1000
     return { rest, publishToLiveSeconds: publishSeconds, debounceSeconds: debounce }
   } finally {
     await stop()

@@ -157,7 +157,7 @@ describe('settings of the pipeline', () => {
   })
 
   it('reads the debounce, the jobs switch and the proxy switch, naming bad values', () => {
-    expect(rebuildDebounceMs({})).toBe(10_000)
+    expect(rebuildDebounceMs({})).toBe(3_000)
     expect(rebuildDebounceMs({ REBUILD_DEBOUNCE_SECONDS: '2.5' })).toBe(2500)
     expect(() => rebuildDebounceMs({ REBUILD_DEBOUNCE_SECONDS: 'soon' })).toThrow(SettingsError)
     expect(runJobs({})).toBe(true)
