@@ -22,9 +22,10 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { localeCodes } from '../locales/config'
 import { builtLocales } from '../web/lib/paths'
-import { mediaFilenames, readSnapshot, type SiteSnapshot } from '../web/lib/snapshot'
+import { mediaFilenames, type SiteSnapshot } from '../web/lib/snapshot'
 import { dataDir, mediaDir, publicUrl, releasesDir } from '../cms/settings'
 import { precompress, precompressFiles } from './lib/compress'
+import { typescriptArgs } from './lib/typescriptChild'
 import {
   type BuildDecision,
   decideBuild,
@@ -86,7 +87,10 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
     child.on('exit', (code, signal) => {
       running.delete(child)
       if (code === 0) resolve()
-      else reject(new Error(`${path.basename(args[0] ?? command)} exited with ${code ?? signal}`))
+      else {
+        const script = args.find((arg) => /\.[cm]?[jt]s$/.test(arg)) ?? command
+        reject(new Error(`${path.basename(script)} exited with ${code ?? signal}`))
+      }
     })
   })
 }
@@ -240,20 +244,17 @@ function copyMedia(outDir: string, files: string[]) {
   step(`Copied ${copied} image files.`)
 }
 
-async function loadSnapshot(): Promise<SiteSnapshot> {
+/** The content to build, written to `file` for the Astro processes and returned. */
+async function loadSnapshot(file: string): Promise<SiteSnapshot> {
+  mkdirSync(path.dirname(file), { recursive: true })
   if (options.snapshot) {
     step(`Reading the snapshot ${options.snapshot}…`)
-    return JSON.parse(readFileSync(options.snapshot, 'utf8')) as SiteSnapshot
+    if (path.resolve(options.snapshot) !== path.resolve(file)) copyFileSync(options.snapshot, file)
+  } else {
+    step('Reading published content…')
+    await run(process.execPath, typescriptArgs('scripts/read-snapshot.ts', [file]), {})
   }
-  step('Reading published content…')
-  // Loaded only here: Payload and its config take seconds to import.
-  const { openPayload } = await import('../cms/openPayload')
-  const payload = await openPayload()
-  try {
-    return await readSnapshot(payload)
-  } finally {
-    await payload.destroy()
-  }
+  return JSON.parse(readFileSync(file, 'utf8')) as SiteSnapshot
 }
 
 /** The live release's snapshot and sources fingerprint, when it has them. */
@@ -345,10 +346,8 @@ async function main() {
   try {
     const removed = prune(releases)
     if (removed.length) step(`Removed old or unfinished releases: ${removed.join(', ')}`)
-    const snapshot = await timed('snapshot', loadSnapshot)
     const snapshotFile = path.join(dataDir(), 'site-snapshot.json')
-    mkdirSync(path.dirname(snapshotFile), { recursive: true })
-    writeFileSync(snapshotFile, JSON.stringify(snapshot))
+    const snapshot = await timed('snapshot', () => loadSnapshot(snapshotFile))
     const counts = Object.fromEntries(
       Object.entries(snapshot.collections).map(([name, docs]) => [name, docs.length]),
     )
@@ -470,7 +469,8 @@ async function main() {
       mode: decision.mode,
       sources,
     })
-    writeFileSync(path.join(outDir, RELEASE_SNAPSHOT), JSON.stringify(snapshot))
+    // The same content the pages were built from, as read (not written out again).
+    copyFileSync(snapshotFile, path.join(outDir, RELEASE_SNAPSHOT))
     activate(releases, id)
     prune(releases)
     step(`Release ${id} is live: ${pages} pages, built in ${(durationMs / 1000).toFixed(1)} s.`)

@@ -18,6 +18,7 @@ import {
 } from '../../web/lib/snapshot'
 import { onContentChanged } from '../hooks/contentChanged'
 import { currentReleaseId, readManifest } from '../../scripts/lib/releases'
+import { typescriptArgs } from '../../scripts/lib/typescriptChild'
 import { dataDir, rebuildDebounceMs, releasesDir } from '../settings'
 
 export const REBUILD_QUEUE = 'site'
@@ -163,13 +164,7 @@ function runBuildScript(snapshotFile: string): Promise<BuildResult> {
     delete env.ZESUMMEN_JOBS_AUTORUN
     const child = spawn(
       process.execPath,
-      [
-        path.resolve('node_modules/tsx/dist/cli.mjs'),
-        'scripts/build-site.ts',
-        '--snapshot',
-        snapshotFile,
-        '--incremental',
-      ],
+      typescriptArgs('scripts/build-site.ts', ['--snapshot', snapshotFile, '--incremental']),
       { env, stdio: ['ignore', 'pipe', 'pipe'] },
     )
     state.child = child

@@ -25,6 +25,7 @@ import { rebuildDebounceMs } from '../../cms/settings'
 import { localeCodes } from '../../locales/config'
 import { readManifest, type ReleaseManifest } from '../lib/releases'
 import { REGION_OPTIONS, regionCounts } from '../lib/synthetic'
+import { typescriptArgs } from '../lib/typescriptChild'
 import { lighthouseScores } from './lighthouse'
 import { freePort, serveRelease } from './local'
 import { percentile, resultsTable, type BenchResults } from './report'
@@ -124,7 +125,7 @@ const tsxRun = (
   script: string,
   args: string[] = [],
   extraEnv: Record<string, string | undefined> = {},
-) => run(process.execPath, [tsx, script, ...args], extraEnv)
+) => run(process.execPath, typescriptArgs(script, args), extraEnv)
 
 function liveRelease(): { dir: string; manifest: ReleaseManifest } {
   const dir = path.join(releases, 'current')

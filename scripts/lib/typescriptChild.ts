@@ -1,0 +1,10 @@
+// The arguments that make Node run a TypeScript script: Node with tsx's ESM hooks only. tsx's own
+// command starts a second Node process with CommonJS hooks as well, which made loading Payload
+// twice as slow (the site build's database read: 11 s of imports against 5.5 s).
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+export function typescriptArgs(script: string, args: readonly string[] = []): string[] {
+  const hooks = pathToFileURL(path.resolve('node_modules/tsx/dist/esm/index.mjs')).href
+  return ['--import', hooks, script, ...args]
+}
