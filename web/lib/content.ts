@@ -99,8 +99,25 @@ export function text(value: unknown, lang: LocaleCode): Text | null {
   return { value: resolved.value, lang: resolved.locale, fallback: resolved.isFallback }
 }
 
+const textFound = new WeakMap<object, boolean>()
+
+/**
+ * Whether rich text holds a text node: a "text" key with a string value anywhere in it. Walked,
+ * not written out as JSON and searched, and remembered per value: each language's view of an
+ * event asks about the same descriptions.
+ */
 function hasText(node: unknown): boolean {
-  return JSON.stringify(node ?? null).includes('"text":"')
+  if (node === null || typeof node !== 'object') return false
+  let found = textFound.get(node)
+  if (found === undefined) {
+    found = Array.isArray(node)
+      ? node.some(hasText)
+      : Object.entries(node).some(
+          ([key, value]) => (key === 'text' && typeof value === 'string') || hasText(value),
+        )
+    textFound.set(node, found)
+  }
+  return found
 }
 
 export function richText(value: unknown, lang: LocaleCode): RichText | null {
@@ -586,6 +603,17 @@ function planOccurrences(doc: RawDoc) {
   return { occurrences, reasons: reasons.some(Boolean) ? reasons : null }
 }
 
+/** An event's start and end, parsed once for all languages (DateTimes do not change). */
+const eventDates = new WeakMap<RawDoc, { start: DateTime; end: DateTime }>()
+function datesOf(doc: RawDoc) {
+  let dates = eventDates.get(doc)
+  if (!dates) {
+    dates = { start: zonedFromISO(String(doc.start)), end: zonedFromISO(String(doc.end)) }
+    eventDates.set(doc, dates)
+  }
+  return dates
+}
+
 export function eventView(doc: RawDoc, lang: LocaleCode): EventView {
   const price = (doc.price ?? {}) as Record<string, unknown>
   const registration = (doc.registration ?? {}) as Record<string, unknown>
@@ -603,8 +631,7 @@ export function eventView(doc: RawDoc, lang: LocaleCode): EventView {
     title: text(doc.title, lang) ?? { value: String(doc.slug), lang, fallback: true },
     summary: text(doc.summary, lang),
     description: richText(doc.description, lang),
-    start: zonedFromISO(String(doc.start)),
-    end: zonedFromISO(String(doc.end)),
+    ...datesOf(doc),
     allDay: doc.allDay === true,
     recurrence: recurrence?.frequency ? recurrence : null,
     occurrences: occurrencesOf(doc, lang),
