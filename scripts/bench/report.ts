@@ -51,8 +51,32 @@ export interface BenchResults {
     }
     publishToLiveSeconds: number | null
     debounceSeconds: number
+    /** The server's builds after the save (absent in results from before it was recorded). */
+    publishBuilds?: {
+      status: string
+      startedAfterSeconds: number | null
+      liveAfterSeconds: number | null
+      steps: Record<string, number>
+    }[]
   } | null
   lighthouse: { done: true; pages: LighthouseScores[] } | { done: false; reason: string }
+}
+
+/** The server's builds after the publish: when each started, and its own time until live. */
+function publishBuildsText(builds: NonNullable<BenchResults['server']>['publishBuilds']): string {
+  if (!builds?.length) return ''
+  const parts = builds.map((build) => {
+    const started =
+      build.startedAfterSeconds === null
+        ? ''
+        : `started ${s(build.startedAfterSeconds)} after the save, `
+    const steps = Object.entries(build.steps)
+      .filter(([name]) => name !== 'search')
+      .map(([name, value]) => `${name} ${ms(value)}`)
+      .join(', ')
+    return `${started}live after ${build.liveAfterSeconds === null ? '—' : s(build.liveAfterSeconds)} of its own (${steps}; ${build.status})`
+  })
+  return `; ${builds.length === 1 ? 'its build' : `${builds.length} builds`}: ${parts.join('; ')}`
 }
 
 /** The value below which `share` of the sorted values lie (nearest rank). */
@@ -143,7 +167,7 @@ export function resultsTable(results: BenchResults): string {
     [
       'Publish to live (real server)',
       server?.publishToLiveSeconds
-        ? `${s(server.publishToLiveSeconds)} (debounce ${server.debounceSeconds} s included)`
+        ? `${s(server.publishToLiveSeconds)} (debounce ${server.debounceSeconds} s included)${publishBuildsText(server.publishBuilds)}`
         : server
           ? 'not live within 15 min'
           : 'not measured (--skip-server)',

@@ -267,6 +267,53 @@ async function rebuildAfterOneChange(snapshotFile: string) {
   }
 }
 
+type Api = (
+  method: string,
+  pathname: string,
+  body?: unknown,
+  token?: string,
+) => Promise<Record<string, unknown>>
+
+/**
+ * The server's builds since `since` (its build panel's records), once they are done: when each
+ * started after the save, and how long its build script took until live, step by step. Explains
+ * the publish-to-live time (what is the build, what is waiting and the server around it).
+ */
+async function publishBuilds(api: Api, token: string, since: number) {
+  type Build = { status: string; requestedAt: string; startedAt?: string; log?: string }
+  const deadline = Date.now() + 600_000
+  for (;;) {
+    const found = await api(
+      'GET',
+      '/site-builds?sort=requestedAt&limit=10&depth=0',
+      undefined,
+      token,
+    )
+    const builds = (found.docs as Build[]).filter((build) => Date.parse(build.requestedAt) >= since)
+    const done = builds.every((build) => build.status === 'succeeded' || build.status === 'failed')
+    if ((builds.length && done) || Date.now() > deadline) {
+      return builds.map((build) => {
+        const log = build.log ?? ''
+        const live = /built in ([\d.]+) s/.exec(log)
+        return {
+          status: build.status,
+          startedAfterSeconds: build.startedAt
+            ? (Date.parse(build.startedAt) - since) / 1000
+            : null,
+          liveAfterSeconds: live ? Number(live[1]) : null,
+          steps: Object.fromEntries(
+            [...log.matchAll(/\[build\] ([a-z-]+): ([\d.]+) s/g)].map((match) => [
+              match[1]!,
+              Number(match[2]) * 1000,
+            ]),
+          ),
+        }
+      })
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+  }
+}
+
 /** The real server (`scripts/start.ts`) on this database: publish-to-live and REST latency. */
 /**
  * The real server's port, chosen first: every build of the run gets the server's address as
@@ -327,6 +374,7 @@ async function serverMeasurements(): Promise<BenchResults['server']> {
     const event = (found.docs as { id: number; slug: string }[])[0]!
     const title = `Bench publish probe ${Date.now()}`
     const started = performance.now()
+    const savedAt = Date.now()
     await api('PATCH', `/events/${event.id}?locale=fr`, { title, _status: 'published' }, token)
     let publishSeconds: number | null = null
     while (performance.now() - started < 900_000) {
@@ -338,7 +386,12 @@ async function serverMeasurements(): Promise<BenchResults['server']> {
       await new Promise((resolve) => setTimeout(resolve, 250))
     }
     const debounce = rebuildDebounceMs(env) / 1000
-    return { rest, publishToLiveSeconds: publishSeconds, debounceSeconds: debounce }
+    return {
+      rest,
+      publishToLiveSeconds: publishSeconds,
+      debounceSeconds: debounce,
+      publishBuilds: await publishBuilds(api, token, savedAt),
+    }
   } finally {
     await stop()
   }
