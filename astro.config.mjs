@@ -36,9 +36,10 @@ function keptListingPages() {
 }
 
 // The site build renders in one Astro process per core, each with a share of the work: whole
-// languages' own pages, and detail pages shared out by slug (scripts/build-site.ts). The others write the addresses of their pages to ZESUMMEN_PAGES_OUT and
-// leave the sitemap to the one that reads those files (ZESUMMEN_PAGES_IN, comma-separated): it
-// waits for them, so the sitemap lists every page with all its language versions.
+// languages' own pages, and detail pages shared out by slug (scripts/build-site.ts). The others
+// write the addresses of their pages to ZESUMMEN_PAGES_OUT and leave the sitemap to the one that
+// reads those files (ZESUMMEN_PAGES_IN, comma-separated): it waits for them, so the sitemap lists
+// every page with all its language versions.
 const pagesOut = process.env.ZESUMMEN_PAGES_OUT
 const pagesIn = (process.env.ZESUMMEN_PAGES_IN ?? '').split(',').filter(Boolean)
 const PAGES_WAIT_MS = 60 * 60 * 1000

@@ -513,8 +513,9 @@ const zonedAt = (instant: number) => DateTime.fromMillis(instant, { zone: portal
 
 /**
  * An occurrence whose dates are made when first read. A site build or a live feed builds the
- * views of every event, and most occurrences are never looked at one by one; 58,000 eager
- * DateTimes were a third of building 10,000 views, most of it in the garbage collector.
+ * views of every event, and most occurrences are never looked at one by one: with their 116,000
+ * DateTimes made up front, 10,000 views (one language) took 1.55 s, without them 1.2 s, the
+ * difference mostly the garbage collector's.
  */
 class LazyOccurrence implements OccurrenceView {
   private startDate?: DateTime
