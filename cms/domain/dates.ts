@@ -130,12 +130,9 @@ export function instantOfWallTime(wall: number): number {
   return early
 }
 
-/** The wall time of an instant in Luxembourg, as `Date.UTC` milliseconds of its fields. */
-export function wallTimeOf(instant: number): number {
-  return instant + portalZone.offset(instant) * MINUTE_MS
-}
-
 /** The Luxembourg calendar day (YYYY-MM-DD) of an instant, without building a DateTime. */
 export function localDayOfInstant(instant: number): string {
-  return new Date(wallTimeOf(instant)).toISOString().slice(0, 10)
+  // The wall time as `Date.UTC` milliseconds of its fields, read back as a UTC date.
+  const wall = instant + portalZone.offset(instant) * MINUTE_MS
+  return new Date(wall).toISOString().slice(0, 10)
 }

@@ -95,7 +95,7 @@ export function recurrenceProblems(
       return problems
     }
   }
-  const generated = ruleOccurrences(rule, first, RECURRENCE_LIMITS.maxOccurrences + 1)
+  const generated = ruleInstants(rule, first, RECURRENCE_LIMITS.maxOccurrences + 1)
   if (generated.length > RECURRENCE_LIMITS.maxOccurrences) {
     problems.push({
       field: hasCount ? 'count' : 'until',
@@ -109,19 +109,10 @@ export function recurrenceProblems(
 const weekdayNumber: Record<Weekday, number> = { MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6, SU: 7 }
 
 /**
- * The starts produced by the rule alone (no EXDATE/RDATE), at most `limit`, in order.
- * Follows RFC 5545: the first occurrence is DTSTART; monthly/yearly dates that do not exist
- * (31 February) are skipped, not moved.
- */
-export function ruleOccurrences(rule: RecurrenceRule, first: DateTime, limit: number): DateTime[] {
-  return ruleInstants(rule, first, limit).map((instant) =>
-    DateTime.fromMillis(instant, { zone: portalZone }),
-  )
-}
-
-/**
- * `ruleOccurrences` as epoch milliseconds. Dates are counted on the wall clock (`Date.UTC` of
- * the fields, which carries overflowing days and months over) and only then placed in
+ * The starts produced by the rule alone (no EXDATE/RDATE), at most `limit`, in order, as epoch
+ * milliseconds. Follows RFC 5545: the first occurrence is DTSTART; monthly/yearly dates that do
+ * not exist (31 February) are skipped, not moved. Dates are counted on the wall clock (`Date.UTC`
+ * of the fields, which carries overflowing days and months over) and only then placed in
  * Luxembourg time, so each date keeps DTSTART's wall time across daylight-saving changes. This is
  * the costliest step of a site build's event views, hence no Luxon arithmetic here.
  */

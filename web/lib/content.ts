@@ -573,10 +573,22 @@ function occurrencesOf(doc: RawDoc, lang: LocaleCode): OccurrenceView[] {
   )
 }
 
+/** An event's start and end, parsed once for all languages (DateTimes do not change). */
+const eventDates = new WeakMap<RawDoc, { start: DateTime; end: DateTime }>()
+function datesOf(doc: RawDoc) {
+  let dates = eventDates.get(doc)
+  if (!dates) {
+    dates = { start: zonedFromISO(String(doc.start)), end: zonedFromISO(String(doc.end)) }
+    eventDates.set(doc, dates)
+  }
+  return dates
+}
+
 const instantOf = (value: unknown) => zonedFromISO(String(value)).toMillis()
 
 function planOccurrences(doc: RawDoc) {
-  const duration = instantOf(doc.end) - instantOf(doc.start)
+  const { start: first, end: last } = datesOf(doc)
+  const duration = last.toMillis() - first.toMillis()
   const recurrence = (doc.recurrence ?? null) as RecurrenceRule | null
   const overrides = new Map(
     ((doc.overrides ?? []) as Record<string, unknown>[]).map((override) => [
@@ -602,17 +614,6 @@ function planOccurrences(doc: RawDoc) {
     },
   )
   return { occurrences, reasons: reasons.some(Boolean) ? reasons : null }
-}
-
-/** An event's start and end, parsed once for all languages (DateTimes do not change). */
-const eventDates = new WeakMap<RawDoc, { start: DateTime; end: DateTime }>()
-function datesOf(doc: RawDoc) {
-  let dates = eventDates.get(doc)
-  if (!dates) {
-    dates = { start: zonedFromISO(String(doc.start)), end: zonedFromISO(String(doc.end)) }
-    eventDates.set(doc, dates)
-  }
-  return dates
 }
 
 export function eventView(doc: RawDoc, lang: LocaleCode): EventView {
