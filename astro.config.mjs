@@ -5,7 +5,12 @@ import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { defaultLocale, locales } from './locales/config.ts'
-import { languageAlternates, shareSitemapCollation } from './web/lib/sitemapAlternates.ts'
+import {
+  languageAlternates,
+  shareSitemapCollation,
+  SITEMAP_PAGES_FILE,
+  sitemapPagesDigest,
+} from './web/lib/sitemapAlternates.ts'
 
 const site = (process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(
   /\/+$/,
@@ -63,11 +68,16 @@ const languageTags = Object.fromEntries(locales.map((locale) => [locale.code, lo
 let alternates = new Map()
 /** Ends the sitemap's shared collation (see shareSitemapCollation), once its hook is done. */
 let endSitemapCollation = () => {}
+/**
+ * The live release's sitemap is kept (linked by the build script) when this build's pages have
+ * the same addresses: ZESUMMEN_LIVE_SITEMAP_PAGES holds their digest (see sitemapPagesDigest).
+ */
+let keepLiveSitemap = false
 
 const releasePages = {
   name: 'zesummen-release-pages',
   hooks: {
-    'astro:build:done': async ({ pages }) => {
+    'astro:build:done': async ({ pages, dir }) => {
       const rendered = pages.map(
         ({ pathname }) => new URL(pathname.replace(/^\//, ''), `${site}/`).href,
       )
@@ -80,15 +90,29 @@ const releasePages = {
       }
       keptPages.push(...kept)
       for (const file of pagesIn) keptPages.push(...(await waitForFile(file)))
-      alternates = languageAlternates(
-        [...rendered, ...keptPages].filter(inSitemap),
-        `${site}/`,
-        defaultLocale,
-        languageTags,
-      )
+      const listed = [...rendered, ...keptPages].filter(inSitemap)
+      const digest = sitemapPagesDigest(listed)
+      writeFileSync(new URL(SITEMAP_PAGES_FILE, dir), digest)
+      if (digest === process.env.ZESUMMEN_LIVE_SITEMAP_PAGES) {
+        keepLiveSitemap = true
+        return
+      }
+      alternates = languageAlternates(listed, `${site}/`, defaultLocale, languageTags)
       endSitemapCollation = shareSitemapCollation()
     },
   },
+}
+
+/** The sitemap integration, left out when the live release's sitemap is kept. */
+function unlessLiveSitemapKept(integration) {
+  const writeSitemap = integration.hooks['astro:build:done']
+  return {
+    ...integration,
+    hooks: {
+      ...integration.hooks,
+      'astro:build:done': (options) => (keepLiveSitemap ? undefined : writeSitemap(options)),
+    },
+  }
 }
 
 const sitemapDone = {
@@ -111,18 +135,20 @@ export default defineConfig({
     ...(pagesOut
       ? []
       : [
-          sitemap({
-            customPages: keptPages,
-            filter: inSitemap,
-            // Each page's language versions (what the integration's `i18n` option gives, found
-            // faster), and the language chooser at / as the x-default alternate of all of them.
-            serialize: (item) => {
-              const links = alternates.get(item.url)
-              return links
-                ? { ...item, links: [...links, { lang: 'x-default', url: `${site}/` }] }
-                : item
-            },
-          }),
+          unlessLiveSitemapKept(
+            sitemap({
+              customPages: keptPages,
+              filter: inSitemap,
+              // Each page's language versions (what the integration's `i18n` option gives, found
+              // faster), and the language chooser at / as the x-default alternate of all of them.
+              serialize: (item) => {
+                const links = alternates.get(item.url)
+                return links
+                  ? { ...item, links: [...links, { lang: 'x-default', url: `${site}/` }] }
+                  : item
+              },
+            }),
+          ),
           sitemapDone,
         ]),
   ],

@@ -31,7 +31,12 @@ import {
   decideBuild,
   linkKept,
   linkListings,
+  linkLiveSitemap,
   liveListings,
+  liveSitemapPages,
+  refreshedSearchDir,
+  activateSearchDir,
+  SEARCH_DIR,
   moveInto,
   readListingRecords,
   RELEASE_SNAPSHOT,
@@ -303,14 +308,16 @@ async function calendarsFrom(snapshot: SiteSnapshot) {
 }
 
 /**
- * Indexes the live release again and adds the new index to its search folder: Pagefind's files
- * are named by their content, so the new ones go beside the old, and the entry file that names
- * them is replaced last, by rename. A search under way keeps the files it started with.
+ * Indexes the live release again and points its search at the new index: Pagefind's files are
+ * named by their content, so the new ones go beside the old in a new folder of the release that
+ * starts as hard links of the current index (see refreshedSearchDir), and the release's
+ * `pagefind` link is switched to it in one step. A search under way keeps the files it started
+ * with; no file of the index the live release was built with is written.
  */
 async function refreshSearch(dir: string, env: Record<string, string>) {
   const next = path.join(dir, '.pagefind-next')
-  const target = path.join(dir, SEARCH_DIR)
   rmSync(next, { recursive: true, force: true })
+  const target = refreshedSearchDir(dir)
   try {
     await indexSearch(dir, next, env)
     // Files of the same name are the same file (named by content, or the same Pagefind version).
@@ -322,15 +329,17 @@ async function refreshSearch(dir: string, env: Record<string, string>) {
     const entry = path.join(target, ENTRY)
     for (const suffix of ['.br', '.gz']) rmSync(entry + suffix, { force: true })
     renameSync(path.join(next, ENTRY), entry)
-    await precompressFiles([...added, entry], dir, null)
+    await precompressFiles([...added, entry], target, null)
+    activateSearchDir(dir, target)
+  } catch (error) {
+    rmSync(target, { recursive: true, force: true })
+    throw error
   } finally {
     rmSync(next, { recursive: true, force: true })
   }
 }
 
 const ENTRY = 'pagefind-entry.json'
-/** Pagefind's folder in a release. */
-const SEARCH_DIR = 'pagefind'
 
 function sameSize(a: string, b: string): boolean {
   return existsSync(b) && statSync(a).size === statSync(b).size
@@ -418,9 +427,11 @@ async function main() {
         JSON.stringify({ ...decision.plan, listings: liveListings(liveDir!) }),
       )
       writeFileSync(keptFile, JSON.stringify(kept.pages))
+      const sitemapPages = liveSitemapPages(liveDir!)
       Object.assign(env, {
         ZESUMMEN_BUILD_PLAN: planFile,
         ZESUMMEN_SITEMAP_PAGES: keptFile,
+        ...(sitemapPages ? { ZESUMMEN_LIVE_SITEMAP_PAGES: sitemapPages } : {}),
       })
       try {
         step('Rendering the changed pages and listings with Astro…')
@@ -433,6 +444,7 @@ async function main() {
             ),
         )
         const moved = moveInto(rendered, outDir)
+        if (linkLiveSitemap(liveDir!, outDir)) step('Kept the sitemap: the same pages as live.')
         const keptListings = await timed('link-listings', () =>
           linkListings(liveDir!, outDir, listings),
         )

@@ -87,7 +87,9 @@ export function countPages(dir: string): number {
   let count = 0
   for (const entry of readdirSync(dir)) {
     const full = path.join(dir, entry)
-    if (statSync(full).isDirectory()) count += entry === 'pagefind' ? 0 : countPages(full)
+    // The search index and the build's own dot folders (a search refresh) hold no pages.
+    if (entry === 'pagefind' || entry.startsWith('.')) continue
+    if (statSync(full).isDirectory()) count += countPages(full)
     else if (entry.endsWith('.html')) count += 1
   }
   return count
@@ -144,6 +146,13 @@ export function prune(releases: string, building: string | null = null): string[
   const names = readdirSync(releases).filter((name) => name !== CURRENT && !name.startsWith('.'))
   const complete = names.filter((name) => readManifest(releases, name)).sort()
   const keep = new Set(complete.slice(-KEEP_RELEASES))
+  // An incremental build links the live release's search index (its `pagefind` is a symbolic
+  // link into an older release until its search refresh is done): the release it points into
+  // stays while the release pointing into it does.
+  for (const name of [...keep, live, building]) {
+    const into = name ? searchIndexRelease(releases, name) : null
+    if (into) keep.add(into)
+  }
   for (const name of names) {
     if (name === live || name === building || keep.has(name)) continue
     rmSync(path.join(releases, name), { recursive: true, force: true })
@@ -159,6 +168,19 @@ export function prune(releases: string, building: string | null = null): string[
     }
   }
   return removed
+}
+
+/** The other release whose search index a release's `pagefind` link points into, if any. */
+function searchIndexRelease(releases: string, name: string): string | null {
+  try {
+    const link = path.join(releases, name, 'pagefind')
+    if (!lstatSync(link).isSymbolicLink()) return null
+    const target = path.relative(releases, path.resolve(path.dirname(link), readlinkSync(link)))
+    const owner = target.split(path.sep)[0]!
+    return owner && owner !== name && !owner.startsWith('.') ? owner : null
+  } catch {
+    return null
+  }
 }
 
 /** The release to go back to: the one before the live one, or the one named. */

@@ -2,7 +2,15 @@
 // (the incremental builds render in two Astro processes, the full one in one),
 // and never changes a file of the release before it (they share files as hard links).
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  lstatSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import path from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
@@ -54,7 +62,10 @@ function build(
 function siteFiles(dir: string, prefix = ''): string[] {
   return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
     const relative = path.join(prefix, entry.name)
-    if (entry.isDirectory()) return entry.name === 'pagefind' ? [] : siteFiles(dir, relative)
+    // The search index: a folder, or in an incremental release a link to one (and the folder of
+    // its refresh).
+    if (entry.name === 'pagefind' || entry.name.startsWith('.search-')) return []
+    if (entry.isDirectory()) return siteFiles(dir, relative)
     if (/\.(br|gz)$/.test(entry.name) || /^(release\.json|\.snapshot\.json)$/.test(relative))
       return []
     return [relative]
@@ -67,7 +78,7 @@ function badCompressedCopies(dir: string, prefix = ''): string[] {
     const relative = path.join(prefix, entry.name)
     if (entry.isDirectory()) return badCompressedCopies(dir, relative)
     const match = /^(.*)\.(br|gz)$/.exec(relative)
-    if (!match || relative.startsWith('pagefind')) return []
+    if (!match || /^(pagefind|\.search-)/.test(relative)) return []
     const bytes = readFileSync(path.join(dir, relative))
     const original = readFileSync(path.join(dir, match[1]!))
     const decoded = match[2] === 'br' ? brotliDecompressSync(bytes) : gunzipSync(bytes)
@@ -130,8 +141,13 @@ describe('incremental site builds', () => {
     expect(badCompressedCopies(second.dir)).toEqual([])
   })
 
-  it('adds the changed pages to the search index', () => {
-    const fragments = path.join(second.dir, 'pagefind', 'fragment')
+  it('adds the changed pages to the search index, in a new folder of the release', () => {
+    // Shared with the release before until the refresh, then the release's own refreshed copy.
+    const index = path.join(second.dir, 'pagefind')
+    expect(lstatSync(index).isSymbolicLink()).toBe(true)
+    expect(path.dirname(realpathSync(index))).toBe(second.dir)
+    expect(lstatSync(path.join(first.dir, 'pagefind')).isDirectory()).toBe(true)
+    const fragments = path.join(index, 'fragment')
     const texts = readdirSync(fragments).map((name) =>
       gunzipSync(readFileSync(path.join(fragments, name))).toString('utf8'),
     )
@@ -140,4 +156,23 @@ describe('incremental site builds', () => {
       readFileSync(path.join(first.dir, 'pagefind', 'pagefind-entry.json'), 'utf8'),
     )
   })
+
+  it('keeps the live sitemap when the pages are the same, and writes it when they are not', () => {
+    expect(second.log).not.toMatch(/Kept the sitemap/)
+    const retitled = structuredClone(after)
+    retitled.generatedAt = '2027-01-15T12:10:00.000Z'
+    const event = retitled.collections.events[0]!
+    event.title = { ...(event.title as Record<string, string>), fr: 'Titre changé encore' }
+    const third = build(retitled, 'retitled', 'releases', true)
+    expect(third.log).toMatch(/Kept the sitemap: the same pages as live/)
+    for (const file of readdirSync(second.dir).filter((name) => name.startsWith('sitemap-'))) {
+      // The same file (a hard link), not a copy.
+      expect(statSync(path.join(third.dir, file)).ino).toBe(
+        statSync(path.join(second.dir, file)).ino,
+      )
+    }
+    expect(readFileSync(path.join(third.dir, 'sitemap-index.xml'), 'utf8')).toContain(
+      'sitemap-0.xml',
+    )
+  }, 300_000)
 })

@@ -1,6 +1,15 @@
 // Site releases: the checks before a release goes live, the atomic switch, keeping the last few,
 // rollback, the one-build-at-a-time lock, and the settings that place them.
-import { mkdirSync, mkdtempSync, readlinkSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -9,12 +18,18 @@ import {
   acquireBuildLock,
   activate,
   checkRelease,
+  countPages,
   currentReleaseId,
   KEEP_RELEASES,
   prune,
   rollbackTarget,
   writeManifest,
 } from '../../scripts/lib/releases'
+import {
+  activateSearchDir,
+  refreshedSearchDir,
+  shareSearchIndex,
+} from '../../scripts/lib/incremental'
 import {
   rebuildDebounceMs,
   releasesDir,
@@ -88,6 +103,42 @@ describe('switching releases', () => {
     const left = readdirSync(root).filter((name) => name !== 'current')
     expect(left).toHaveLength(KEEP_RELEASES + 1)
     expect(left).toContain(ids[0])
+  })
+
+  it('keeps a release while a kept release still shows its search index', () => {
+    const root = fresh()
+    const ids = Array.from({ length: 8 }, (_, i) => `2026-01-0${i + 1}`)
+    for (const id of ids) release(root, id)
+    // The oldest kept release's search refresh never ran: its index is still the one of ids[1].
+    const sharing = path.join(root, ids[3]!)
+    rmSync(path.join(sharing, 'pagefind'), { recursive: true })
+    shareSearchIndex(path.join(root, ids[1]!), sharing)
+    activate(root, ids[7]!)
+    expect(prune(root).sort()).toEqual([ids[0], ids[2]])
+    expect(readFileSync(path.join(sharing, 'pagefind', 'pagefind.js'), 'utf8')).toBe('x')
+  })
+
+  it('switches a shared search index to a refreshed copy without writing the shared one', () => {
+    const root = fresh()
+    const old = release(root, 'r1')
+    const next = release(root, 'r2')
+    rmSync(path.join(next, 'pagefind'), { recursive: true })
+    shareSearchIndex(old, next)
+    expect(readlinkSync(path.join(next, 'pagefind'))).toBe(path.join('..', 'r1', 'pagefind'))
+    const copy = refreshedSearchDir(next)
+    writeFileSync(path.join(copy, 'pagefind-entry.json'), 'new')
+    activateSearchDir(next, copy)
+    expect(readlinkSync(path.join(next, 'pagefind'))).toBe(path.basename(copy))
+    expect(readFileSync(path.join(next, 'pagefind', 'pagefind.js'), 'utf8')).toBe('x')
+    expect(existsSync(path.join(old, 'pagefind', 'pagefind-entry.json'))).toBe(false)
+    // Refreshed again: the new copy starts from the current one, which is removed after.
+    const again = refreshedSearchDir(next)
+    activateSearchDir(next, again)
+    expect(existsSync(copy)).toBe(false)
+    expect(readFileSync(path.join(next, 'pagefind', 'pagefind-entry.json'), 'utf8')).toBe('new')
+    // The release holds no other page than before, and the refresh's folder counts none.
+    expect(countPages(next)).toBe(countPages(old))
+    expect(prune(root)).toEqual([])
   })
 
   it('removes what stopped builds rendered, except the folders of the build under way', () => {

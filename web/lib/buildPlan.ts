@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto'
 import { appendFileSync, readFileSync } from 'node:fs'
 import { DateTime } from 'luxon'
 import type { LocaleCode } from '../../locales/config'
+import { instantOfDateTime, withInstantJSON } from './content'
 import { detailLocales, rendersDetailHere } from './paths'
 
 /** Collections with a page per document, and the URL section of those pages. */
@@ -79,25 +80,12 @@ export interface Listing<P> {
 
 const digests = new WeakMap<object, string>()
 
-/** Luxon's own toJSON writes ISO text; an instant is all a digest needs, and far quicker. */
-function instantJSON(this: DateTime): string {
-  return `${this.toMillis()}@${this.zoneName}`
-}
-
 /** A digest of one object shown (an event's view: every field a card or feed can show). */
 function digestOf(value: object): string {
   let digest = digests.get(value)
   if (digest === undefined) {
-    // An event's view holds dozens of dates (its occurrences); writing each as ISO text took
-    // most of the fingerprinting time. JSON.stringify calls toJSON itself, so Luxon's is swapped
-    // for the length of this synchronous call only.
-    const isoJSON = DateTime.prototype.toJSON
-    DateTime.prototype.toJSON = instantJSON
-    try {
-      digest = createHash('sha1').update(JSON.stringify(value)).digest('base64url')
-    } finally {
-      DateTime.prototype.toJSON = isoJSON
-    }
+    const json = withInstantJSON(() => JSON.stringify(value))
+    digest = createHash('sha1').update(json).digest('base64url')
     digests.set(value, digest)
   }
   return digest
@@ -115,7 +103,7 @@ export function fingerprint(parts: readonly unknown[]): string {
       part.forEach(add)
       hash.update(']')
     } else if (DateTime.isDateTime(part)) {
-      hash.update(instantJSON.call(part))
+      hash.update(instantOfDateTime.call(part))
     } else if (part !== null && typeof part === 'object') {
       hash.update(digestOf(part))
     } else {

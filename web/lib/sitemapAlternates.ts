@@ -3,6 +3,7 @@
 // after all pages are rendered. This groups them in one pass, with the same result (the same
 // parsing of a URL into language and path, links in the sitemap's URL order; a unit test
 // compares the two).
+import { createHash } from 'node:crypto'
 
 export interface AlternateLink {
   url: string
@@ -91,4 +92,20 @@ export function shareSitemapCollation(): () => void {
   return () => {
     String.prototype.localeCompare = native
   }
+}
+
+/**
+ * A release's sitemap is made from its page addresses alone (no dates, alternates from the
+ * addresses): the same addresses make the same files. The release keeps a digest of them in this
+ * file, and an incremental build whose addresses have the live release's digest links the live
+ * sitemap instead of writing it again (about 2 s at 58,000 pages, at the end of the build, after
+ * the other Astro process is done).
+ */
+export const SITEMAP_PAGES_FILE = '.sitemap-pages'
+
+/** The digest of a sitemap's page addresses, in whatever order they come. */
+export function sitemapPagesDigest(urls: Iterable<string>): string {
+  const hash = createHash('sha256')
+  for (const url of [...new Set(urls)].sort()) hash.update(url).update('\n')
+  return hash.digest('hex')
 }
