@@ -135,11 +135,21 @@ export function activate(releases: string, id: string): void {
   renameSync(temporary, liveDir(releases))
 }
 
+/** Folders being removed: renamed first (one step), deleted when there is time. */
+const REMOVING = '.removing-'
+
 /**
  * Removes old releases beyond KEEP_RELEASES and folders of builds that never completed (killed or
- * failed), never the live one or one being built now.
+ * failed), never the live one or one being built now. Each goes in two steps: renamed out of the
+ * way at once, then deleted with whatever earlier calls left; `deferRemoval` leaves the deleting
+ * to a later call (a release of a large region has 227,000 files: 15 s to delete, which a build
+ * does after its release is live, not before). Returns the names removed.
  */
-export function prune(releases: string, building: string | null = null): string[] {
+export function prune(
+  releases: string,
+  building: string | null = null,
+  { deferRemoval = false }: { deferRemoval?: boolean } = {},
+): string[] {
   if (!existsSync(releases)) return []
   const live = currentReleaseId(releases)
   const removed: string[] = []
@@ -155,16 +165,24 @@ export function prune(releases: string, building: string | null = null): string[
   }
   for (const name of names) {
     if (name === live || name === building || keep.has(name)) continue
-    rmSync(path.join(releases, name), { recursive: true, force: true })
     removed.push(name)
   }
   // What a build rendered before it was stopped (it moves it in at once): an incremental build's
   // pages, those of the second and later Astro processes (scripts/lib/renderProcesses.ts) and the
   // calendar files of a full build.
   for (const name of readdirSync(releases)) {
-    if (/^\.(render|part)-/.test(name) && !name.endsWith(`-${building}`)) {
-      rmSync(path.join(releases, name), { recursive: true, force: true })
-      removed.push(name)
+    if (/^\.(render|part)-/.test(name) && !name.endsWith(`-${building}`)) removed.push(name)
+  }
+  for (const [index, name] of removed.entries()) {
+    renameSync(
+      path.join(releases, name),
+      path.join(releases, `${REMOVING}${Date.now()}-${index}-${name}`),
+    )
+  }
+  if (!deferRemoval) {
+    for (const name of readdirSync(releases)) {
+      if (name.startsWith(REMOVING))
+        rmSync(path.join(releases, name), { recursive: true, force: true })
     }
   }
   return removed

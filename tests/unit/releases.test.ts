@@ -105,6 +105,19 @@ describe('switching releases', () => {
     expect(left).toContain(ids[0])
   })
 
+  it('can put off deleting: what it removes is renamed at once and deleted by the next call', () => {
+    const root = fresh()
+    const ids = Array.from({ length: 7 }, (_, i) => `2026-01-0${i + 1}`)
+    for (const id of ids) release(root, id)
+    activate(root, ids[6]!)
+    expect(prune(root, null, { deferRemoval: true })).toEqual([ids[0], ids[1]])
+    const hidden = readdirSync(root).filter((name) => name.startsWith('.removing-'))
+    expect(hidden).toHaveLength(2)
+    expect(readdirSync(root).filter((name) => !name.startsWith('.'))).toHaveLength(6)
+    expect(prune(root)).toEqual([])
+    expect(readdirSync(root).filter((name) => name.startsWith('.removing-'))).toEqual([])
+  })
+
   it('keeps a release while a kept release still shows its search index', () => {
     const root = fresh()
     const ids = Array.from({ length: 8 }, (_, i) => `2026-01-0${i + 1}`)
