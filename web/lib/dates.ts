@@ -21,8 +21,11 @@ function formatter(locale: LocaleCode, options: Intl.DateTimeFormatOptions): Int
 }
 
 // The same dates are written again and again (an occurrence on its page, in its month, in each
-// listing): each text is made once per language, options and instant.
-const formatted = new Map<string, string>()
+// listing): each text is made once per options, language and instant. Maps keyed by the options
+// object and the instant's number: a text key made of all three took 1.8 s of each Astro process
+// at 10,000 events.
+const formatted = new Map<Intl.DateTimeFormatOptions, Map<LocaleCode, Map<number, string>>>()
+let formattedCount = 0
 const MAX_FORMATTED = 500_000
 
 function format(
@@ -31,12 +34,19 @@ function format(
   options: Intl.DateTimeFormatOptions,
 ) {
   const millis = DateTime.isDateTime(value) ? value.toMillis() : zonedFromISO(value).toMillis()
-  const key = `${millis}|${locale}|${optionsKey(options)}`
-  let text = formatted.get(key)
+  let byLocale = formatted.get(options)
+  if (!byLocale) formatted.set(options, (byLocale = new Map()))
+  let texts = byLocale.get(locale)
+  if (!texts) byLocale.set(locale, (texts = new Map()))
+  let text = texts.get(millis)
   if (text === undefined) {
     text = formatter(locale, options).format(millis)
-    if (formatted.size >= MAX_FORMATTED) formatted.clear()
-    formatted.set(key, text)
+    if (formattedCount >= MAX_FORMATTED) {
+      for (const locales of formatted.values()) for (const map of locales.values()) map.clear()
+      formattedCount = 0
+    }
+    texts.set(millis, text)
+    formattedCount += 1
   }
   return text
 }
