@@ -28,18 +28,18 @@ import { precompress, precompressFiles } from './lib/compress'
 import { typescriptArgs } from './lib/typescriptChild'
 import {
   type BuildDecision,
+  activateSearchDir,
   decideBuild,
   linkKept,
   linkListings,
   linkLiveSitemap,
   liveListings,
   liveSitemapPages,
-  refreshedSearchDir,
-  activateSearchDir,
-  SEARCH_DIR,
   moveInto,
   readListingRecords,
+  refreshedSearchDir,
   RELEASE_SNAPSHOT,
+  SEARCH_DIR,
   siteSourcesFingerprint,
   writeListings,
 } from './lib/incremental'

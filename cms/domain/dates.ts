@@ -130,9 +130,18 @@ export function instantOfWallTime(wall: number): number {
   return early
 }
 
+/** Day texts by day number (days since 1970-01-01): an event's occurrences share few days. */
+const dayTexts = new Map<number, string>()
+
 /** The Luxembourg calendar day (YYYY-MM-DD) of an instant, without building a DateTime. */
 export function localDayOfInstant(instant: number): string {
   // The wall time as `Date.UTC` milliseconds of its fields, read back as a UTC date.
-  const wall = instant + portalZone.offset(instant) * MINUTE_MS
-  return new Date(wall).toISOString().slice(0, 10)
+  const day = Math.floor((instant + portalZone.offset(instant) * MINUTE_MS) / DAY_MS)
+  let text = dayTexts.get(day)
+  if (text === undefined) {
+    text = new Date(day * DAY_MS).toISOString().slice(0, 10)
+    if (dayTexts.size >= MAX_CACHED_SPANS) dayTexts.clear()
+    dayTexts.set(day, text)
+  }
+  return text
 }

@@ -26,6 +26,7 @@ import { localeCodes } from '../../locales/config'
 import { readManifest, type ReleaseManifest } from '../lib/releases'
 import { REGION_OPTIONS, regionCounts } from '../lib/synthetic'
 import { typescriptArgs } from '../lib/typescriptChild'
+import type { FeedTiming } from './feedTiming'
 import { lighthouseScores } from './lighthouse'
 import { freePort, serveRelease } from './local'
 import { percentile, resultsTable, type BenchResults } from './report'
@@ -229,23 +230,15 @@ function pageWeight(dir: string, urlPath: string): PageWeight {
   return { path: urlPath, htmlGzip: gzipSync(html, { level: 9 }).length, jsGzip }
 }
 
-async function feedTiming(snapshotFile: string) {
-  const { useSnapshot } = await import('../../web/lib/content')
-  const { feedText } = await import('../../web/lib/feeds')
-  useSnapshot(JSON.parse(readFileSync(snapshotFile, 'utf8')))
-  const site = new URL('https://zesummen.example.lu')
-  let started = performance.now()
-  const first = feedText('fr', {}, site)
-  const cold = (performance.now() - started) / 1000
-  started = performance.now()
-  feedText('fr', {}, site)
-  const warm = (performance.now() - started) / 1000
-  return {
-    events: first.count,
-    bytes: Buffer.byteLength(first.text),
-    coldSeconds: cold,
-    warmSeconds: warm,
-  }
+/** The all-events feed, timed in a child process (scripts/bench/feedTiming.ts). */
+async function feedTiming(snapshotFile: string): Promise<FeedTiming> {
+  const ran = await tsxRun('scripts/bench/feedTiming.ts', [snapshotFile])
+  const line = ran.output
+    .trim()
+    .split('\n')
+    .findLast((text) => text.startsWith('{'))
+  if (!line) throw new Error(`feedTiming.ts printed no result:\n${ran.output.slice(-2000)}`)
+  return JSON.parse(line) as FeedTiming
 }
 
 /** Changes one event's title in the snapshot and builds again, incrementally: a one-event change. */
@@ -502,7 +495,8 @@ async function main() {
   results.feed = await feedTiming(snapshotFile)
 
   step('6/8 Page weights…')
-  const { upcomingEvents } = await import('../../web/lib/content')
+  const { upcomingEvents, useSnapshot } = await import('../../web/lib/content')
+  useSnapshot(JSON.parse(readFileSync(snapshotFile, 'utf8')))
   const upcoming = upcomingEvents('fr')
   const eventSlug = upcoming[0]?.event.slug ?? ''
   results.pages = [

@@ -318,7 +318,12 @@ export function shareSearchIndex(liveDir: string, outDir: string): boolean {
  */
 export function refreshedSearchDir(outDir: string): string {
   const dir = path.join(outDir, `.search-${Date.now()}`)
-  linkTree(realpathSync(path.join(outDir, SEARCH_DIR)), dir)
+  try {
+    linkTree(realpathSync(path.join(outDir, SEARCH_DIR)), dir)
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true })
+    throw error
+  }
   return dir
 }
 
