@@ -251,8 +251,8 @@ function linkDirectory(from: string, to: string): number {
 /**
  * Links into `outDir` what the incremental build keeps from the live release: the detail pages
  * and event calendar files of unaffected documents, the search index (one symbolic link, see
- * shareSearchIndex), the built assets and the images still published. Returns the URL paths of the kept pages (for the sitemap) and the
- * number of files linked.
+ * shareSearchIndex), the built assets and the images still published. Returns the URL paths of
+ * the kept pages (for the sitemap) and the number of files linked.
  */
 export function linkKept(
   liveDir: string,
@@ -298,8 +298,8 @@ export const SEARCH_DIR = 'pagefind'
 
 /**
  * Gives the release the live release's search index as one symbolic link to the folder that
- * holds it, instead of linking its 57,000 files one by one (3.6 s of a 10,000-event publish
- * build, while residents wait). Pagefind's files are never changed in place: the search refresh
+ * holds it, instead of linking its 57,000 files one by one (a third of a 10,000-event publish
+ * build's links, while residents wait). Pagefind's files are never changed in place: the search refresh
  * after the release is live writes a new folder and points the link at it (refreshedSearchDir).
  * The link is relative, to the real folder (never to another link); prune keeps the release it
  * points into. Returns whether there was an index to share.
