@@ -27,6 +27,7 @@ import { localeCodes } from '../../locales/config'
 import { localDay } from '../../cms/domain/dates'
 import { detailSections, type BuildPlan, type DetailCollection } from '../../web/lib/buildPlan'
 import type { RawDoc, SiteSnapshot, SnapshotCollection } from '../../web/lib/snapshot'
+import { replaceLink } from './releases'
 import { SITEMAP_PAGES_FILE } from '../../web/lib/sitemapAlternates'
 export { RELEASE_SNAPSHOT } from '../../web/lib/snapshot'
 
@@ -334,10 +335,7 @@ export function refreshedSearchDir(outDir: string): string {
 export function activateSearchDir(outDir: string, dir: string): void {
   const target = path.join(outDir, SEARCH_DIR)
   const previous = lstatSync(target).isSymbolicLink() ? realpathSync(target) : null
-  const temporary = path.join(outDir, `.search-link-${process.pid}`)
-  rmSync(temporary, { force: true })
-  symlinkSync(path.basename(dir), temporary)
-  renameSync(temporary, target)
+  replaceLink(target, path.basename(dir))
   if (previous && path.dirname(previous) === outDir && previous !== dir) {
     rmSync(previous, { recursive: true, force: true })
   }

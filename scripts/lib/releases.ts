@@ -127,12 +127,23 @@ export function checkRelease(
   return problems
 }
 
-/** Makes a release live: a new symlink renamed over `current` (one atomic step). */
+/**
+ * Points the symbolic link `link` at `target` (relative to the link's folder) in one step: a new
+ * link, a dot name beside it, renamed over the old one (atomic on POSIX).
+ */
+export function replaceLink(link: string, target: string): void {
+  const temporary = path.join(
+    path.dirname(link),
+    `.${path.basename(link)}-${process.pid}-${Date.now()}`,
+  )
+  symlinkSync(target, temporary)
+  renameSync(temporary, link)
+}
+
+/** Makes a release live: `current` pointed at it in one step. */
 export function activate(releases: string, id: string): void {
   if (!readManifest(releases, id)) throw new Error(`Release ${id} is not complete.`)
-  const temporary = path.join(releases, `.${CURRENT}-${process.pid}-${Date.now()}`)
-  symlinkSync(id, temporary)
-  renameSync(temporary, liveDir(releases))
+  replaceLink(liveDir(releases), id)
 }
 
 /** Folders being removed: renamed first (one step), deleted when there is time. */
