@@ -127,7 +127,10 @@ export default defineConfig({
   outDir: process.env.ZESUMMEN_SITE_OUT || './dist',
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Four pages at a time: while one page's folder is made and its file written (on libuv's
+  // threads), the next renders. Full builds at 10,000 events, alternating one and four, three
+  // times: Astro step 71.4 / 61.1 / 74.9 s against 62.0 / 60.5 / 72.3 s; the same files.
+  build: { format: 'directory', concurrency: 4 },
   integrations: [
     react(),
     releasePages,

@@ -180,6 +180,17 @@ describe('event calendar files', () => {
         wholeFile(allDay, lang, 'All-day'),
       )
       expect(ical.calendarFile({ lang, name: 'None', site }, [])).toBe(wholeFile([], lang, 'None'))
+      // The frame is made once and the name put in its place: long names fold the same, and a
+      // calendar without a name has no name lines.
+      for (const name of [
+        'Miselerland : événements · Remich, Stadtbredimus; Wormeldange \\ Café des langues',
+        'Fête du vin — Grevenmacher ★ '.repeat(6),
+        '',
+      ]) {
+        expect(ical.calendarFile({ lang, name, site }, views)).toBe(wholeFile(views, lang, name))
+        expect(ical.calendarFile({ lang, name, site }, allDay)).toBe(wholeFile(allDay, lang, name))
+      }
+      expect(wholeFile([], lang, '')).not.toContain('NAME')
     }
   })
 

@@ -1056,6 +1056,10 @@ export function page(slug: string, lang: LocaleCode): PageView | null {
 
 export const pageSlugs = () => docs('pages').map((doc) => String(doc.slug))
 
+/** Whether a CMS page with this slug is published (the frame of every page asks, for its links). */
+const pageSlugSet = memoizedOnce(() => new Set(pageSlugs()))
+export const hasPage = (slug: string) => pageSlugSet().has(slug)
+
 export interface InitiativeView {
   slug: string
   title: Text

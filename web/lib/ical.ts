@@ -237,19 +237,67 @@ export function eventText(view: EventView, lang: LocaleCode, site: URL): string 
   return text
 }
 
-/** A calendar file holding these events, from their lines made once (see eventText). */
+/** Stands for the calendar's name in a frame made once (see calendarFile). */
+const NAME_MARK = 'zesummen-calendar-name-mark'
+
+/**
+ * The text around the events of a calendar file, by everything it depends on but the name: the
+ * head in pieces split where the name goes, each with the start of the name's line (to fold it
+ * whole), and the tail.
+ */
+interface Frame {
+  pieces: { text: string; linePrefix: string | null }[]
+  tail: string
+}
+const frames = new Map<string, Frame>()
+
+function frameOf({ lang, name, site }: CalendarOptions, zoned: boolean): Frame {
+  const named = name !== ''
+  const key = `${lang}|${site.href}|${zoned}|${named}`
+  let found = frames.get(key)
+  if (!found) {
+    const frame = calendar({ lang, name: named ? NAME_MARK : '', site })
+    // The head holds a VTIMEZONE when an event has a time zone: a placeholder event, zoned like
+    // the real ones, marks where events go and gives the head the same VTIMEZONE.
+    frame.createEvent({
+      id: 'placeholder',
+      start: new Date(0),
+      ...(zoned ? { timezone: PORTAL_TIME_ZONE } : { allDay: true }),
+    })
+    const whole = calendarText(frame)
+    const head = whole.slice(0, whole.indexOf('BEGIN:VEVENT\r\n'))
+    const split = head.split(NAME_MARK)
+    found = {
+      pieces: split.map((piece, index) => {
+        if (index === split.length - 1) return { text: piece, linePrefix: null }
+        const lineStart = piece.lastIndexOf('\r\n') + 2
+        return { text: piece.slice(0, lineStart), linePrefix: piece.slice(lineStart) }
+      }),
+      tail: whole.slice(whole.indexOf('END:VEVENT\r\n') + 'END:VEVENT\r\n'.length),
+    }
+    frames.set(key, found)
+  }
+  return found
+}
+
+/**
+ * A calendar file holding these events, from their lines made once (see eventText) and a frame
+ * made once per language and site: ical-generator writes the name as it is given (NAME and
+ * X-WR-CALNAME), so the name's lines are the frame's with the name in the mark's place, folded.
+ * The texts of a build's 50,000 add-to-calendar files took 3.4–3.7 s with a frame made for each,
+ * 2.4 s with this (measured alone, the events' lines included).
+ */
 export function calendarFile(options: CalendarOptions, views: readonly EventView[]): string {
-  const frame = calendar(options)
-  // The head holds a VTIMEZONE when an event has a time zone: a placeholder event, zoned like
-  // the real ones, marks where events go and gives the head the same VTIMEZONE.
-  const zoned = views.some((view) => !view.allDay)
-  frame.createEvent({
-    id: 'placeholder',
-    start: new Date(0),
-    ...(zoned ? { timezone: PORTAL_TIME_ZONE } : { allDay: true }),
-  })
-  const whole = calendarText(frame)
-  const head = whole.slice(0, whole.indexOf('BEGIN:VEVENT\r\n'))
-  const tail = whole.slice(whole.indexOf('END:VEVENT\r\n') + 'END:VEVENT\r\n'.length)
-  return head + views.map((view) => eventText(view, options.lang, options.site)).join('') + tail
+  const frame = frameOf(
+    options,
+    views.some((view) => !view.allDay),
+  )
+  let head = ''
+  for (const piece of frame.pieces) {
+    head += piece.text
+    if (piece.linePrefix !== null) head += foldLines(piece.linePrefix + options.name)
+  }
+  return (
+    head + views.map((view) => eventText(view, options.lang, options.site)).join('') + frame.tail
+  )
 }

@@ -13,7 +13,7 @@ import {
   type PopulationSnapshot,
 } from './content'
 import { shortDate } from './dates'
-import { t } from './i18n'
+import { numberFormat, t } from './i18n'
 
 export const CITIZENSHIP_GROUPS: PopulationGroup[] = [
   'luxembourgers',
@@ -45,8 +45,8 @@ export function sourceLine(lang: LocaleCode, snapshot: PopulationSnapshot): stri
 }
 
 export const percent = (lang: LocaleCode, share: number) =>
-  new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(share)
-export const count = (lang: LocaleCode, value: number) => new Intl.NumberFormat(lang).format(value)
+  numberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(share)
+export const count = (lang: LocaleCode, value: number) => numberFormat(lang).format(value)
 
 /** The national census snapshot with the same date, to compare a commune's share with. */
 function nationalAt(lang: LocaleCode, referenceDate: string) {
