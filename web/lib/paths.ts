@@ -34,9 +34,9 @@ const buildShare = () => (currentShare ??= parseBuildShare(process.env.ZESUMMEN_
 // the page's point falls: the language's place plus a fraction drawn from the page's slug. The
 // detail stretches are drawn so that every process has the same work, counting a language's own
 // pages as OWN_PAGES_WEIGHT of it, and the sitemap as SITEMAP_WEIGHT of the first process's. With
-// two processes and five languages: lb and fr with about three fifths of de's detail pages, and
-// de, pt and en with the rest. Splitting by whole languages
-// (three and two) kept one core idle for a fifth of the render. An incremental build renders few
+// two processes and five languages: lb and fr with about half of de's detail pages, and de, pt
+// and en with the rest. Splitting by whole languages (three and two) kept one core idle for a
+// fifth of the render. An incremental build renders few
 // detail pages and all listings, so there the three languages' process takes longer; the first
 // process has two as it also writes the sitemap.
 
