@@ -300,8 +300,9 @@ export const SEARCH_DIR = 'pagefind'
 /**
  * Gives the release the live release's search index as one symbolic link to the folder that
  * holds it, instead of linking its 57,000 files one by one (a third of a 10,000-event publish
- * build's links, while residents wait). Pagefind's files are never changed in place: the search refresh
- * after the release is live writes a new folder and points the link at it (refreshedSearchDir).
+ * build's links, while residents wait). Pagefind's files are never changed in place: the search
+ * refresh after the release is live writes a new folder and points the link at it
+ * (refreshedSearchDir).
  * The link is relative, to the real folder (never to another link); prune keeps the release it
  * points into. Returns whether there was an index to share.
  */
