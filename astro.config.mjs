@@ -3,8 +3,14 @@
 import react from '@astrojs/react'
 import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { defaultLocale, locales } from './locales/config.ts'
+import { writesEventPages } from './web/lib/paths.ts'
+import { typescriptArgs } from './scripts/lib/typescriptChild.ts'
 import {
   languageAlternates,
   shareSitemapCollation,
@@ -74,13 +80,39 @@ let endSitemapCollation = () => {}
  */
 let keepLiveSitemap = false
 
+/**
+ * The event pages of this process's share but the few Astro rendered, written by
+ * scripts/write-event-pages.ts into the site folder (see there); returns their paths.
+ */
+function writeEventPages(dir) {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'zesummen-event-pages-'))
+  const list = path.join(scratch, 'pages.json')
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      typescriptArgs('scripts/write-event-pages.ts', [fileURLToPath(dir), list]),
+      { stdio: 'inherit', env: { ...process.env, ZESUMMEN_SITE_URL: site } },
+    )
+    child.on('error', reject)
+    child.on('exit', (code, signal) =>
+      code === 0
+        ? resolve(JSON.parse(readFileSync(list, 'utf8')))
+        : reject(new Error(`write-event-pages.ts exited with ${code ?? signal}`)),
+    )
+  }).finally(() => rmSync(scratch, { recursive: true, force: true }))
+}
+
 const releasePages = {
   name: 'zesummen-release-pages',
   hooks: {
     'astro:build:done': async ({ pages, dir }) => {
-      const rendered = pages.map(
-        ({ pathname }) => new URL(pathname.replace(/^\//, ''), `${site}/`).href,
-      )
+      const written = writesEventPages()
+        ? (await writeEventPages(dir)).map((page) => `${site}${page}`)
+        : []
+      const rendered = [
+        ...pages.map(({ pathname }) => new URL(pathname.replace(/^\//, ''), `${site}/`).href),
+        ...written,
+      ]
       const kept = keptListingPages()
       if (pagesOut) {
         // Renamed into place: the waiting process never reads half a file.
@@ -91,6 +123,8 @@ const releasePages = {
       keptPages.push(...kept)
       for (const file of pagesIn) keptPages.push(...(await waitForFile(file)))
       const listed = [...rendered, ...keptPages].filter(inSitemap)
+      // The sitemap integration knows the pages Astro rendered; the written ones join its others.
+      keptPages.push(...written)
       const digest = sitemapPagesDigest(listed)
       writeFileSync(new URL(SITEMAP_PAGES_FILE, dir), digest)
       if (digest === process.env.ZESUMMEN_LIVE_SITEMAP_PAGES) {

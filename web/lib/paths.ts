@@ -120,3 +120,11 @@ export function rendersDetailHere(
 }
 
 export const langPaths = () => builtLocales().map((lang) => ({ params: { lang } }))
+
+/**
+ * Whether a build's event pages, but the first of each language, are written by
+ * scripts/write-event-pages.ts (astro.config.mjs runs it when this process's pages are done): in
+ * a full build. An incremental build (ZESUMMEN_BUILD_PLAN) renders its few changed event pages
+ * with Astro, as starting the writer would cost more than it saves.
+ */
+export const writesEventPages = () => !process.env.ZESUMMEN_BUILD_PLAN
