@@ -30,6 +30,7 @@ import {
   type BuildDecision,
   activateSearchDir,
   decideBuild,
+  keptFromLive,
   linkKept,
   linkListings,
   linkLiveSitemap,
@@ -414,11 +415,9 @@ async function main() {
         `Precompressed ${compressed.files + search.files} files (brotli and gzip), ${compressed.reused + search.reused} of them unchanged since the live release.`,
       )
     } else {
-      // The unaffected detail pages, the search index, assets and images: linked, not copied.
-      const kept = await timed('link', () =>
-        linkKept(liveDir!, outDir, decision.keep, mediaFilenames(snapshot)),
-      )
-      step(`Kept ${kept.pages.length} pages of the live release (${kept.files} files linked).`)
+      // The unaffected detail pages, the search index, assets and images: linked, not copied,
+      // while Astro renders (it needs only their list).
+      const kept = keptFromLive(liveDir!, decision.keep, mediaFilenames(snapshot))
       const rendered = path.join(releases, `.render-${id}`)
       const planFile = path.join(dataDir(), 'build-plan.json')
       const keptFile = path.join(dataDir(), 'build-kept-pages.json')
@@ -435,13 +434,18 @@ async function main() {
       })
       try {
         step('Rendering the changed pages and listings with Astro…')
-        // Astro renders into its own folder: the changed events' calendar files go straight in.
+        // Astro renders into its own folder: meanwhile the kept files are linked into the
+        // release and the changed events' calendar files written straight in (a publish at
+        // 10,000 events links 109,000 files, 3.4–4.5 s before Astro started).
         const [listings, calendars] = await alongside(
           timed('astro', () => renderSite(rendered, env)),
-          () =>
-            timed('calendars', async () =>
+          async () => {
+            const files = await timed('link', () => linkKept(liveDir!, outDir, kept))
+            step(`Kept ${kept.pages.length} pages of the live release (${files} files linked).`)
+            return timed('calendars', async () =>
               (await calendarsFrom(snapshot))(outDir, site, new Set(decision.plan.render.events)),
-            ),
+            )
+          },
         )
         const moved = moveInto(rendered, outDir)
         if (linkLiveSitemap(liveDir!, outDir)) step('Kept the sitemap: the same pages as live.')

@@ -255,27 +255,32 @@ function linkDirectory(from: string, to: string): number {
   return count
 }
 
+/** What an incremental build keeps from the live release (see keptFromLive). */
+export interface Kept {
+  /** URL paths of the kept pages (for the sitemap). */
+  pages: string[]
+  /** Files and folders to link, relative to the releases' folders. */
+  entries: string[]
+}
+
 /**
- * Links into `outDir` what the incremental build keeps from the live release: the detail pages
- * and event calendar files of unaffected documents, the search index (one symbolic link, see
- * shareSearchIndex), the built assets and the images still published. Returns the URL paths of
- * the kept pages (for the sitemap) and the number of files linked.
+ * What the incremental build keeps from the live release: the detail pages and event calendar
+ * files of unaffected documents, the built assets and the images still published (and the search
+ * index, see linkKept). Found from the live release's folders alone, so Astro can start with the
+ * kept pages' list while linkKept links them.
  */
-export function linkKept(
+export function keptFromLive(
   liveDir: string,
-  outDir: string,
   keep: Record<DetailCollection, Set<string>>,
   mediaFiles: readonly string[],
-): { pages: string[]; files: number } {
-  let files = 0
+): Kept {
+  const entries: string[] = []
   const pages: string[] = []
-  if (existsSync(path.join(liveDir, '_astro')))
-    files += linkTree(path.join(liveDir, '_astro'), path.join(outDir, '_astro'))
-  if (shareSearchIndex(liveDir, outDir)) files += 1
+  if (existsSync(path.join(liveDir, '_astro'))) entries.push('_astro')
   for (const file of mediaFiles) {
     for (const variant of [file, `${file}.br`, `${file}.gz`]) {
-      const source = path.join(liveDir, 'media', variant)
-      if (existsSync(source)) files += linkTree(source, path.join(outDir, 'media', variant))
+      if (existsSync(path.join(liveDir, 'media', variant)))
+        entries.push(path.join('media', variant))
     }
   }
   for (const [collection, section] of Object.entries(detailSections) as [
@@ -290,14 +295,26 @@ export function linkKept(
         const calendar = collection === 'events' && /^(.+)\.ics(\.br|\.gz)?$/.exec(entry)
         const slug = calendar ? calendar[1]! : entry
         if (!slugs.has(slug)) continue
-        const source = path.join(dir, entry)
-        if (!calendar && !existsSync(path.join(source, 'index.html'))) continue
-        files += linkTree(source, path.join(outDir, lang, section, entry))
+        if (!calendar && !existsSync(path.join(dir, entry, 'index.html'))) continue
+        entries.push(path.join(lang, section, entry))
         if (!calendar) pages.push(`/${lang}/${section}/${slug}/`)
       }
     }
   }
-  return { pages, files }
+  return { pages, entries }
+}
+
+/**
+ * Links into `outDir` what keptFromLive found, and gives it the live search index (one symbolic
+ * link, see shareSearchIndex). Returns the number of files linked.
+ */
+export function linkKept(liveDir: string, outDir: string, kept: Kept): number {
+  mkdirSync(outDir, { recursive: true })
+  let files = shareSearchIndex(liveDir, outDir) ? 1 : 0
+  for (const entry of kept.entries) {
+    files += linkTree(path.join(liveDir, entry), path.join(outDir, entry))
+  }
+  return files
 }
 
 /** The search index's folder in a release (Pagefind's output). */
