@@ -342,7 +342,11 @@ export function shareSearchIndex(liveDir: string, outDir: string): boolean {
  * ones). `activateSearchDir` then points the release's `pagefind` link at it.
  */
 export function refreshedSearchDir(outDir: string): string {
-  const dir = path.join(outDir, `.search-${Date.now()}`)
+  // A new name each time, also for two refreshes in the same millisecond (the current index's
+  // folder may be the last refresh's).
+  let stamp = Date.now()
+  while (existsSync(path.join(outDir, `.search-${stamp}`))) stamp += 1
+  const dir = path.join(outDir, `.search-${stamp}`)
   try {
     linkTree(realpathSync(path.join(outDir, SEARCH_DIR)), dir)
   } catch (error) {

@@ -11,7 +11,7 @@ import type * as EventPageModule from '../../web/lib/eventPage'
 import type * as FrameModule from '../../web/lib/frame'
 import { attribute, escapeHtml, Html, html } from '../../web/lib/html'
 import type * as MarkupModule from '../../web/lib/markup'
-import type { SiteSnapshot } from '../../web/lib/snapshot'
+import { emptySnapshot, type SiteSnapshot } from '../../web/lib/snapshot'
 import { at, withSnapshot } from './snapshotFixture'
 
 const tricky = [
@@ -62,12 +62,9 @@ const hostile = '<script>alert(1)</script> & "q"'
 const snapshot: SiteSnapshot = {
   generatedAt: '2026-12-01T12:00:00.000Z',
   collections: {
+    ...emptySnapshot().collections,
     communes: [{ id: 1, slug: 'remich', name: { fr: 'Remich' }, status: 'partner' }],
-    categories: [],
-    'target-groups': [],
-    goals: [],
     organisations: [{ id: 5, slug: 'club', name: `Club ${hostile}` }],
-    venues: [],
     events: [
       {
         id: 10,
@@ -119,12 +116,6 @@ const snapshot: SiteSnapshot = {
         accessibility: ['step-free'],
       },
     ],
-    actions: [],
-    resources: [],
-    pages: [],
-    media: [],
-    submissions: [],
-    'population-figures': [],
   },
 }
 

@@ -12,7 +12,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { localeCodes } from '../../locales/config'
 import {
   acquireBuildLock,
@@ -144,8 +144,12 @@ describe('switching releases', () => {
     expect(readlinkSync(path.join(next, 'pagefind'))).toBe(path.basename(copy))
     expect(readFileSync(path.join(next, 'pagefind', 'pagefind.js'), 'utf8')).toBe('x')
     expect(existsSync(path.join(old, 'pagefind', 'pagefind-entry.json'))).toBe(false)
-    // Refreshed again: the new copy starts from the current one, which is removed after.
+    // Refreshed again, in the same millisecond: the new copy starts from the current one, which
+    // is removed after.
+    const now = vi.spyOn(Date, 'now').mockReturnValue(Number(path.basename(copy).split('-')[1]))
     const again = refreshedSearchDir(next)
+    now.mockRestore()
+    expect(again).not.toBe(copy)
     activateSearchDir(next, again)
     expect(existsSync(copy)).toBe(false)
     expect(readFileSync(path.join(next, 'pagefind', 'pagefind-entry.json'), 'utf8')).toBe('new')
