@@ -4,7 +4,7 @@
 //
 // Astro renders one event page per language (web/pages/[lang]/events/[slug].astro); this writes
 // the others with the same functions (web/lib/eventPage.ts). Through Astro's page pipeline an event
-// page cost about four times as much: at 10,000 events its 50,000 pages were most of the build.
+// page cost about three times as much: at 10,000 events its 50,000 pages were most of the build.
 // Before writing anything, each page Astro rendered is made here too and must be the same bytes,
 // or the build fails: the two can never drift apart unnoticed. The paths written go to the list
 // file (JSON), for the sitemap.

@@ -1,7 +1,6 @@
 // The frame of every page (web/layouts/Base.astro): the head's links and metadata, the header with
-// the language switcher and navigation, the footer. Written as HTML text (web/lib/html.ts): every
-// page of the site has one, and through Astro's template runtime its forty-odd expressions took a
-// good share of each page's render time.
+// the language switcher and navigation, the footer. Written as HTML text (web/lib/html.ts), so the
+// event page writer (scripts/write-event-pages.ts) makes the same frame as the layout.
 import { type LocaleCode, locales, localeDefinition } from '../../locales/config'
 import { hasPage } from './content'
 import { attribute, html, Html } from './html'

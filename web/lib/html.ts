@@ -1,9 +1,9 @@
-// HTML made as text, for the markup a build writes tens of thousands of times (an event's page,
-// and the small parts it shares with the Astro components: web/lib/markup.ts). Astro renders a
-// component through its component runtime, a few microseconds per component and per expression;
-// at 10,000 events that was over half of the site's render time. The rules are Astro's, so the
-// bytes are the same as its templates gave: text is escaped (& < > ' "), an attribute is left out
-// when null or undefined and written bare when empty, and only Html passes unescaped.
+// HTML made as text, for the markup a build writes tens of thousands of times: the event pages,
+// which a full build writes outside Astro's page pipeline (scripts/write-event-pages.ts), their
+// frame, and the small parts they share with the Astro components (web/lib/markup.ts). The rules
+// are Astro's, so the bytes are the same as its templates give: text is escaped (& < > ' "), an
+// attribute is left out when null or undefined and written bare when empty, and only Html passes
+// unescaped. (Prettier leaves these templates alone: embeddedLanguageFormatting is off.)
 
 /** Markup that is safe to write as it is: made by `html` or `attribute`, never from content. */
 export class Html {
