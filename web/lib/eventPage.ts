@@ -157,20 +157,26 @@ export function eventDocument(
   headAddition: string,
   now = buildTime(),
 ): string {
-  return `<!DOCTYPE html>${html`<html${attribute('lang', documentLanguage(lang).lang)}${attribute('dir', documentLanguage(lang).dir)}><head>${eventHead(lang, event, site)}${new Html(headAddition)}</head><body>${frameHeader(lang, everyLanguage(urls.event(lang, event.slug)), 'events')}<main id="main" class="z-container" data-pagefind-body>${eventArticle(lang, event, now)}</main>${frameFooter(lang)}</body></html>`.value}`
+  const root = documentLanguage(lang)
+  const alternates = everyLanguage(urls.event(lang, event.slug))
+  return `<!DOCTYPE html>${html`<html${attribute('lang', root.lang)}${attribute('dir', root.dir)}><head>${eventHead(lang, event, site, alternates)}${new Html(headAddition)}</head><body>${frameHeader(lang, alternates, 'events')}<main id="main" class="z-container" data-pagefind-body>${eventArticle(lang, event, now)}</main>${frameFooter(lang)}</body></html>`.value}`
 }
 
 /** The head's content of an event's page (the frame's, with the event's structured data). */
-export function eventHead(lang: LocaleCode, event: EventView, site: URL): Html {
-  const path = urls.event(lang, event.slug)
+export function eventHead(
+  lang: LocaleCode,
+  event: EventView,
+  site: URL,
+  alternates = everyLanguage(urls.event(lang, event.slug)),
+): Html {
   return frameHead(
     {
       lang,
       title: event.title.value,
       description: event.summary?.value,
       noindex: false,
-      path,
-      alternates: everyLanguage(path),
+      path: urls.event(lang, event.slug),
+      alternates,
       jsonLd: eventJsonLd(event, lang, site),
     },
     site,

@@ -4,6 +4,7 @@
 // are Astro's, so the bytes are the same as its templates give: text is escaped (& < > ' "), an
 // attribute is left out when null or undefined and written bare when empty, and only Html passes
 // unescaped. (Prettier leaves these templates alone: embeddedLanguageFormatting is off.)
+import { escapeHtml } from './escape'
 
 /** Markup that is safe to write as it is: made by `html` or `attribute`, never from content. */
 export class Html {
@@ -15,21 +16,6 @@ export class Html {
 
 /** What a template takes: text (escaped), numbers, markup, lists of these; nothing for the rest. */
 export type Part = Html | string | number | null | undefined | false | readonly Part[]
-
-const ESCAPABLE = /[&<>'"]/g
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  "'": '&#39;',
-  '"': '&quot;',
-}
-
-/** Text escaped for an element's content, as Astro escapes an expression's string. */
-export function escapeHtml(text: string): string {
-  ESCAPABLE.lastIndex = 0
-  return ESCAPABLE.test(text) ? text.replace(ESCAPABLE, (char) => ENTITIES[char]!) : text
-}
 
 function write(part: Part): string {
   if (part instanceof Html) return part.value
@@ -63,7 +49,3 @@ export function attribute(name: string, value: string | number | null | undefine
 }
 
 const EMPTY = new Html('')
-
-/** Items joined by a separator (text, escaped). */
-export const joined = (items: readonly Part[], separator: string): Html =>
-  html`${items.flatMap((item, index) => (index > 0 ? [separator, item] : [item]))}`
