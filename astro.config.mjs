@@ -3,14 +3,10 @@
 import react from '@astrojs/react'
 import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
-import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { defaultLocale, locales } from './locales/config.ts'
-import { writesEventPages } from './web/lib/paths.ts'
-import { typescriptArgs } from './scripts/lib/typescriptChild.ts'
+import { writesDetailPages } from './web/lib/paths.ts'
 import {
   languageAlternates,
   shareSitemapCollation,
@@ -81,34 +77,36 @@ let endSitemapCollation = () => {}
 let keepLiveSitemap = false
 
 /**
- * The event pages of this process's share but the few Astro rendered, written by
- * scripts/write-event-pages.ts into the site folder (see there); returns their paths.
+ * The event and resource pages of this process's share but the few Astro rendered, and the
+ * share's add-to-calendar files, written into the site folder by web/lib/pageWriter.ts (see
+ * there), which the routes left on globalThis; returns the pages' paths.
  */
-function writeEventPages(dir) {
-  const scratch = mkdtempSync(path.join(tmpdir(), 'zesummen-event-pages-'))
-  const list = path.join(scratch, 'pages.json')
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      typescriptArgs('scripts/write-event-pages.ts', [fileURLToPath(dir), list]),
-      { stdio: 'inherit', env: { ...process.env, ZESUMMEN_SITE_URL: site } },
+function writePages(dir) {
+  const writer = globalThis[Symbol.for('zesummen.pageWriter')]
+  if (typeof writer !== 'function') {
+    throw new Error(
+      'The event and resource routes did not offer the page writer (web/lib/pageWriter.ts): no page of theirs besides the first of each language would be written.',
     )
-    child.on('error', reject)
-    child.on('exit', (code, signal) =>
-      code === 0
-        ? resolve(JSON.parse(readFileSync(list, 'utf8')))
-        : reject(new Error(`write-event-pages.ts exited with ${code ?? signal}`)),
-    )
-  }).finally(() => rmSync(scratch, { recursive: true, force: true }))
+  }
+  const started = performance.now()
+  const { pages, others } = writer(fileURLToPath(dir), new URL(site))
+  console.log(
+    `[build] Wrote ${pages.length} event and resource pages and ${others} calendar files in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  )
+  return pages
 }
 
 const releasePages = {
   name: 'zesummen-release-pages',
   hooks: {
+    // A full build writes most event and resource pages itself (see web/lib/paths.ts).
+    'astro:config:setup': ({ command }) => {
+      if (command === 'build' && !process.env.ZESUMMEN_BUILD_PLAN) {
+        process.env.ZESUMMEN_PAGE_WRITER = '1'
+      }
+    },
     'astro:build:done': async ({ pages, dir }) => {
-      const written = writesEventPages()
-        ? (await writeEventPages(dir)).map((page) => `${site}${page}`)
-        : []
+      const written = writesDetailPages() ? writePages(dir).map((page) => `${site}${page}`) : []
       const rendered = [
         ...pages.map(({ pathname }) => new URL(pathname.replace(/^\//, ''), `${site}/`).href),
         ...written,

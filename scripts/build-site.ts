@@ -281,9 +281,9 @@ function liveInputs(releases: string, liveId: string | null) {
 
 /**
  * A step of child processes (`children`: Astro, Pagefind) and `work` done in this process
- * meanwhile, on the other core: the calendar files while Astro renders (its processes seldom end
- * at the same moment), compression while Pagefind reads pages on one thread. When `work` fails,
- * the children are stopped.
+ * meanwhile, on the other core: in an incremental build, the kept files linked and the changed
+ * events' calendar files written while Astro renders; compression while Pagefind reads pages on
+ * one thread. When `work` fails, the children are stopped.
  */
 async function alongside<T, U>(children: Promise<T>, work: () => Promise<U>): Promise<[T, U]> {
   // Handled at once too: the children may fail while `work` is still running.
@@ -380,26 +380,9 @@ async function main() {
     const site = new URL(publicUrl())
     if (decision.mode === 'full') {
       step(`Rendering pages with Astro into ${outDir}…`)
-      // Astro empties its folder when it starts: the calendar files are written beside it, while
-      // it renders, and moved in after.
-      const calendarsDir = path.join(releases, `.part-calendars-${id}`)
-      try {
-        const [listings] = await alongside(
-          timed('astro', () => renderSite(outDir, env)),
-          () =>
-            timed('calendars', async () => {
-              const files = (await calendarsFrom(snapshot))(calendarsDir, site)
-              step(`Wrote ${files.length} event calendar files.`)
-            }),
-        )
-        writeListings(outDir, listings)
-        const differing = mergeInto(calendarsDir, outDir)
-        if (differing.length) {
-          throw new Error(`Astro rendered files the calendars are written to: ${differing[0]}`)
-        }
-      } finally {
-        rmSync(calendarsDir, { recursive: true, force: true })
-      }
+      // Each Astro process also writes its share's event pages and add-to-calendar files, from the
+      // views it made (web/lib/pageWriter.ts).
+      writeListings(outDir, await timed('astro', () => renderSite(outDir, env)))
       await timed('media', () => copyMedia(outDir, mediaFilenames(snapshot)))
       step('Indexing with Pagefind, compressing meanwhile…')
       // Pagefind reads the pages on one thread for most of its run: the files it does not write

@@ -121,7 +121,7 @@ export function resultsTable(results: BenchResults): string {
     ],
     [
       'Build steps',
-      ['snapshot', 'astro', 'calendars', 'media', 'pagefind', 'compress']
+      ['snapshot', 'astro', 'media', 'pagefind', 'compress']
         .map((name) => `${name} ${ms(build.steps[name])}`)
         .join(', '),
       '—',

@@ -212,13 +212,7 @@ export function siteSourcesFingerprint(root: string, publicUrl: string): string 
   for (const dir of ['web', 'locales', 'public', 'cms/domain']) {
     if (existsSync(path.join(root, dir))) walk(path.join(root, dir))
   }
-  // The event pages are written by a script of their own (run by Astro's build, astro.config.mjs).
-  for (const file of [
-    'astro.config.mjs',
-    'package-lock.json',
-    'scripts/write-event-pages.ts',
-    'scripts/lib/typescriptChild.ts',
-  ]) {
+  for (const file of ['astro.config.mjs', 'package-lock.json']) {
     if (existsSync(path.join(root, file)))
       hash.update(file).update(readFileSync(path.join(root, file)))
   }

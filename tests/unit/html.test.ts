@@ -12,6 +12,7 @@ import type * as FrameModule from '../../web/lib/frame'
 import { escapeHtml } from '../../web/lib/escape'
 import { attribute, Html, html } from '../../web/lib/html'
 import type * as MarkupModule from '../../web/lib/markup'
+import type * as ResourcePageModule from '../../web/lib/resourcePage'
 import { emptySnapshot, type SiteSnapshot } from '../../web/lib/snapshot'
 import { at, withSnapshot } from './snapshotFixture'
 
@@ -57,6 +58,7 @@ let content: typeof ContentModule
 let markup: typeof MarkupModule
 let eventPage: typeof EventPageModule
 let frame: typeof FrameModule
+let resourcePage: typeof ResourcePageModule
 
 const hostile = '<script>alert(1)</script> & "q"'
 
@@ -117,17 +119,37 @@ const snapshot: SiteSnapshot = {
         accessibility: ['step-free'],
       },
     ],
+    resources: [
+      {
+        id: 20,
+        slug: 'help-desk',
+        demo: true,
+        title: { fr: `Guichet ${hostile}` },
+        openingHours: { de: 'Montags 9–12 Uhr' },
+        type: 'social-help',
+        communes: [1],
+        languagesOffered: ['pt', 'fr'],
+        address: { street: '1, rue <du> Pont', postcode: 'L-5555', locality: 'Remich' },
+        contact: {
+          url: 'https://example.org/help?a=1&b=2',
+          email: 'help@example.org',
+          phone: '+352 26 00 00 00',
+        },
+        lastReviewed: '2026-10-05',
+      },
+    ],
   },
 }
 
-describe('an event page written as text', () => {
-  beforeAll(async () => {
-    ;({ content } = await withSnapshot(snapshot))
-    markup = await import('../../web/lib/markup')
-    eventPage = await import('../../web/lib/eventPage')
-    frame = await import('../../web/lib/frame')
-  })
+beforeAll(async () => {
+  ;({ content } = await withSnapshot(snapshot))
+  markup = await import('../../web/lib/markup')
+  eventPage = await import('../../web/lib/eventPage')
+  frame = await import('../../web/lib/frame')
+  resourcePage = await import('../../web/lib/resourcePage')
+})
 
+describe('an event page written as text', () => {
   const article = () => {
     const event = content.event('online-talk', 'fr')!
     return eventPage.eventArticle('fr', event, event.start.minus({ days: 1 })).value
@@ -188,5 +210,53 @@ describe('an event page written as text', () => {
     expect(header).toContain('<a href="/fr/" lang="fr" hreflang="fr" aria-current="true">')
     expect(header).toContain('<a href="/fr/events/" aria-current="page">')
     expect(markup.localized(null).value).toBe('')
+  })
+})
+
+describe('a resource page written as text', () => {
+  const article = () =>
+    resourcePage.resourceArticle('fr', content.resource('help-desk', 'fr')!).value
+
+  it('escapes its texts and links, and labels the demo', () => {
+    const page = article()
+    expect(page).not.toContain('<script>')
+    expect(page).toContain(
+      '<h1><span>Guichet &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;</span></h1>',
+    )
+    expect(page).toContain('<span class="z-badge z-badge--demo">')
+    expect(page).toContain('<a href="https://example.org/help?a=1&amp;b=2">')
+    expect(page).toContain('<a href="mailto:help@example.org">help@example.org</a>')
+    expect(page).toContain('<div>+352 26 00 00 00</div>')
+    expect(page).toContain('1, rue &lt;du&gt; Pont')
+  })
+
+  it('marks the opening hours shown in German and lists where and in which languages', () => {
+    const page = article()
+    expect(page).toContain('<dd><span lang="de">Montags 9–12 Uhr</span></dd>')
+    expect(page).toContain('<p class="z-fallback">')
+    expect(page).toContain('<dd>Remich</dd>')
+    expect(page).toContain('<dd>portugais, français</dd>')
+    expect(page).toContain('<span data-pagefind-filter="Commune:Remich"></span>')
+  })
+
+  it('is the main part of the document the page writer makes', () => {
+    const view = content.resource('help-desk', 'fr')!
+    const site = new URL('https://zesummen.example.lu')
+    const document = frame.frameDocument(
+      resourcePage.resourcePage('fr', view),
+      site,
+      '<link rel="stylesheet" href="/a.css">',
+    )
+    expect(
+      document.startsWith('<!DOCTYPE html><html lang="fr" dir="ltr"><head><meta charset="utf-8">'),
+    ).toBe(true)
+    expect(document).toContain('<link rel="stylesheet" href="/a.css"></head><body>')
+    expect(document).toContain(
+      `<main id="main" class="z-container" data-pagefind-body>${article()}</main>`,
+    )
+    expect(document).toContain('<a href="/fr/resources/" aria-current="page">')
+    expect(document).toContain(
+      '<link rel="alternate" hreflang="de" href="https://zesummen.example.lu/de/resources/help-desk/">',
+    )
   })
 })

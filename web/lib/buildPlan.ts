@@ -68,7 +68,7 @@ export function detailPaths(
 
 /**
  * Of a detail route's paths, the first in each language. A build's Astro processes render only
- * these of the event pages: scripts/write-event-pages.ts writes the others, after it checked that
+ * these of the event pages: web/lib/pageWriter.ts writes the others, after it checked that
  * its own version of these is byte for byte Astro's.
  */
 export function firstInEachLanguage<T extends { params: { lang: LocaleCode } }>(

@@ -1,14 +1,14 @@
 // An event's page (inside the page frame): when (in the reader's language, recurrence in words),
 // status, place, languages, accessibility, price, registration, organiser, related action.
 // Written as HTML text (web/lib/html.ts), not as an Astro component: a site has one such page per
-// event and language, 50,000 at 10,000 events, and a full build writes them with eventDocument
-// outside Astro's page pipeline (scripts/write-event-pages.ts). EventView.astro puts the article
+// event and language, 50,000 at 10,000 events, and a full build writes them
+// outside Astro's page pipeline (frameDocument, web/lib/pageWriter.ts). EventView.astro puts the article
 // in the frame for the pages Astro renders.
 import type { LocaleCode } from '../../locales/config'
 import { addressLine, buildTime, type EventView, nextOccurrence } from './content'
 import { longDate, shortDate, whenText } from './dates'
-import { documentLanguage, everyLanguage, frameFooter, frameHead, frameHeader } from './frame'
-import { attribute, html, Html } from './html'
+import { everyLanguage, type FrameDocument } from './frame'
+import { attribute, html, type Html } from './html'
 import { languageName, numberFormat, t } from './i18n'
 import {
   demoBadge,
@@ -144,41 +144,25 @@ export function eventArticle(lang: LocaleCode, event: EventView, now = buildTime
   )}</article>`
 }
 
-/**
- * An event's whole page, as the Astro route (EventView in Base) renders it: the build writes the
- * event pages with this (scripts/write-event-pages.ts). `headAddition` is what Astro adds at the
- * end of the head (the stylesheet), taken from a page Astro rendered; the build compares this
- * function's version of such a page with Astro's, byte for byte, before it writes the others.
- */
-export function eventDocument(
+/** An event's page as the frame's document parts (see frameDocument), with its structured data. */
+export function eventPage(
   lang: LocaleCode,
   event: EventView,
   site: URL,
-  headAddition: string,
   now = buildTime(),
-): string {
-  const root = documentLanguage(lang)
-  const alternates = everyLanguage(urls.event(lang, event.slug))
-  return `<!DOCTYPE html>${html`<html${attribute('lang', root.lang)}${attribute('dir', root.dir)}><head>${eventHead(lang, event, site, alternates)}${new Html(headAddition)}</head><body>${frameHeader(lang, alternates, 'events')}<main id="main" class="z-container" data-pagefind-body>${eventArticle(lang, event, now)}</main>${frameFooter(lang)}</body></html>`.value}`
-}
-
-/** The head's content of an event's page (the frame's, with the event's structured data). */
-export function eventHead(
-  lang: LocaleCode,
-  event: EventView,
-  site: URL,
-  alternates = everyLanguage(urls.event(lang, event.slug)),
-): Html {
-  return frameHead(
-    {
+): FrameDocument {
+  const path = urls.event(lang, event.slug)
+  return {
+    head: {
       lang,
       title: event.title.value,
       description: event.summary?.value,
       noindex: false,
-      path: urls.event(lang, event.slug),
-      alternates,
+      path,
+      alternates: everyLanguage(path),
       jsonLd: eventJsonLd(event, lang, site),
     },
-    site,
-  )
+    section: 'events',
+    main: () => eventArticle(lang, event, now),
+  }
 }

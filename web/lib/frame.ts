@@ -1,6 +1,6 @@
 // The frame of every page (web/layouts/Base.astro): the head's links and metadata, the header with
 // the language switcher and navigation, the footer. Written as HTML text (web/lib/html.ts), so the
-// event page writer (scripts/write-event-pages.ts) makes the same frame as the layout.
+// event page writer (web/lib/pageWriter.ts) makes the same frame as the layout.
 import { type LocaleCode, locales, localeDefinition } from '../../locales/config'
 import { hasPage } from './content'
 import { attribute, html, Html } from './html'
@@ -112,4 +112,25 @@ export function frameFooter(lang: LocaleCode): Html {
   return html`<footer class="z-footer"><div class="z-container"><p>${t(lang, 'footer.about')}</p><ul>${links.map(
     (link) => html`<li><a${attribute('href', link.href)}>${link.label}</a></li>`,
   )}</ul></div></footer>`
+}
+
+/** A whole page's parts, for frameDocument: its head, its navigation entry and its content. */
+export interface FrameDocument {
+  head: FrameHead
+  section: Section
+  /** The page's content, inside <main>. */
+  main: () => Html
+}
+
+/**
+ * A whole page as web/layouts/Base.astro renders it (searchable, with the head's alternates as
+ * the language switcher's links): a full build writes the event and resource pages with this
+ * (web/lib/pageWriter.ts). `headAddition` is what Astro adds at the end of the head (the
+ * stylesheet), taken from a page Astro rendered; the build compares this function's version of
+ * such a page with Astro's, byte for byte, before it writes the others.
+ */
+export function frameDocument(page: FrameDocument, site: URL, headAddition: string): string {
+  const { lang, alternates } = page.head
+  const root = documentLanguage(lang)
+  return `<!DOCTYPE html>${html`<html${attribute('lang', root.lang)}${attribute('dir', root.dir)}><head>${frameHead(page.head, site)}${new Html(headAddition)}</head><body>${frameHeader(lang, alternates, page.section)}<main id="main" class="z-container" data-pagefind-body>${page.main()}</main>${frameFooter(lang)}</body></html>`.value}`
 }

@@ -1,5 +1,5 @@
 // HTML made as text, for the markup a build writes tens of thousands of times: the event pages,
-// which a full build writes outside Astro's page pipeline (scripts/write-event-pages.ts), their
+// which a full build writes outside Astro's page pipeline (web/lib/pageWriter.ts), their
 // frame, and the small parts they share with the Astro components (web/lib/markup.ts). The rules
 // are Astro's, so the bytes are the same as its templates give: text is escaped (& < > ' "), an
 // attribute is left out when null or undefined and written bare when empty, and only Html passes

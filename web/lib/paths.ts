@@ -122,9 +122,11 @@ export function rendersDetailHere(
 export const langPaths = () => builtLocales().map((lang) => ({ params: { lang } }))
 
 /**
- * Whether a build's event pages, but the first of each language, are written by
- * scripts/write-event-pages.ts (astro.config.mjs runs it when this process's pages are done): in
- * a full build. An incremental build (ZESUMMEN_BUILD_PLAN) renders its few changed event pages
- * with Astro, as starting the writer would cost more than it saves.
+ * Whether this Astro process's event and resource pages, but the first of each language, and its
+ * add-to-calendar files are written by web/lib/pageWriter.ts (astro.config.mjs runs it when the
+ * process's pages are done). astro.config.mjs sets it when Astro builds, not in development,
+ * and not in an incremental build (ZESUMMEN_BUILD_PLAN), which renders its few changed pages with
+ * Astro while the build script writes their calendar files. (Not import.meta.env.DEV: a build
+ * started under Vitest, where NODE_ENV is "test", counts as development by that.)
  */
-export const writesEventPages = () => !process.env.ZESUMMEN_BUILD_PLAN
+export const writesDetailPages = () => process.env.ZESUMMEN_PAGE_WRITER === '1'
