@@ -1,9 +1,9 @@
 // An event's page (inside the page frame): when (in the reader's language, recurrence in words),
 // status, place, languages, accessibility, price, registration, organiser, related action.
 // Written as HTML text (web/lib/html.ts), not as an Astro component: a site has one such page per
-// event and language, 50,000 at 10,000 events, and a full build writes them
-// outside Astro's page pipeline (frameDocument, web/lib/pageWriter.ts). EventView.astro puts the article
-// in the frame for the pages Astro renders.
+// event and language, 50,000 at 10,000 events, and a full build writes them outside Astro's page
+// pipeline (web/lib/pageWriter.ts, with frameDocument). EventView.astro puts the article in the
+// frame for the pages Astro renders.
 import type { LocaleCode } from '../../locales/config'
 import { addressLine, buildTime, type EventView, nextOccurrence } from './content'
 import { longDate, shortDate, whenText } from './dates'

@@ -1,6 +1,6 @@
 // The frame of every page (web/layouts/Base.astro): the head's links and metadata, the header with
 // the language switcher and navigation, the footer. Written as HTML text (web/lib/html.ts), so the
-// event page writer (web/lib/pageWriter.ts) makes the same frame as the layout.
+// page writer of full builds (web/lib/pageWriter.ts) makes the same frame as the layout.
 import { type LocaleCode, locales, localeDefinition } from '../../locales/config'
 import { hasPage } from './content'
 import { attribute, html, Html } from './html'

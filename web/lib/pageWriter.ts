@@ -138,12 +138,16 @@ function writeKind<View extends { slug: string }>(
     kind.beside?.(outDir, site, lang, view)
     if (rendered.has(entry)) continue
     const page = kind.page(lang, view, site)
-    // Not recursive, and never over a file: a page of the same address would be an error.
-    mkdirSync(path.join(outDir, page.head.path))
-    writeFileSync(pageFile(page.head.path), frameDocument(page, site, headAddition!), {
-      flag: 'wx',
-    })
-    written.pages.push(page.head.path)
+    const pagePath = page.head.path
+    // Not recursive, and never over a file: a second page at the same address is an error.
+    try {
+      mkdirSync(path.join(outDir, pagePath))
+      writeFileSync(pageFile(pagePath), frameDocument(page, site, headAddition!), { flag: 'wx' })
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      throw new Error(`Two pages at ${pagePath}: the ${kind.collection} have a slug twice.`)
+    }
+    written.pages.push(pagePath)
   }
   if (kind.beside) written.others += paths.length
 }
