@@ -7,7 +7,7 @@
 import type { LocaleCode } from '../../locales/config'
 import { addressLine, buildTime, type EventView, nextOccurrence } from './content'
 import { longDate, shortDate, whenText } from './dates'
-import { everyLanguage, type FrameDocument } from './frame'
+import { detailDocument, type FrameDocument } from './frame'
 import { attribute, html, type Html } from './html'
 import { languageName, numberFormat, t } from './i18n'
 import {
@@ -151,18 +151,15 @@ export function eventPage(
   site: URL,
   now = buildTime(),
 ): FrameDocument {
-  const path = urls.event(lang, event.slug)
-  return {
-    head: {
-      lang,
+  return detailDocument(
+    lang,
+    urls.event(lang, event.slug),
+    'events',
+    {
       title: event.title.value,
-      description: event.summary?.value,
-      noindex: false,
-      path,
-      alternates: everyLanguage(path),
+      summary: event.summary?.value,
       jsonLd: eventJsonLd(event, lang, site),
     },
-    section: 'events',
-    main: () => eventArticle(lang, event, now),
-  }
+    () => eventArticle(lang, event, now),
+  )
 }

@@ -123,6 +123,32 @@ export interface FrameDocument {
 }
 
 /**
+ * The document parts of a document's own page (an event's, a resource's): indexed, its title and
+ * summary in the head, its path in every language as the alternates.
+ */
+export function detailDocument(
+  lang: LocaleCode,
+  path: string,
+  section: Section,
+  item: { title: string; summary: string | undefined; jsonLd?: unknown },
+  main: () => Html,
+): FrameDocument {
+  return {
+    head: {
+      lang,
+      title: item.title,
+      description: item.summary,
+      noindex: false,
+      path,
+      alternates: everyLanguage(path),
+      jsonLd: item.jsonLd,
+    },
+    section,
+    main,
+  }
+}
+
+/**
  * A whole page as web/layouts/Base.astro renders it (searchable, with the head's alternates as
  * the language switcher's links): a full build writes the event and resource pages with this
  * (web/lib/pageWriter.ts). `headAddition` is what Astro adds at the end of the head (the

@@ -6,7 +6,7 @@
 import type { LocaleCode } from '../../locales/config'
 import { addressLine, type ResourceView } from './content'
 import { shortDate } from './dates'
-import { everyLanguage, type FrameDocument } from './frame'
+import { detailDocument, type FrameDocument } from './frame'
 import { attribute, html, type Html } from './html'
 import { languageName, t } from './i18n'
 import { demoBadge, fallbackNote, localized, richText, searchFilters } from './markup'
@@ -48,17 +48,11 @@ export function resourceArticle(lang: LocaleCode, resource: ResourceView): Html 
 
 /** A resource's page as the frame's document parts (see frameDocument). */
 export function resourcePage(lang: LocaleCode, resource: ResourceView): FrameDocument {
-  const path = urls.resource(lang, resource.slug)
-  return {
-    head: {
-      lang,
-      title: resource.title.value,
-      description: resource.summary?.value,
-      noindex: false,
-      path,
-      alternates: everyLanguage(path),
-    },
-    section: 'resources',
-    main: () => resourceArticle(lang, resource),
-  }
+  return detailDocument(
+    lang,
+    urls.resource(lang, resource.slug),
+    'resources',
+    { title: resource.title.value, summary: resource.summary?.value },
+    () => resourceArticle(lang, resource),
+  )
 }
