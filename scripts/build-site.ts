@@ -191,6 +191,9 @@ async function renderSite(target: string, env: Record<string, string>) {
         ],
         {
           ...env,
+          // A release is a production build, also when the build was started under Vitest
+          // (NODE_ENV "test": Vite then bundled React's development build for the islands).
+          NODE_ENV: 'production',
           ZESUMMEN_SITE_OUT: part.dir,
           ZESUMMEN_LISTINGS_OUT: part.listings,
           ZESUMMEN_BUILD_SHARE: part.share,
