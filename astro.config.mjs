@@ -6,7 +6,7 @@ import { defineConfig } from 'astro/config'
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { defaultLocale, locales } from './locales/config.ts'
-import { writesDetailPages } from './web/lib/paths.ts'
+import { PAGE_WRITER, switchOnPageWriter, writesDetailPages } from './web/lib/paths.ts'
 import {
   languageAlternates,
   shareSitemapCollation,
@@ -82,7 +82,7 @@ let keepLiveSitemap = false
  * there), which the routes left on globalThis; returns the pages' paths.
  */
 function writePages(dir) {
-  const writer = globalThis[Symbol.for('zesummen.pageWriter')]
+  const writer = globalThis[PAGE_WRITER]
   if (typeof writer !== 'function') {
     throw new Error(
       'The event and resource routes did not offer the page writer (web/lib/pageWriter.ts): no page of theirs besides the first of each language would be written.',
@@ -100,11 +100,7 @@ const releasePages = {
   name: 'zesummen-release-pages',
   hooks: {
     // A full build writes most event and resource pages itself (see web/lib/paths.ts).
-    'astro:config:setup': ({ command }) => {
-      if (command === 'build' && !process.env.ZESUMMEN_BUILD_PLAN) {
-        process.env.ZESUMMEN_PAGE_WRITER = '1'
-      }
-    },
+    'astro:config:setup': ({ command }) => switchOnPageWriter(command),
     'astro:build:done': async ({ pages, dir }) => {
       const written = writesDetailPages() ? writePages(dir).map((page) => `${site}${page}`) : []
       const rendered = [

@@ -23,7 +23,7 @@ import * as content from './content'
 import { writeEventCalendar } from './eventCalendars'
 import { eventPage } from './eventPage'
 import { frameDocument, frameHead, type FrameDocument } from './frame'
-import { writesDetailPages } from './paths'
+import { PAGE_WRITER, writesDetailPages } from './paths'
 import { resourcePage } from './resourcePage'
 
 /** A kind of page the writer writes: one per document and language. */
@@ -57,9 +57,6 @@ export interface WrittenFiles {
   /** How many other files were written (the events' calendar files). */
   others: number
 }
-
-/** Where the routes leave the writer for the build hook (see offerPageWriter). */
-export const PAGE_WRITER = Symbol.for('zesummen.pageWriter')
 
 /**
  * Leaves the writer where astro.config.mjs's build hook finds it. Astro loads the configuration
