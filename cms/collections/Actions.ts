@@ -1,12 +1,14 @@
 import type { CollectionConfig, Field, Validate } from 'payload'
 import { ownScope } from '../access/ownScope'
 import { publishedOrOwnScope } from '../access/publishedOrOwnScope'
+import { versionsOf } from '../access/versionsOf'
 import { staffOnly } from '../access/staffOnly'
 import { demoField, seedChecksumField } from '../fields/demo'
 import { localizedText } from '../fields/localizedText'
 import { slugField } from '../fields/slug'
 import { sourceLanguageField } from '../fields/sourceLanguage'
 import { enforceScope } from '../hooks/enforceScope'
+import { relationsInReach } from '../hooks/relationsInReach'
 import { requestMessage } from '../i18n/messages'
 
 // Editors of a lead commune record indicator values; only the coordinator creates actions.
@@ -121,11 +123,12 @@ export const Actions: CollectionConfig = {
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   access: {
     read: publishedOrOwnScope(scope),
+    readVersions: versionsOf(publishedOrOwnScope(scope)),
     create: staffOnly,
     update: ownScope(scope),
     delete: staffOnly,
   },
-  hooks: { beforeChange: [enforceScope(scope)] },
+  hooks: { beforeChange: [enforceScope(scope), relationsInReach] },
   fields: [
     localizedText({ name: 'title', label: 'Title', requiredInSource: true, maxLength: 200 }),
     localizedText({ name: 'summary', label: 'Summary', kind: 'textarea', maxLength: 600 }),

@@ -2,6 +2,7 @@ import type { CollectionConfig, DateFieldValidation, Field, Validate } from 'pay
 import { canCreateInScope } from '../access/canCreateInScope'
 import { ownScope, ownScopeDelete } from '../access/ownScope'
 import { publishedOrOwnScope } from '../access/publishedOrOwnScope'
+import { versionsOf } from '../access/versionsOf'
 import { zonedFromISO, PORTAL_TIME_ZONE } from '../domain/dates'
 import {
   frequencies,
@@ -19,6 +20,8 @@ import { slugField } from '../fields/slug'
 import { sourceLanguageField } from '../fields/sourceLanguage'
 import { assignEventIdentity } from '../hooks/eventIdentity'
 import { enforceScope } from '../hooks/enforceScope'
+import { relationsInReach } from '../hooks/relationsInReach'
+import { associationsWriteDraftsOnly } from '../hooks/statusTransitions'
 import { requestMessage } from '../i18n/messages'
 
 const scope = { communeField: 'communes', organisationField: 'organiser' }
@@ -162,11 +165,15 @@ export const Events: CollectionConfig = {
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   access: {
     read: publishedOrOwnScope(scope),
+    readVersions: versionsOf(publishedOrOwnScope(scope)),
     create: canCreateInScope(scope),
     update: ownScope(scope),
     delete: ownScopeDelete(scope),
   },
-  hooks: { beforeChange: [enforceScope(scope), assignEventIdentity] },
+  hooks: {
+    beforeOperation: [associationsWriteDraftsOnly],
+    beforeChange: [enforceScope(scope), relationsInReach, assignEventIdentity],
+  },
   fields: [
     localizedText({ name: 'title', label: 'Title', requiredInSource: true, maxLength: 160 }),
     localizedText({

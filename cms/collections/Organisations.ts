@@ -1,7 +1,9 @@
-import type { CollectionConfig } from 'payload'
+import { APIError, type CollectionBeforeChangeHook, type CollectionConfig } from 'payload'
 import { anyone } from '../access/anyone'
 import { communeEditorsCreate } from '../access/communeEditorsCreate'
+import { editorsOnlyField } from '../access/editorsOnlyField'
 import { organisationEditors } from '../access/organisationEditors'
+import { isStaff } from '../access/roles'
 import { staffOnly } from '../access/staffOnly'
 import { staffOnlyField } from '../access/staffOnlyField'
 import { emailField, phoneField, publicContactGroup } from '../fields/contact'
@@ -9,7 +11,9 @@ import { demoField, seedChecksumField } from '../fields/demo'
 import { localizedText } from '../fields/localizedText'
 import { slugField } from '../fields/slug'
 import { sourceLanguageField } from '../fields/sourceLanguage'
+import { requestMessage } from '../i18n/messages'
 import { enforceScope } from '../hooks/enforceScope'
+import { relationsInReach } from '../hooks/relationsInReach'
 
 export const organisationTypes = [
   { value: 'coordinator', label: 'Coordinator of the plan' },
@@ -18,6 +22,15 @@ export const organisationTypes = [
   { value: 'citizen-initiative', label: 'Citizen initiative' },
   { value: 'national-partner', label: 'National partner' },
 ] as const
+
+/** The plan's coordinator is one organisation, named by staff: no editor makes another one. */
+const coordinatorTypeByStaff: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
+  if (!req.user || isStaff(req.user)) return data
+  if (data.type === 'coordinator' && originalDoc?.type !== 'coordinator') {
+    throw new APIError(requestMessage(req, 'organisationTypeStaffOnly'), 403, null, true)
+  }
+  return data
+}
 
 export const Organisations: CollectionConfig = {
   slug: 'organisations',
@@ -33,7 +46,13 @@ export const Organisations: CollectionConfig = {
     update: organisationEditors,
     delete: staffOnly,
   },
-  hooks: { beforeChange: [enforceScope({ communeField: 'communes' })] },
+  hooks: {
+    beforeChange: [
+      enforceScope({ communeField: 'communes' }),
+      coordinatorTypeByStaff,
+      relationsInReach,
+    ],
+  },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 200 },
     {
@@ -41,8 +60,16 @@ export const Organisations: CollectionConfig = {
       type: 'select',
       required: true,
       options: organisationTypes.map((type) => ({ ...type })),
+      access: { create: editorsOnlyField, update: editorsOnlyField },
     },
-    { name: 'communes', type: 'relationship', relationTo: 'communes', hasMany: true, index: true },
+    {
+      name: 'communes',
+      type: 'relationship',
+      relationTo: 'communes',
+      hasMany: true,
+      index: true,
+      access: { create: editorsOnlyField, update: editorsOnlyField },
+    },
     localizedText({ name: 'description', label: 'Description', kind: 'textarea', maxLength: 2000 }),
     publicContactGroup(),
     { name: 'logo', type: 'upload', relationTo: 'media' },

@@ -1,5 +1,6 @@
 import type { Block, CollectionConfig } from 'payload'
 import { publishedOnly } from '../access/publishedOnly'
+import { versionsOf } from '../access/versionsOf'
 import { staffOnly } from '../access/staffOnly'
 import { seedChecksumField } from '../fields/demo'
 import { localizedText } from '../fields/localizedText'
@@ -41,7 +42,13 @@ export const Pages: CollectionConfig = {
   },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', '_status'], group: 'Site' },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
-  access: { read: publishedOnly, create: staffOnly, update: staffOnly, delete: staffOnly },
+  access: {
+    read: publishedOnly,
+    readVersions: versionsOf(publishedOnly),
+    create: staffOnly,
+    update: staffOnly,
+    delete: staffOnly,
+  },
   fields: [
     localizedText({ name: 'title', label: 'Title', requiredInSource: true, maxLength: 160 }),
     localizedText({ name: 'summary', label: 'Summary', kind: 'textarea', maxLength: 600 }),

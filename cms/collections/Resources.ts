@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { canCreateInScope } from '../access/canCreateInScope'
 import { ownScope } from '../access/ownScope'
 import { publishedOrOwnScope } from '../access/publishedOrOwnScope'
+import { versionsOf } from '../access/versionsOf'
 import { postalAddressGroup } from '../fields/address'
 import { publicContactGroup } from '../fields/contact'
 import { demoField, seedChecksumField } from '../fields/demo'
@@ -10,6 +11,7 @@ import { localizedText } from '../fields/localizedText'
 import { slugField } from '../fields/slug'
 import { sourceLanguageField } from '../fields/sourceLanguage'
 import { enforceScope } from '../hooks/enforceScope'
+import { relationsInReach } from '../hooks/relationsInReach'
 
 const scope = { communeField: 'communes' }
 
@@ -39,11 +41,12 @@ export const Resources: CollectionConfig = {
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   access: {
     read: publishedOrOwnScope(scope),
+    readVersions: versionsOf(publishedOrOwnScope(scope)),
     create: canCreateInScope(scope),
     update: ownScope(scope),
     delete: ownScope(scope),
   },
-  hooks: { beforeChange: [enforceScope(scope)] },
+  hooks: { beforeChange: [enforceScope(scope), relationsInReach] },
   fields: [
     localizedText({ name: 'title', label: 'Title', requiredInSource: true, maxLength: 200 }),
     localizedText({ name: 'summary', label: 'Summary', kind: 'textarea', maxLength: 600 }),

@@ -18,6 +18,8 @@ import { ownScopeQueries } from '../access/publishedOrOwnScope'
 import { hasRole, isStaff, relationId } from '../access/roles'
 import { staffOnly } from '../access/staffOnly'
 import { languagesField } from '../fields/languages'
+import { enforceScope } from '../hooks/enforceScope'
+import { relationsInReach } from '../hooks/relationsInReach'
 import { personalDataEraseEndpoint, personalDataExportEndpoint } from '../endpoints/personalData'
 import { requestMessage } from '../i18n/messages'
 import { carryOutDecision, isPublicSubmission } from '../submissions/moderation'
@@ -44,6 +46,9 @@ const readSubmissions: Access = ({ req: { user } }) => {
 /** Contact details: the people who moderate (staff, commune editors); never the public. */
 const moderatorsOnlyField: FieldAccess = ({ req: { user } }) =>
   isStaff(user) || hasRole(user, 'commune-editor')
+
+/** Written by the public endpoint and the moderation hook (system work), never by a client. */
+const setByServer = { create: () => false, update: () => false }
 
 /** A stored log entry as it is written back (the user as an id, however it was read). */
 const logEntries = (value: unknown) =>
@@ -115,7 +120,7 @@ export const Submissions: CollectionConfig = {
   },
   hooks: {
     beforeValidate: [keepDecisionLog, reasonForRefusal],
-    beforeChange: [recordDecision],
+    beforeChange: [enforceScope({ communeField: 'communes' }), relationsInReach, recordDecision],
     afterChange: [carryOutDecision],
   },
   // Only approved initiatives are on the site: other changes need no rebuild.
@@ -191,7 +196,8 @@ export const Submissions: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'image', type: 'upload', relationTo: 'submission-images' },
+        // The submitter's own image, stored by the public endpoint only.
+        { name: 'image', type: 'upload', relationTo: 'submission-images', access: setByServer },
         {
           name: 'imageAlt',
           label: 'Image description (by the submitter)',
@@ -205,6 +211,7 @@ export const Submissions: CollectionConfig = {
       label: 'Image in the media library (copied on approval)',
       type: 'upload',
       relationTo: 'media',
+      access: setByServer,
       admin: { readOnly: true },
     },
     {
@@ -212,6 +219,7 @@ export const Submissions: CollectionConfig = {
       label: 'Draft event created on approval',
       type: 'relationship',
       relationTo: 'events',
+      access: setByServer,
       admin: {
         readOnly: true,
         condition: (data) => data?.kind === 'event',

@@ -9,6 +9,7 @@ import { localizedText } from '../fields/localizedText'
 import { slugField } from '../fields/slug'
 import { sourceLanguageField } from '../fields/sourceLanguage'
 import { enforceScope } from '../hooks/enforceScope'
+import { relationsInReach } from '../hooks/relationsInReach'
 
 const scope = { communeField: 'commune' }
 
@@ -25,7 +26,7 @@ export const Venues: CollectionConfig = {
     update: ownScope(scope),
     delete: ownScope(scope),
   },
-  hooks: { beforeChange: [enforceScope(scope)] },
+  hooks: { beforeChange: [enforceScope(scope), relationsInReach] },
   fields: [
     localizedText({ name: 'name', label: 'Name', requiredInSource: true, maxLength: 160 }),
     { name: 'commune', type: 'relationship', relationTo: 'communes', required: true, index: true },

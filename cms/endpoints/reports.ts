@@ -47,7 +47,10 @@ export const reportEndpoints: Endpoint[] = [
     handler: async (req) => {
       if (!isEditor(req)) return refused()
       const { lang, delimiter } = options(req)
-      return csvFile('actions', await exportActionsCsv(req.payload, { lang, delimiter }))
+      return csvFile(
+        'actions',
+        await exportActionsCsv(req.payload, { lang, delimiter, user: req.user }),
+      )
     },
   },
   {
@@ -63,7 +66,10 @@ export const reportEndpoints: Endpoint[] = [
       if (commune !== null && !/^[a-z0-9-]{1,80}$/.test(commune))
         return badRequest('Give the commune by its slug, e.g. remich.')
       const filter = { from: from ?? undefined, to: to ?? undefined, commune: commune ?? undefined }
-      return csvFile('events', await exportEventsCsv(req.payload, { lang, delimiter, filter }))
+      return csvFile(
+        'events',
+        await exportEventsCsv(req.payload, { lang, delimiter, filter, user: req.user }),
+      )
     },
   },
   {
@@ -72,7 +78,10 @@ export const reportEndpoints: Endpoint[] = [
     handler: async (req) => {
       if (!isEditor(req)) return refused()
       const { lang, delimiter } = options(req)
-      return csvFile('resources', await exportResourcesCsv(req.payload, { lang, delimiter }))
+      return csvFile(
+        'resources',
+        await exportResourcesCsv(req.payload, { lang, delimiter, user: req.user }),
+      )
     },
   },
   {
@@ -85,6 +94,7 @@ export const reportEndpoints: Endpoint[] = [
       if (body instanceof Response) return body
       const own = new Set(communeIds(req.user).map(String))
       const report = await importActionsCsv(req.payload, body, {
+        user: req.user,
         dryRun: query.get('dryRun') === '1' || query.get('dryRun') === 'true',
         source: 'The file',
         canChange: isStaff(req.user)

@@ -47,12 +47,20 @@ const en = {
   fileTooLarge:
     'The file is {{size}} MB; the limit is {{max}} MB. Reduce its size and upload again.',
   communeOutsideScope:
-    'You can only add or remove your own communes ({{own}}). Ask the coordinator to change other communes.',
+    'You can only add or remove your own communes ({{own}}), not {{outside}}. Ask the coordinator to change other communes.',
   needsOwnCommune: 'The document must stay in at least one of your communes ({{own}}).',
   organisationOutsideScope:
-    'Associations can only create and edit events of their own organisation.',
+    'Associations can only create and edit documents of their own organisation ({{own}}).',
   associationCannotPublish:
     'Associations cannot publish. Save as a draft: an editor of the commune reviews and publishes it.',
+  associationCannotUnpublish:
+    'Associations cannot unpublish or overwrite a published document. Save your change as a draft: an editor of the commune reviews and publishes it.',
+  communeOutsideOrganisation:
+    'Your organisation works in {{own}}; {{outside}} is not one of its communes. Ask the coordinator to add it to your organisation.',
+  referenceOutOfReach:
+    '{{field}}: {{collection}} {{ids}} is not one you may use (it belongs to another commune or organisation, or is not published). Choose one from the list.',
+  organisationTypeStaffOnly:
+    'Only the coordinator can mark an organisation as the plan’s coordinator.',
   passwordTooShort: 'The password must have at least {{min}} characters.',
   passwordTooWeak:
     'The password is too easy to guess. Use a longer passphrase, for example four unrelated words.',
@@ -218,12 +226,20 @@ const fr: Record<MessageKey, string> = {
   fileTooLarge:
     'Le fichier fait {{size}} Mo ; la limite est de {{max}} Mo. Réduisez-le et réessayez.',
   communeOutsideScope:
-    'Vous ne pouvez ajouter ou retirer que vos communes ({{own}}). Demandez au coordinateur pour les autres communes.',
+    'Vous ne pouvez ajouter ou retirer que vos communes ({{own}}), pas {{outside}}. Demandez au coordinateur pour les autres communes.',
   needsOwnCommune: 'Le document doit rester dans au moins une de vos communes ({{own}}).',
   organisationOutsideScope:
-    'Une association ne peut créer et modifier que les événements de sa propre organisation.',
+    'Une association ne peut créer et modifier que les documents de sa propre organisation ({{own}}).',
   associationCannotPublish:
     'Une association ne peut pas publier. Enregistrez un brouillon : un rédacteur de la commune le relit et le publie.',
+  associationCannotUnpublish:
+    'Une association ne peut pas dépublier ni remplacer un document publié. Enregistrez votre modification comme brouillon : un rédacteur de la commune la relit et la publie.',
+  communeOutsideOrganisation:
+    'Votre organisation est active à {{own}} ; {{outside}} n’est pas une de ses communes. Demandez au coordinateur de l’ajouter à votre organisation.',
+  referenceOutOfReach:
+    '{{field}} : {{collection}} {{ids}} n’est pas à votre disposition (il relève d’une autre commune ou organisation, ou n’est pas publié). Choisissez dans la liste.',
+  organisationTypeStaffOnly:
+    'Seul le coordinateur peut désigner une organisation comme coordinatrice du plan.',
   passwordTooShort: 'Le mot de passe doit comporter au moins {{min}} caractères.',
   passwordTooWeak:
     'Ce mot de passe est trop facile à deviner. Utilisez une phrase plus longue, par exemple quatre mots sans lien.',
@@ -390,12 +406,20 @@ const de: Record<MessageKey, string> = {
   fileTooLarge:
     'Die Datei hat {{size}} MB; erlaubt sind {{max}} MB. Verkleinern Sie sie und laden Sie sie erneut hoch.',
   communeOutsideScope:
-    'Sie können nur Ihre eigenen Gemeinden ({{own}}) hinzufügen oder entfernen. Für andere Gemeinden wenden Sie sich an die Koordination.',
+    'Sie können nur Ihre eigenen Gemeinden ({{own}}) hinzufügen oder entfernen, nicht {{outside}}. Für andere Gemeinden wenden Sie sich an die Koordination.',
   needsOwnCommune: 'Das Dokument muss in mindestens einer Ihrer Gemeinden ({{own}}) bleiben.',
   organisationOutsideScope:
-    'Vereine können nur Veranstaltungen ihrer eigenen Organisation anlegen und bearbeiten.',
+    'Vereine können nur Dokumente ihrer eigenen Organisation ({{own}}) anlegen und bearbeiten.',
   associationCannotPublish:
     'Vereine können nicht veröffentlichen. Speichern Sie einen Entwurf: die Gemeinde prüft und veröffentlicht ihn.',
+  associationCannotUnpublish:
+    'Vereine können ein veröffentlichtes Dokument weder zurückziehen noch überschreiben. Speichern Sie Ihre Änderung als Entwurf: die Gemeinde prüft und veröffentlicht sie.',
+  communeOutsideOrganisation:
+    'Ihre Organisation ist in {{own}} tätig; {{outside}} gehört nicht zu ihren Gemeinden. Bitten Sie die Koordination, sie Ihrer Organisation hinzuzufügen.',
+  referenceOutOfReach:
+    '{{field}}: {{collection}} {{ids}} steht Ihnen nicht zur Verfügung (gehört zu einer anderen Gemeinde oder Organisation oder ist nicht veröffentlicht). Wählen Sie aus der Liste.',
+  organisationTypeStaffOnly:
+    'Nur die Koordination kann eine Organisation als Koordination des Plans kennzeichnen.',
   passwordTooShort: 'Das Passwort muss mindestens {{min}} Zeichen haben.',
   passwordTooWeak:
     'Das Passwort ist zu leicht zu erraten. Nehmen Sie einen längeren Satz, zum Beispiel vier Wörter ohne Zusammenhang.',
@@ -562,12 +586,20 @@ const pt: Record<MessageKey, string> = {
     'Descreva a imagem para quem não a consegue ver (texto alternativo) na língua de origem ({{language}}).',
   fileTooLarge: 'O ficheiro tem {{size}} MB; o limite é {{max}} MB. Reduza-o e carregue de novo.',
   communeOutsideScope:
-    'Só pode acrescentar ou retirar as suas comunas ({{own}}). Para outras comunas, fale com a coordenação.',
+    'Só pode acrescentar ou retirar as suas comunas ({{own}}), não {{outside}}. Para outras comunas, fale com a coordenação.',
   needsOwnCommune: 'O documento tem de ficar em pelo menos uma das suas comunas ({{own}}).',
   organisationOutsideScope:
-    'As associações só podem criar e editar eventos da sua própria organização.',
+    'As associações só podem criar e editar documentos da sua própria organização ({{own}}).',
   associationCannotPublish:
     'As associações não podem publicar. Guarde um rascunho: um editor da comuna revê-o e publica-o.',
+  associationCannotUnpublish:
+    'As associações não podem despublicar nem substituir um documento publicado. Guarde a alteração como rascunho: um editor da comuna revê-a e publica-a.',
+  communeOutsideOrganisation:
+    'A sua organização atua em {{own}}; {{outside}} não é uma das suas comunas. Peça à coordenação que a acrescente à sua organização.',
+  referenceOutOfReach:
+    '{{field}}: {{collection}} {{ids}} não está ao seu dispor (pertence a outra comuna ou organização, ou não está publicado). Escolha da lista.',
+  organisationTypeStaffOnly:
+    'Só a coordenação pode marcar uma organização como coordenadora do plano.',
   passwordTooShort: 'A palavra-passe deve ter pelo menos {{min}} caracteres.',
   passwordTooWeak:
     'A palavra-passe é demasiado fácil de adivinhar. Use uma frase mais longa, por exemplo quatro palavras sem relação.',

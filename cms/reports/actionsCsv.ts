@@ -11,6 +11,7 @@ import { actionStatuses } from '../collections/Actions'
 import { measurementsFromAttendance, type IndicatorSource } from '../domain/attendance'
 import { localDay } from '../domain/dates'
 import { indicatorProgress } from '../domain/progress'
+import type { ReportReader } from './listsCsv'
 
 export const ACTION_COLUMNS = [
   'action',
@@ -67,9 +68,15 @@ interface StoredAction {
   _status?: string | null
 }
 
-async function readActions(payload: Payload, lang: LocaleCode): Promise<StoredAction[]> {
+async function readActions(
+  payload: Payload,
+  lang: LocaleCode,
+  user: ReportReader,
+): Promise<StoredAction[]> {
   const { docs } = await payload.find({
     collection: 'actions',
+    overrideAccess: false,
+    user,
     locale: lang,
     depth: 1,
     limit: 0,
@@ -80,9 +87,11 @@ async function readActions(payload: Payload, lang: LocaleCode): Promise<StoredAc
 }
 
 /** Participants or events held per action, from the attendance of its published events. */
-async function attendanceOf(payload: Payload) {
+async function attendanceOf(payload: Payload, user: ReportReader) {
   const { docs } = await payload.find({
     collection: 'events',
+    overrideAccess: false,
+    user,
     where: { and: [{ action: { exists: true } }, { _status: { equals: 'published' } }] },
     depth: 0,
     limit: 0,
@@ -103,10 +112,10 @@ const day = (value: string | null | undefined) => (value ? localDay(value) : '')
 
 export async function exportActionsCsv(
   payload: Payload,
-  options: { lang: LocaleCode; delimiter?: CsvDelimiter },
+  options: { lang: LocaleCode; delimiter?: CsvDelimiter; user: ReportReader },
 ): Promise<string> {
-  const actions = await readActions(payload, options.lang)
-  const attendance = await attendanceOf(payload)
+  const actions = await readActions(payload, options.lang, options.user)
+  const attendance = await attendanceOf(payload, options.user)
   const rows: CsvCell[][] = [[...ACTION_COLUMNS]]
   for (const action of actions) {
     const lead = (action.leadCommunes ?? [])
@@ -176,6 +185,8 @@ export async function importActionsCsv(
   input: string | Uint8Array,
   options: {
     dryRun: boolean
+    /** The person importing: actions are read with their rights. */
+    user: ReportReader
     canChange?: (action: StoredAction) => boolean
     source?: string
   },
@@ -194,7 +205,10 @@ export async function importActionsCsv(
     (cells[table.header.indexOf(name)] ?? '').trim()
 
   const actions = new Map(
-    (await readActions(payload, 'fr')).map((action) => [action.slug, structuredClone(action)]),
+    (await readActions(payload, 'fr', options.user)).map((action) => [
+      action.slug,
+      structuredClone(action),
+    ]),
   )
   const touched = new Set<string>()
   const changes: ImportChange[] = []

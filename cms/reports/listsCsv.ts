@@ -1,7 +1,7 @@
 // Read-only CSV lists for reports: events (per commune and period, with the attendance recorded
 // after them) and resources. UTF-8 with a BOM so spreadsheet apps read accents right; comma or
 // semicolon as the reader's spreadsheet expects.
-import type { Payload, Where } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 import type { LocaleCode } from '../../locales/config'
 import { toCsv, type CsvCell, type CsvDelimiter } from '../../scripts/lib/csv'
 import { zonedFromISO } from '../domain/dates'
@@ -36,6 +36,9 @@ export const EVENT_COLUMNS = [
   'languages_used',
 ] as const
 
+/** Whom a report is for: it holds what that person may read, drafts of their communes included. */
+export type ReportReader = PayloadRequest['user']
+
 export interface EventFilter {
   from?: string | undefined
   to?: string | undefined
@@ -44,7 +47,7 @@ export interface EventFilter {
 
 export async function exportEventsCsv(
   payload: Payload,
-  options: { lang: LocaleCode; delimiter?: CsvDelimiter; filter?: EventFilter },
+  options: { lang: LocaleCode; delimiter?: CsvDelimiter; filter?: EventFilter; user: ReportReader },
 ): Promise<string> {
   const where: Where[] = []
   const filter = options.filter ?? {}
@@ -61,6 +64,8 @@ export async function exportEventsCsv(
   }
   const { docs } = await payload.find({
     collection: 'events',
+    overrideAccess: false,
+    user: options.user,
     where: where.length ? { and: where } : {},
     locale: options.lang,
     depth: 1,
@@ -113,10 +118,12 @@ export const RESOURCE_COLUMNS = [
 
 export async function exportResourcesCsv(
   payload: Payload,
-  options: { lang: LocaleCode; delimiter?: CsvDelimiter },
+  options: { lang: LocaleCode; delimiter?: CsvDelimiter; user: ReportReader },
 ): Promise<string> {
   const { docs } = await payload.find({
     collection: 'resources',
+    overrideAccess: false,
+    user: options.user,
     locale: options.lang,
     depth: 1,
     limit: 0,

@@ -14,7 +14,18 @@ import {
 } from './helpers'
 
 type RoleName = 'anonymous' | 'admin' | 'coordinator' | 'commune-editor' | 'association'
-type Operation = 'create' | 'read' | 'readDraft' | 'update' | 'publish' | 'delete'
+type Operation =
+  | 'create'
+  | 'read'
+  | 'readDraft'
+  | 'readVersions'
+  | 'readOtherVersions'
+  | 'update'
+  | 'publish'
+  | 'unpublish'
+  | 'delete'
+  | 'deletePublished'
+  | 'linkOutside'
 type Id = string | number
 
 const roleNames: RoleName[] = ['anonymous', 'admin', 'coordinator', 'commune-editor', 'association']
@@ -24,16 +35,26 @@ const D = false
 /**
  * Expected outcome per collection and operation, in the order of `roleNames`:
  * anonymous, admin, coordinator, commune-editor (Remich), association (its organisation).
- * The documents operated on are "in scope": in Remich, organised by the association.
+ * The documents operated on are "in scope": in Remich, organised by the association, except for
+ * `readOtherVersions` (the versions of a Grevenmacher draft of another organisation) and
+ * `linkOutside` (an in-scope document changed to point at something outside the editor's reach).
+ * `unpublish` saves a published document as a draft (not a draft over it); `deletePublished`
+ * deletes a published one.
  */
 const matrix: Record<string, Partial<Record<Operation, boolean[]>>> = {
   events: {
     create: [D, A, A, A, A],
     read: [A, A, A, A, A],
     readDraft: [D, A, A, A, A],
+    readVersions: [D, A, A, A, A],
+    readOtherVersions: [D, A, A, D, D],
     update: [D, A, A, A, A],
     publish: [D, A, A, A, D],
+    unpublish: [D, A, A, A, D],
     delete: [D, A, A, A, A],
+    deletePublished: [D, A, A, A, D],
+    // The action of another commune, still a draft.
+    linkOutside: [D, A, A, D, D],
   },
   venues: {
     create: [D, A, A, A, D],
@@ -45,17 +66,25 @@ const matrix: Record<string, Partial<Record<Operation, boolean[]>>> = {
     create: [D, A, A, D, D],
     read: [A, A, A, A, A],
     readDraft: [D, A, A, A, D],
+    readVersions: [D, A, A, A, D],
+    readOtherVersions: [D, A, A, D, D],
     update: [D, A, A, A, D],
     publish: [D, A, A, A, D],
+    unpublish: [D, A, A, A, D],
     delete: [D, A, A, D, D],
+    deletePublished: [D, A, A, D, D],
   },
   resources: {
     create: [D, A, A, A, D],
     read: [A, A, A, A, A],
     readDraft: [D, A, A, A, D],
+    readVersions: [D, A, A, A, D],
+    readOtherVersions: [D, A, A, D, D],
     update: [D, A, A, A, D],
     publish: [D, A, A, A, D],
+    unpublish: [D, A, A, A, D],
     delete: [D, A, A, A, D],
+    deletePublished: [D, A, A, A, D],
   },
   organisations: {
     create: [D, A, A, A, D],
@@ -67,9 +96,13 @@ const matrix: Record<string, Partial<Record<Operation, boolean[]>>> = {
     create: [D, A, A, D, D],
     read: [A, A, A, A, A],
     readDraft: [D, A, A, D, D],
+    readVersions: [D, A, A, D, D],
+    readOtherVersions: [D, A, A, D, D],
     update: [D, A, A, D, D],
     publish: [D, A, A, D, D],
+    unpublish: [D, A, A, D, D],
     delete: [D, A, A, D, D],
+    deletePublished: [D, A, A, D, D],
   },
   communes: {
     create: [D, A, A, D, D],
@@ -101,6 +134,8 @@ const matrix: Record<string, Partial<Record<Operation, boolean[]>>> = {
     read: [D, A, A, A, A],
     update: [D, A, A, A, D],
     delete: [D, A, A, D, D],
+    // Moved to Grevenmacher, outside the Remich editor's communes.
+    linkOutside: [D, A, A, D, D],
   },
   'population-figures': {
     // Imported by the coordinator's script; read by everyone (the inventory pages).
@@ -256,6 +291,36 @@ async function fixture(collection: string, status: 'draft' | 'published' = 'publ
   return doc.id
 }
 
+/** A draft outside the commune editor's and the association's scope (Grevenmacher, B). */
+async function foreignDraft(
+  collection: string,
+  overrides: Record<string, unknown> = {},
+): Promise<Id> {
+  const data = { ...newDocument(collection), ...overrides }
+  if ('communes' in data) data.communes = [ids.grevenmacher]
+  if ('leadCommunes' in data) data.leadCommunes = [ids.grevenmacher]
+  if ('venue' in data) data.venue = ids.venueGrevenmacher
+  if ('organiser' in data) data.organiser = ids.otherOrganisation
+  const doc = await payload.create({
+    collection: collection as CollectionSlug,
+    data: { ...data, _status: 'draft' } as never,
+    draft: true,
+  })
+  return doc.id
+}
+
+/** A valid change of an in-scope document that points outside the editor's reach. */
+async function outsideLink(collection: string): Promise<Record<string, unknown>> {
+  switch (collection) {
+    case 'events':
+      return { action: await foreignDraft('actions') }
+    case 'submissions':
+      return { communes: [ids.grevenmacher] }
+    default:
+      throw new Error(`No outside link for ${collection}`)
+  }
+}
+
 /** A change that is valid for the collection and stays inside the scope. */
 function changeFor(collection: string): Record<string, unknown> {
   switch (collection) {
@@ -338,6 +403,74 @@ async function attempt(transport: Transport, role: RoleName, collection: string,
       }
       break
     }
+    case 'readVersions':
+    case 'readOtherVersions': {
+      const parent =
+        op === 'readVersions' ? await fixture(collection, 'draft') : await foreignDraft(collection)
+      const where = { parent: { equals: parent } }
+      let found: number
+      if (transport === 'local') {
+        const result = await localStatus(async () => {
+          const { docs } = await payload.findVersions({
+            collection: slug as 'events',
+            where,
+            user,
+            overrideAccess: false,
+          })
+          found = docs.length
+        })
+        status = result === 200 && found! === 0 ? 404 : result
+      } else {
+        const response = await rest(
+          'GET',
+          `/${collection}/versions?where[parent][equals]=${parent}`,
+          { token },
+        )
+        const docs = (response.body.docs as unknown[] | undefined) ?? []
+        status = response.status === 200 && docs.length === 0 ? 404 : response.status
+      }
+      break
+    }
+    case 'unpublish': {
+      const id = await fixture(collection, 'published')
+      const data = { _status: 'draft' }
+      status =
+        transport === 'local'
+          ? await localStatus(() =>
+              payload.update({
+                collection: slug,
+                id,
+                data: data as never,
+                user,
+                overrideAccess: false,
+              }),
+            )
+          : (await rest('PATCH', `/${collection}/${id}`, { token, body: data })).status
+      break
+    }
+    case 'linkOutside': {
+      const id = await writeTarget(collection)
+      const data = await outsideLink(collection)
+      status =
+        transport === 'local'
+          ? await localStatus(() =>
+              payload.update({
+                collection: slug,
+                id,
+                data: data as never,
+                user,
+                overrideAccess: false,
+                draft: drafts,
+              }),
+            )
+          : (
+              await rest('PATCH', `/${collection}/${id}${drafts ? '?draft=true' : ''}`, {
+                token,
+                body: data,
+              })
+            ).status
+      break
+    }
     case 'update':
     case 'publish': {
       const id = await writeTarget(collection)
@@ -363,8 +496,9 @@ async function attempt(transport: Transport, role: RoleName, collection: string,
             ).status
       break
     }
-    case 'delete': {
-      const id = await fixture(collection, 'draft')
+    case 'delete':
+    case 'deletePublished': {
+      const id = await fixture(collection, op === 'delete' ? 'draft' : 'published')
       status =
         transport === 'local'
           ? await localStatus(() =>
@@ -600,5 +734,149 @@ describe('scope rules a matrix cannot show', () => {
     expect(docs.length).toBeGreaterThan(0)
     expect(docs.every((doc) => doc._status === 'published')).toBe(true)
     expect(docs.map((doc) => doc.id)).not.toContain(draftId)
+  })
+})
+
+describe('values an editor writes stay within their reach', () => {
+  const editor = () => users['commune-editor']!
+  const association = () => users.association!
+
+  it('a refusal names the commune outside the editor’s scope', async () => {
+    const id = await fixture('resources', 'draft')
+    const moved = await rest('PATCH', `/resources/${id}?draft=true`, {
+      token: editor().token,
+      body: { communes: [ids.remich, ids.grevenmacher] },
+    })
+    expect(moved.status).toBe(403)
+    expect(JSON.stringify(moved.body)).toMatch(/your own communes \(Remich\), not Grevenmacher/)
+  })
+
+  it('an association cannot change what its organisation is or where it works', async () => {
+    const response = await rest('PATCH', `/organisations/${ids.association}`, {
+      token: association().token,
+      body: { type: 'coordinator', communes: [ids.remich, ids.grevenmacher], name: 'Kept name' },
+    })
+    expect(response.status).toBe(200)
+    const stored = await payload.findByID({
+      collection: 'organisations',
+      id: ids.association!,
+      depth: 0,
+    })
+    expect(stored.type).toBe('association')
+    expect(stored.communes).toEqual([ids.remich])
+    expect(stored.name).toBe('Kept name')
+  })
+
+  it('only staff make an organisation the plan’s coordinator', async () => {
+    const byEditor = await rest('POST', '/organisations', {
+      token: editor().token,
+      body: { name: 'Fake office', type: 'coordinator', communes: [ids.remich] },
+    })
+    expect(byEditor.status).toBe(403)
+    expect(JSON.stringify(byEditor.body)).toMatch(/Only the coordinator/)
+    const byCoordinator = await rest('POST', '/organisations', {
+      token: users.coordinator!.token,
+      body: { name: 'Plan office', type: 'coordinator', communes: [ids.remich] },
+    })
+    expect(byCoordinator.status).toBe(201)
+  })
+
+  it('an association puts its drafts only in its organisation’s communes', async () => {
+    const elsewhere = await rest('POST', '/events?draft=true', {
+      token: association().token,
+      body: { ...newDocument('events'), communes: [ids.grevenmacher] },
+    })
+    expect(elsewhere.status).toBe(403)
+    expect(JSON.stringify(elsewhere.body)).toMatch(/works in Remich; Grevenmacher is not/)
+    const home = await rest('POST', '/events?draft=true', {
+      token: association().token,
+      body: newDocument('events'),
+    })
+    expect(home.status).toBe(201)
+  })
+
+  it('an association can neither restore an old version over a published event nor delete it', async () => {
+    // A draft first, then published: restoring the draft version would unpublish it.
+    const id = await fixture('events', 'draft')
+    await payload.update({ collection: 'events', id, data: { _status: 'published' } })
+    const versions = await payload.findVersions({
+      collection: 'events',
+      where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'draft' } }] },
+    })
+    const versionId = versions.docs[0]!.id
+    const restored = await rest('POST', `/events/versions/${versionId}`, {
+      token: association().token,
+    })
+    expect(restored.status).toBe(403)
+    // A draft over the published event is fine and leaves the published one as it was.
+    const draft = await rest('PATCH', `/events/${id}?draft=true`, {
+      token: association().token,
+      body: { title: 'Proposed change' },
+    })
+    expect(draft.status).toBe(200)
+    expect((await rest('DELETE', `/events/${id}`, { token: association().token })).status).toBe(403)
+    const stored = await payload.findByID({ collection: 'events', id, depth: 0 })
+    expect(stored._status).toBe('published')
+    expect(stored.title).not.toBe('Proposed change')
+  })
+
+  it('nobody links a submission to an event or image: the moderation does', async () => {
+    const submission = await fixture('submissions')
+    const event = await fixture('events', 'published')
+    const response = await rest('PATCH', `/submissions/${submission}`, {
+      token: editor().token,
+      body: { createdEvent: event, title: 'Checked' },
+    })
+    expect(response.status).toBe(200)
+    const stored = await payload.findByID({ collection: 'submissions', id: submission, depth: 0 })
+    expect(stored.createdEvent ?? null).toBeNull()
+    expect(stored.title).toBe('Checked')
+  })
+
+  it('the calendar identity is the server’s: a client’s uid and sequence are ignored', async () => {
+    const injected = 'x\r\nURL:https://evil.example\r\nX-INJECTED:1'
+    const created = await rest('POST', '/events?draft=true', {
+      token: editor().token,
+      body: { ...newDocument('events'), uid: injected, sequence: 99 },
+    })
+    expect(created.status).toBe(201)
+    const id = (created.body.doc as { id: Id }).id
+    const stored = await payload.findByID({ collection: 'events', id, depth: 0, draft: true })
+    expect(stored.uid).toMatch(/^[0-9a-f-]{36}$/)
+    expect(stored.sequence).toBe(0)
+    const patched = await rest('PATCH', `/events/${id}?draft=true`, {
+      token: editor().token,
+      body: { uid: 'other-uid', sequence: 5 },
+    })
+    expect(patched.status).toBe(200)
+    const after = await payload.findByID({ collection: 'events', id, depth: 0, draft: true })
+    expect(after.uid).toBe(stored.uid)
+    expect(after.sequence).toBe(0)
+    // System work (the seed, an import) may bring its own UID, but only a plain identifier.
+    await expect(
+      payload.create({
+        collection: 'events',
+        data: { ...newDocument('events'), uid: injected } as never,
+      }),
+    ).rejects.toThrow(/not a calendar identifier/)
+  })
+
+  it('reports hold what the editor may read: no other commune’s drafts', async () => {
+    const own = newDocument('events')
+    await payload.create({
+      collection: 'events',
+      data: { ...own, title: 'Remich draft' } as never,
+      draft: true,
+    })
+    await foreignDraft('events', { title: 'Grevenmacher draft' })
+    await foreignDraft('resources', { title: 'Grevenmacher draft resource' })
+    const events = await rest('GET', '/reports/events.csv', { token: editor().token })
+    expect(events.status).toBe(200)
+    expect(events.text).toContain('Remich draft')
+    expect(events.text).not.toContain('Grevenmacher draft')
+    const resources = await rest('GET', '/reports/resources.csv', { token: editor().token })
+    expect(resources.text).not.toContain('Grevenmacher draft resource')
+    const staff = await rest('GET', '/reports/events.csv', { token: users.coordinator!.token })
+    expect(staff.text).toContain('Grevenmacher draft')
   })
 })

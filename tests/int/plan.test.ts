@@ -190,7 +190,11 @@ describe('actions as CSV', () => {
         attendance: { participants: 35, ages: { adults: 30 } },
       },
     )
-    exported = await exportActionsCsv(payload, { lang: 'fr', delimiter: ';' })
+    exported = await exportActionsCsv(payload, {
+      lang: 'fr',
+      delimiter: ';',
+      user: coordinator.user as never,
+    })
     expect(exported.startsWith('\uFEFFaction;action_title;status;')).toBe(true)
     const table = readCsv(exported, { unprotectFormulas: true })
     const value = (row: string[], name: string) => row[table.header.indexOf(name)]
@@ -206,7 +210,10 @@ describe('actions as CSV', () => {
   })
 
   it('imports its own export without any change', async () => {
-    const report = await importActionsCsv(payload, exported, { dryRun: false })
+    const report = await importActionsCsv(payload, exported, {
+      dryRun: false,
+      user: coordinator.user as never,
+    })
     expect(report).toEqual({ applied: false, changes: [], errors: [] })
   })
 
@@ -218,7 +225,10 @@ describe('actions as CSV', () => {
         /(\r\n)$/,
         `$1cours-de-langue;;completed;;;;${await firstIndicatorId()};;;manual;0;100;2027-06-30;80;\r\n`,
       )
-    const dry = await importActionsCsv(payload, edited, { dryRun: true })
+    const dry = await importActionsCsv(payload, edited, {
+      dryRun: true,
+      user: coordinator.user as never,
+    })
     expect(dry.errors).toEqual([])
     expect(dry.applied).toBe(false)
     expect(dry.changes.map((c) => [c.what, c.from, c.to])).toEqual([
@@ -228,7 +238,10 @@ describe('actions as CSV', () => {
     ])
     expect((await action()).status).toBe('ongoing')
 
-    const applied = await importActionsCsv(payload, edited, { dryRun: false })
+    const applied = await importActionsCsv(payload, edited, {
+      dryRun: false,
+      user: coordinator.user as never,
+    })
     expect(applied.applied).toBe(true)
     const after = await action('de')
     expect(after.status).toBe('completed')
@@ -239,7 +252,10 @@ describe('actions as CSV', () => {
       'Participants aux soirées',
     ])
     // The same file again: nothing left to change.
-    expect((await importActionsCsv(payload, edited, { dryRun: true })).changes).toEqual([])
+    expect(
+      (await importActionsCsv(payload, edited, { dryRun: true, user: coordinator.user as never }))
+        .changes,
+    ).toEqual([])
   })
 
   it('changes nothing when one row is wrong, and names that row', async () => {
@@ -247,7 +263,10 @@ describe('actions as CSV', () => {
     const bad = exported
       .replace(/;2027-01-15;20;/, ';2027-01-15;25;')
       .replace(/;2027-03-15;45;/, ';15/03/2027;45;')
-    const report = await importActionsCsv(payload, bad, { dryRun: false })
+    const report = await importActionsCsv(payload, bad, {
+      dryRun: false,
+      user: coordinator.user as never,
+    })
     expect(report.applied).toBe(false)
     expect(report.errors).toEqual([
       { line: 3, message: 'Date "15/03/2027" is not a day written YYYY-MM-DD.' },
@@ -255,6 +274,7 @@ describe('actions as CSV', () => {
     // Rows of one action must agree on its status.
     const torn = await importActionsCsv(payload, exported.replace(';ongoing;', ';paused;'), {
       dryRun: true,
+      user: coordinator.user as never,
     })
     expect(torn.errors.map((error) => error.line)).toEqual([3, 4])
     expect(await action()).toEqual(before)

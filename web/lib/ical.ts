@@ -11,6 +11,7 @@ import ical, {
 } from 'ical-generator'
 import type { DateTime } from 'luxon'
 import type { LocaleCode } from '../../locales/config'
+import { calendarUid, escapeCalendarText, plainText } from '../../cms/domain/calendarText'
 import { PORTAL_TIME_ZONE, portalZone, zonedFromISO } from '../../cms/domain/dates'
 import { addressLine, type EventView } from './content'
 import { t } from './i18n'
@@ -52,7 +53,8 @@ function vtimezone(zone: string): string | null {
  */
 export function calendar({ lang, name, site }: CalendarOptions): ICalCalendar {
   const result = ical({
-    name,
+    // ical-generator writes NAME and X-WR-CALNAME as given; they are TEXT (RFC 7986 5.1).
+    name: escapeCalendarText(name),
     prodId: { company: 'Zesummen', product: 'Miselerland', language: lang.toUpperCase() },
     url: new URL(urls.home(lang), site).toString(),
     ttl: 6 * 60 * 60,
@@ -140,17 +142,22 @@ class LanguageTaggedEvent extends ICalEvent {
 /** Adds an event with its recurrence, skipped dates and changed occurrences. */
 export function addEvent(target: ICalCalendar, view: EventView, lang: LocaleCode, site: URL) {
   const url = new URL(urls.event(lang, view.slug), site).toString()
-  const summary = view.demo ? `${t(lang, 'demo.badge')}: ${view.title.value}` : view.title.value
-  const description = [view.summary?.value, view.statusReason?.value, url]
-    .filter(Boolean)
-    .join('\n\n')
+  const title = plainText(view.title.value)
+  const summary = view.demo ? `${t(lang, 'demo.badge')}: ${title}` : title
+  const description = plainText(
+    [view.summary?.value, view.statusReason?.value, url].filter(Boolean).join('\n\n'),
+  )
   const updated = zonedFromISO(view.updatedAt).toUTC()
   const address = view.venue
-    ? [addressLine(view.venue.address), view.venue.commune?.name.value].filter(Boolean).join(', ')
+    ? plainText(
+        [addressLine(view.venue.address), view.venue.commune?.name.value]
+          .filter(Boolean)
+          .join(', '),
+      )
     : ''
   const location = view.venue
     ? {
-        title: view.venue.name.value,
+        title: plainText(view.venue.name.value),
         address: address || undefined,
         ...(view.venue.coordinates
           ? { geo: { lat: view.venue.coordinates.latitude, lon: view.venue.coordinates.longitude } }
@@ -158,7 +165,7 @@ export function addEvent(target: ICalCalendar, view: EventView, lang: LocaleCode
       }
     : view.onlineUrl
   const common = {
-    id: view.uid,
+    id: calendarUid(view.uid),
     sequence: view.sequence,
     stamp: updated,
     lastModified: updated,
@@ -167,7 +174,12 @@ export function addEvent(target: ICalCalendar, view: EventView, lang: LocaleCode
     url,
     ...(location ? { location } : {}),
     ...(view.organiser?.contact.email
-      ? { organizer: { name: view.organiser.name, email: view.organiser.contact.email } }
+      ? {
+          organizer: {
+            name: plainText(view.organiser.name),
+            email: view.organiser.contact.email,
+          },
+        }
       : {}),
   }
   const languages = {
@@ -195,7 +207,9 @@ export function addEvent(target: ICalCalendar, view: EventView, lang: LocaleCode
         ...(view.allDay ? {} : { timezone: PORTAL_TIME_ZONE }),
         status:
           occurrence.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-        description: [occurrence.reason?.value, description].filter(Boolean).join('\n\n'),
+        description: [occurrence.reason?.value && plainText(occurrence.reason.value), description]
+          .filter(Boolean)
+          .join('\n\n'),
       },
       { ...languages, DESCRIPTION: (occurrence.reason ?? view.summary ?? view.title).lang },
     )
@@ -295,7 +309,8 @@ export function calendarFile(options: CalendarOptions, views: readonly EventView
   let head = ''
   for (const piece of frame.pieces) {
     head += piece.text
-    if (piece.linePrefix !== null) head += foldLines(piece.linePrefix + options.name)
+    if (piece.linePrefix !== null)
+      head += foldLines(piece.linePrefix + escapeCalendarText(options.name))
   }
   return (
     head + views.map((view) => eventText(view, options.lang, options.site)).join('') + frame.tail

@@ -1,0 +1,166 @@
+// Every value that reaches a calendar file, fed with what breaks naive writers (CR, LF, ; , \ and
+// characters outside the BMP, a UID carrying extra lines, bidi overrides), read back by two
+// independent parsers: Mozilla's ical.js and Python's icalendar.
+import { spawnSync } from 'node:child_process'
+import ICAL from 'ical.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { calendarUid, escapeCalendarText, plainText } from '../../cms/domain/calendarText'
+import type * as ContentModule from '../../web/lib/content'
+import type * as IcalModule from '../../web/lib/ical'
+import type { SiteSnapshot } from '../../web/lib/snapshot'
+import { at, withSnapshot } from './snapshotFixture'
+
+const hostile = (label: string) =>
+  `${label}\r\nX-INJECTED:1\r\nURL:https://evil.example; a, b \\ c\n𝄞 😀 𠜎 \u202Egnp.exe\u202C \u200Bend`
+const injectedUid = 'x\r\nURL:https://evil.example\r\nX-INJECTED:1'
+
+const snapshot: SiteSnapshot = {
+  generatedAt: '2026-12-01T12:00:00.000Z',
+  collections: {
+    communes: [{ id: 1, slug: 'remich', name: { fr: hostile('Commune') }, status: 'partner' }],
+    categories: [],
+    'target-groups': [],
+    goals: [],
+    organisations: [
+      { id: 5, slug: 'club', name: hostile('Club'), contact: { email: 'club@example.org' } },
+    ],
+    venues: [
+      {
+        id: 3,
+        slug: 'hall',
+        name: { fr: hostile('Hall') },
+        commune: 1,
+        address: { street: hostile('Street'), postcode: 'L-5550', locality: hostile('Town') },
+      },
+    ],
+    events: [
+      {
+        id: 10,
+        slug: 'hostile',
+        uid: injectedUid,
+        sequence: 2,
+        updatedAt: '2026-11-20T08:00:00.000Z',
+        title: { fr: hostile('Title') },
+        summary: { fr: hostile('Summary') },
+        start: at('2027-01-06T19:00:00'),
+        end: at('2027-01-06T21:00:00'),
+        recurrence: { frequency: 'weekly', interval: 1, count: 3 },
+        overrides: [
+          {
+            occurrenceDate: at('2027-01-13T12:00:00'),
+            status: 'cancelled',
+            reason: { fr: hostile('Reason') },
+          },
+        ],
+        venue: 3,
+        organiser: 5,
+        communes: [1],
+        status: 'postponed',
+        statusReason: { fr: hostile('Status reason') },
+      },
+    ],
+    actions: [],
+    resources: [],
+    pages: [],
+    media: [],
+    submissions: [],
+    'population-figures': [],
+  },
+}
+
+interface ReadBack {
+  properties: string[]
+  events: { uid: string; summary: string; description: string; location: string }[]
+  name: string
+}
+
+const python = `
+import sys, json
+from icalendar import Calendar
+cal = Calendar.from_ical(sys.stdin.buffer.read())
+props = [k for k in cal.keys()]
+events = []
+for e in cal.walk("VEVENT"):
+    props += list(e.keys())
+    events.append({"uid": str(e.get("UID")), "summary": str(e.get("SUMMARY")),
+                   "description": str(e.get("DESCRIPTION")), "location": str(e.get("LOCATION"))})
+print(json.dumps({"properties": props, "events": events, "name": str(cal.get("X-WR-CALNAME"))}))
+`
+
+function withPython(text: string): ReadBack {
+  const result = spawnSync('/usr/bin/python3', ['-c', python], { input: text, encoding: 'utf8' })
+  if (result.error || result.status !== 0) {
+    throw new Error(`Python's icalendar could not read the file: ${result.stderr || result.error}`)
+  }
+  return JSON.parse(result.stdout) as ReadBack
+}
+
+function withIcalJs(text: string): ReadBack {
+  const root = new ICAL.Component(ICAL.parse(text))
+  const vevents = root.getAllSubcomponents('vevent')
+  const names = (component: ICAL.Component) =>
+    component.getAllProperties().map((property) => property.name.toUpperCase())
+  return {
+    properties: [...names(root), ...vevents.flatMap(names)],
+    events: vevents.map((vevent) => ({
+      uid: String(vevent.getFirstPropertyValue('uid')),
+      summary: String(vevent.getFirstPropertyValue('summary')),
+      description: String(vevent.getFirstPropertyValue('description')),
+      location: String(vevent.getFirstPropertyValue('location')),
+    })),
+    name: String(root.getFirstPropertyValue('x-wr-calname')),
+  }
+}
+
+let content: typeof ContentModule
+let ical: typeof IcalModule
+const site = new URL('https://zesummen.example.lu')
+
+beforeAll(async () => {
+  ;({ content, ical } = await withSnapshot(snapshot))
+})
+
+describe('calendar files with hostile values', () => {
+  it('keep every value inside its property, as both parsers read them', () => {
+    const view = content.event('hostile', 'fr')!
+    const name = hostile('Calendar')
+    const text = ical.calendarFile({ lang: 'fr', name, site }, [view])
+    expect(text).toBe(
+      (() => {
+        const whole = ical.calendar({ lang: 'fr', name, site })
+        ical.addEvent(whole, view, 'fr', site)
+        return ical.calendarText(whole)
+      })(),
+    )
+    for (const [parser, read] of [
+      ['ical.js', withIcalJs(text)],
+      ['icalendar', withPython(text)],
+    ] as const) {
+      expect(read.properties, parser).not.toContain('X-INJECTED')
+      // One URL per event (the event page), nothing from the values.
+      expect(read.properties.filter((name) => name === 'URL').length, parser).toBe(3)
+      // ical.js does not know X-WR-CALNAME and gives its text as written, still escaped.
+      expect(read.name, parser).toBe(
+        parser === 'ical.js' ? escapeCalendarText(name) : plainText(name),
+      )
+      expect(read.events, parser).toHaveLength(2)
+      for (const event of read.events) {
+        expect(event.uid, parser).toBe(calendarUid(injectedUid))
+        expect(event.summary, parser).toBe(plainText(hostile('Title')))
+        expect(event.summary, parser).toContain('𝄞 😀 𠜎')
+        expect(event.summary, parser).not.toMatch(/[\u202A-\u202E\u200B\r]/)
+        expect(event.location, parser).toContain(plainText(hostile('Hall')))
+        expect(event.description, parser).toContain(plainText(hostile('Summary')))
+      }
+      expect(read.events[0]!.description, parser).toContain(plainText(hostile('Status reason')))
+      expect(read.events[1]!.description, parser).toContain(plainText(hostile('Reason')))
+    }
+  })
+
+  it('give a stored UID that is not a plain identifier a stable replacement', () => {
+    expect(calendarUid('seed-cafe@zesummen.lu')).toBe('seed-cafe@zesummen.lu')
+    expect(calendarUid(injectedUid)).toMatch(/^[0-9a-f]{32}@zesummen\.invalid$/)
+    expect(calendarUid(injectedUid)).toBe(calendarUid(injectedUid))
+    expect(calendarUid('a;b')).not.toBe('a;b')
+  })
+})
