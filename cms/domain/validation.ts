@@ -10,6 +10,14 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
+/** An address with a scheme other than http(s): `javascript:`, `data:`, `file:`… */
+export function hasForeignScheme(value: string): boolean {
+  // Browsers ignore leading spaces and control characters, and tabs or newlines inside a scheme.
+  // eslint-disable-next-line no-control-regex -- those characters are what is removed
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value.replace(/[\u0000-\u0020]/g, ''))
+  return scheme !== null && !['http', 'https'].includes(scheme[1]!.toLowerCase())
+}
+
 // Deliberately simple: one @, no spaces, a dot in the domain. Delivery is the real test.
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/
 

@@ -1,7 +1,8 @@
 // POST /api/submit: the public entry point of the submission forms (initiative or event
 // proposal), with no account. In order: same-origin check, rate limits per client (30 requests
 // and 5 stored submissions in 10 minutes), bounded body,
-// honeypot and minimum fill time (silently discarded with the same answer as a success),
+// honeypot and minimum fill time (silently discarded with the same answer as a success; a form
+// without a fill time is sent back stamped to be sent again, see submissions/fillTime.ts),
 // validation with a message per field in the submitter's language, then storage as `pending`,
 // whatever the client sent. Browsers posting the form (no JavaScript) get HTML: a 303 to the
 // thank-you page, or the form page again with the errors marked and every value kept. Scripts
@@ -24,13 +25,12 @@ import {
 } from '../../web/lib/submissionForm'
 import { urls } from '../../web/lib/urls'
 import { publicUrl, releasesDir, submissionRetentionDays } from '../settings'
+import { fillTime, signedStamp } from '../submissions/fillTime'
 import { reencodeSubmissionImage } from '../submissions/image'
 import { IMAGE_MAX_BYTES, SUBMISSION_LIMITS, TEXT_MAX_BYTES } from '../submissions/limits'
 import { type FormValues, type KnownChoices, validateSubmission } from '../submissions/validate'
 
 const BODY_MAX_BYTES = TEXT_MAX_BYTES + IMAGE_MAX_BYTES + 64 * 1024
-/** A person needs longer than this to fill in a form; a script does not. */
-export const MIN_FILL_MS = 3000
 
 /** Every request, valid or not: enough for a person correcting a form many times. */
 const requestLimit = rateLimit(30, 10 * 60)
@@ -281,10 +281,9 @@ async function handle(req: PayloadRequest): Promise<Outcome> {
   if (textBytes > TEXT_MAX_BYTES) return tooLarge(kind)
 
   // Bots: a filled honeypot or a form sent faster than a person could. Same answer as success.
-  const renderedAt = Number(parsed.values.get('renderedAt')?.at(-1) ?? '')
-  const tooFast =
-    Number.isFinite(renderedAt) && renderedAt > 0 && Date.now() - renderedAt < MIN_FILL_MS
-  if ((parsed.values.get('website')?.at(-1) ?? '') !== '' || tooFast) {
+  const now = Date.now()
+  const filled = fillTime(parsed.values.get('renderedAt')?.at(-1) ?? '', req.payload.secret, now)
+  if ((parsed.values.get('website')?.at(-1) ?? '') !== '' || filled === 'too-fast') {
     req.payload.logger.info('Submission discarded (honeypot or fill time)')
     return { status: 200, lang, kind }
   }
@@ -310,17 +309,21 @@ async function handle(req: PayloadRequest): Promise<Outcome> {
   if (image && !image.ok) errors.image = t(lang, image.key)
   const imageAlt = (parsed.values.get('imageAlt')?.at(-1) ?? '').replace(/\s+/g, ' ').trim()
   if (image?.ok && !imageAlt) errors.imageAlt = t(lang, 'submit.error.imageAltRequired')
+  // The form sent back is stamped by the server, so that sending it again needs no script.
+  const values: FormValues = new Map(parsed.values)
+  values.set('renderedAt', [signedStamp(req.payload.secret, now)])
   const rejected = (status: 400 | 429, extra: Partial<Outcome> = {}): Outcome => ({
     status,
     lang,
     kind,
-    values: parsed.values,
+    values,
     errors,
     hadImage: Boolean(file),
     ...extra,
   })
   if (!result.ok || Object.keys(errors).length > 0)
     return rejected(400, { error: t(lang, 'submit.error.summary') })
+  if (filled === 'unknown') return rejected(400, { error: t(lang, 'submit.error.sendAgain') })
 
   const stored = await storeLimit.check(req.headers)
   if (!stored.allowed) return tooMany(lang, kind, stored.retryAfterSeconds, rejected(429))

@@ -1,5 +1,10 @@
-import type { Field, TextFieldSingleValidation } from 'payload'
-import { isEmail, isHttpUrl, isPhoneNumber } from '../domain/validation'
+import {
+  type Field,
+  type FieldHook,
+  type TextFieldSingleValidation,
+  ValidationError,
+} from 'payload'
+import { hasForeignScheme, isEmail, isHttpUrl, isPhoneNumber } from '../domain/validation'
 import { requestMessage } from '../i18n/messages'
 
 export const validateUrl: TextFieldSingleValidation = (value, { req }) =>
@@ -11,12 +16,29 @@ export const validateEmail: TextFieldSingleValidation = (value, { req }) =>
 export const validatePhone: TextFieldSingleValidation = (value, { req }) =>
   !value || isPhoneNumber(value) ? true : requestMessage(req, 'invalidPhone')
 
+/**
+ * Drafts skip validation, so a half-typed address may wait for publishing; a `javascript:` or
+ * `data:` one never: it is refused on every save.
+ */
+const refuseForeignScheme: FieldHook = ({ value, req, path, collection, data }) => {
+  // Payload marks a draft save with `_status: 'draft'`; elsewhere validation reports the
+  // address with the other problems.
+  if (data?._status === 'draft' && typeof value === 'string' && hasForeignScheme(value)) {
+    throw new ValidationError({
+      collection: collection?.slug,
+      errors: [{ path: path.join('.'), message: requestMessage(req, 'invalidUrl') }],
+    })
+  }
+  return value
+}
+
 export const urlField = (name: string, label: string): Field => ({
   name,
   label,
   type: 'text',
   maxLength: 2048,
   validate: validateUrl,
+  hooks: { beforeValidate: [refuseForeignScheme] },
 })
 
 export const emailField = (name: string, label: string): Field => ({

@@ -1,5 +1,6 @@
 import type { Field, TextFieldSingleValidation, Validate } from 'payload'
 import { isLocaleCode, localeDefinition } from '../../locales/config'
+import { plainText } from '../domain/plainText'
 import { requestMessage } from '../i18n/messages'
 
 type TextKind = 'text' | 'textarea'
@@ -58,6 +59,12 @@ export const localizedText = ({
     type: kind,
     localized: true,
     maxLength,
+    // Pasted text brings zero-width and bidi-override characters along; no reader needs them.
+    hooks: {
+      beforeValidate: [
+        ({ value }: { value?: unknown }) => (typeof value === 'string' ? plainText(value) : value),
+      ],
+    },
     ...(validate ? { validate } : {}),
     ...(description ? { admin: { description } } : {}),
   } as Field

@@ -7,6 +7,7 @@
 // before its search index is refreshed; a newer build stops that refresh and does its own.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { homedir } from 'node:os'
 import path from 'node:path'
 import type { Payload, TaskConfig } from 'payload'
 import { localDay } from '../domain/dates'
@@ -152,6 +153,21 @@ async function queueBuild(payload: Payload): Promise<void> {
 }
 
 /** The last lines of a build's output. */
+/**
+ * The log as editors may read it: the server's folders (the project, the data folder, the home
+ * folder) are named, not spelled out, since commune editors see failed builds too.
+ */
+export function withoutServerPaths(text: string): string {
+  const folders = [
+    [path.resolve(dataDir()), '<data>'],
+    [process.cwd(), '<portal>'],
+    [homedir(), '~'],
+  ].filter(([folder]) => folder && folder !== path.sep)
+  let result = text
+  for (const [folder, name] of folders) result = result.split(folder!).join(name!)
+  return result
+}
+
 function tail(text: string): string {
   return text.trimEnd().split('\n').slice(-LOG_LINES).join('\n')
 }
@@ -252,8 +268,8 @@ async function build(payload: Payload, id: string): Promise<'succeeded' | 'faile
       durationMs: finishedAt.getTime() - startedAt.getTime(),
       release: released?.[1] ?? null,
       pages: released ? Number(released[2]) : null,
-      error: result.ok ? null : (failure ?? 'The build failed; see the log.'),
-      log: result.log,
+      error: result.ok ? null : withoutServerPaths(failure ?? 'The build failed; see the log.'),
+      log: withoutServerPaths(result.log),
     },
     overrideAccess: true,
   })

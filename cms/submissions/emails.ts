@@ -7,6 +7,7 @@ import { isLocaleCode, type LocaleCode } from '../../locales/config'
 import { t } from '../../web/lib/i18n'
 import { siteUrl, urls } from '../../web/lib/urls'
 import { relationId } from '../access/roles'
+import { plainLine } from '../domain/plainText'
 import { type AdminLanguage, adminLanguages, message } from '../i18n/messages'
 import { publicUrl, submissionRetentionDays } from '../settings'
 import type { SubmissionStatus } from './limits'
@@ -54,7 +55,7 @@ export async function emailsDelivered(): Promise<void> {
 /** Sends one email; a mail server that is down is logged, never breaks the submission. */
 async function send(payload: Payload, to: string, subject: string, text: string): Promise<boolean> {
   try {
-    await payload.sendEmail({ to, subject, text })
+    await payload.sendEmail({ to, subject: plainLine(subject), text })
     return true
   } catch (error) {
     payload.logger.error({ err: error, to }, 'Email could not be sent')

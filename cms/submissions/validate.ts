@@ -4,6 +4,7 @@
 import { DateTime } from 'luxon'
 import { isLocaleCode, type LocaleCode } from '../../locales/config'
 import { portalZone } from '../domain/dates'
+import { plainText } from '../domain/plainText'
 import { initiativeNeeds, SUBMISSION_LIMITS, submissionKinds } from './limits'
 
 export type FormValues = Map<string, string[]>
@@ -49,13 +50,11 @@ export type ValidationResult =
 /** Most values a list field may carry. */
 const MAX_LIST = 30
 const emailPattern = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/
-/** Control characters other than tab and newlines never belong in a form's text. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point here
-const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
 
 function one(values: FormValues, name: string): string {
   const list = values.get(name)
-  return list?.length ? list[list.length - 1]!.replace(controlCharacters, '').trim() : ''
+  // No control, bidi-override or hidden characters: they end up in titles and email subjects.
+  return list?.length ? plainText(list[list.length - 1]!).trim() : ''
 }
 
 function many(values: FormValues, name: string): string[] {

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { localeCodes } from '../../locales/config'
 import { readOutbox } from '../../cms/email'
+import { MIN_FILL_MS } from '../../cms/submissions/fillTime'
 import { axeViolations } from './axe'
 import {
   launchBrowser,
@@ -128,6 +129,8 @@ describe('submitting an initiative in Portuguese', () => {
     expect(await page.getByLabel('O seu endereço de e-mail').inputValue()).toBe(contact.email)
     // (axe needs JavaScript; the same server-rendered error state passed it in the test above.)
 
+    // The form came back stamped by the server; a person takes a few seconds to correct it.
+    await page.waitForTimeout(MIN_FILL_MS)
     await page.locator('#submit-consent').check()
     await Promise.all([
       page.waitForURL('**/pt/submit/thanks/'),

@@ -41,6 +41,8 @@ const fields = {
   contactName: 'Rita Costa',
   contactEmail: 'rita@example.org',
   consent: 'yes',
+  // The page's script stamps when the form was shown (a minute ago).
+  renderedAt: String(Date.now() - 60_000),
 }
 
 function formData(values: Record<string, string | string[]>, image?: Blob): FormData {
@@ -126,6 +128,36 @@ describe('emails on arrival', () => {
     expect(notices[2]).toHaveLength(0)
     // Plain text: nothing the public typed becomes HTML in an email.
     expect(receipt!.html).toBe('')
+  })
+
+  it('drops bidi overrides and hidden characters from titles and email subjects', async () => {
+    const spoofed = 'Festa \u202Eaxe.exe\u202C das\u200B famílias\u2066!\u2069'
+    const response = await submit(
+      formData({ ...fields, title: spoofed, contactEmail: 'spoof@example.org' }),
+    )
+    expect(response.status).toBe(201)
+    await emailsDelivered()
+    const [stored] = (
+      await payload.find({ collection: 'submissions', where: { title: { like: 'Festa' } } })
+    ).docs
+    expect(stored!.title).toBe('Festa axe.exe das famílias!')
+    const subjects = [...mailTo('spoof@example.org'), ...mailTo(coordinator.email)].map(
+      (mail) => mail.subject,
+    )
+    expect(subjects.some((subject) => subject.includes('Festa axe.exe das famílias!'))).toBe(true)
+    expect(subjects.join('')).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B]/)
+    // Editors' text loses them too (pasted text carries them along).
+    const event = await rest('POST', '/events?draft=true', {
+      token: remichEditor.token,
+      body: {
+        title: 'Caf\u200Be \u202Egnol\u202C',
+        start: '2030-03-02T17:30:00.000Z',
+        end: '2030-03-02T19:30:00.000Z',
+        communes: [ids.remich],
+      },
+    })
+    expect(event.status).toBe(201)
+    expect((event.body.doc as { title: string }).title).toBe('Cafe gnol')
   })
 })
 

@@ -102,7 +102,7 @@ describe('rebuild on publish', () => {
     const before = (await builds()).length
     outcome = {
       ok: false,
-      log: '[build] Rendering…\n[build] Failed, the live site is unchanged: the new release failed its checks: missing sitemap-index.xml\n(build exited with 1)',
+      log: `[build] Rendering…\n    at render (${process.cwd()}/web/lib/content.ts:12:3)\n[build] Failed, the live site is unchanged: the new release failed its checks: missing sitemap-index.xml in ${process.env.DATA_DIR}/x\n(build exited with 1)`,
     }
     await payload.update({
       collection: 'events',
@@ -114,6 +114,9 @@ describe('rebuild on publish', () => {
     expect(failed).toMatchObject({ status: 'failed', reason: 'events' })
     expect(failed!.error).toContain('failed its checks: missing sitemap-index.xml')
     expect(failed!.log).toContain('[build] Rendering…')
+    // Commune editors read this: no server paths.
+    expect(failed!.log).toContain('<portal>/web/lib/content.ts')
+    expect(`${failed!.log ?? ''} ${failed!.error ?? ''}`).not.toContain(process.cwd())
     outcome = { ok: true, log: '[build] Release r2 is live: 40 pages, built in 1.0 s.' }
   })
 

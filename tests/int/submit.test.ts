@@ -4,6 +4,7 @@
 // of malformed bodies that must never cause a 5xx or store anything invalid.
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { signedStamp } from '../../cms/submissions/fillTime'
 import {
   closeTestPayload,
   createDoc,
@@ -40,6 +41,8 @@ const valid = {
   contactEmail: 'ana@example.org',
   consent: 'yes',
   website: '',
+  // The page's script stamps when the form was shown (a minute ago).
+  renderedAt: String(Date.now() - 60_000),
 }
 
 /** Each call comes from its own client address unless one is given (rate limits are per client). */
@@ -175,6 +178,23 @@ describe('POST /api/submit', () => {
       expect(response.body.message).toMatch(/^Obrigado!/)
     }
     expect(await stored()).toBe(before)
+  })
+
+  it('sends a form without a fill time back, stamped by the server, to be sent again', async () => {
+    const before = await stored()
+    const bare = await submit(form({ ...valid, renderedAt: '' }))
+    expect(bare.status).toBe(400)
+    expect(bare.body.error).toMatch(/^Verifique a sua proposta e envie-a outra vez/)
+    const forged = await submit(
+      form({ ...valid, renderedAt: `s.${Date.now() - 60_000}.${'A'.repeat(43)}` }),
+    )
+    expect(forged.status).toBe(400)
+    const tooSoon = signedStamp(payload.secret, Date.now() - 500)
+    expect((await submit(form({ ...valid, renderedAt: tooSoon }))).status).toBe(400)
+    expect(await stored()).toBe(before)
+    const stamped = signedStamp(payload.secret, Date.now() - 5_000)
+    expect((await submit(form({ ...valid, renderedAt: stamped }))).status).toBe(201)
+    expect(await stored()).toBe(before + 1)
   })
 
   it('limits each client to 5 stored submissions and 30 requests in 10 minutes', async () => {

@@ -158,4 +158,25 @@ describe('other collections', () => {
     })
     expect(errors.communes).toMatch(/at least one commune/)
   })
+
+  it('refuses a javascript: or data: address even in a draft, which skips other checks', async () => {
+    for (const url of [
+      'javascript:alert(1)',
+      ' JaVa\tScRiPt:alert(1)',
+      'data:text/html,<b>x</b>',
+    ]) {
+      const response = await rest('POST', '/events?draft=true', {
+        token: admin.token,
+        body: event({ registration: { url } }),
+      })
+      expect(response.status, url).toBe(400)
+      expect(JSON.stringify(response.body)).toContain('registration.url')
+    }
+    // A half-typed address may wait in a draft until it is published.
+    const halfTyped = await rest('POST', '/events?draft=true', {
+      token: admin.token,
+      body: event({ registration: { url: 'www.example' } }),
+    })
+    expect(halfTyped.status).toBe(201)
+  })
 })
