@@ -1,7 +1,7 @@
 // What happens to a submission after the form: the receipt and the moderators' notice by email,
 // the image (checked, re-encoded without metadata, private), the no-JavaScript HTML answers, the
 // moderators' decisions and their effects, the retention job and a person's data request.
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
@@ -158,6 +158,53 @@ describe('emails on arrival', () => {
     })
     expect(event.status).toBe(201)
     expect((event.body.doc as { title: string }).title).toBe('Cafe gnol')
+  })
+})
+
+describe('email headers from what the public types', () => {
+  it('stay single lines without hidden characters for random hostile titles and names', async () => {
+    const pieces = [
+      '\r\n',
+      '\n',
+      '\r',
+      'Bcc: x@evil.example',
+      '\u202E',
+      '\u200B',
+      '\u0000',
+      '😀',
+      'é',
+      'a ',
+      ':',
+      ';',
+    ]
+    let seed = 7
+    const next = () => (seed = (seed * 48271) % 2147483647)
+    const random = (length: number) =>
+      Array.from({ length }, () => pieces[next() % pieces.length]).join('')
+    const sent = new Set(readOutbox(outbox()).map((mail) => mail.file))
+    for (let index = 0; index < 12; index++) {
+      const response = await submit(
+        formData({
+          ...fields,
+          title: `Fuzz ${index} ${random(10)}`,
+          contactName: random(6),
+          contactEmail: `fuzz-${index}@example.org`,
+        }),
+      )
+      expect(response.status).toBe(201)
+    }
+    await emailsDelivered()
+    const fresh = readOutbox(outbox()).filter((mail) => !sent.has(mail.file))
+    expect(fresh.length).toBeGreaterThanOrEqual(12)
+    const allowed = new Set(['from', 'to', 'subject', 'message-id', 'date', 'mime-version'])
+    for (const mail of fresh) {
+      // eslint-disable-next-line no-control-regex -- control characters are what must not be there
+      expect(mail.subject).not.toMatch(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200b]/)
+      const raw = readFileSync(path.join(outbox(), mail.file), 'utf8')
+      const head = raw.slice(0, raw.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' ')
+      const names = head.split('\r\n').map((line) => line.slice(0, line.indexOf(':')).toLowerCase())
+      expect(names.filter((name) => !allowed.has(name) && !name.startsWith('content-'))).toEqual([])
+    }
   })
 })
 
