@@ -358,6 +358,26 @@ async function attempt(transport: Transport, role: RoleName, collection: string,
   const ok = (status: number) => status >= 200 && status < 300
   const denied = (status: number) => status === 403 || status === 404 || status === 401
 
+  /** Changes a document, as a draft or not, and answers the HTTP-like status. */
+  const patch = async (id: Id, data: Record<string, unknown>, asDraft: boolean) =>
+    transport === 'local'
+      ? localStatus(() =>
+          payload.update({
+            collection: slug,
+            id,
+            data: data as never,
+            user,
+            overrideAccess: false,
+            draft: asDraft,
+          }),
+        )
+      : (
+          await rest('PATCH', `/${collection}/${id}${asDraft ? '?draft=true' : ''}`, {
+            token,
+            body: data,
+          })
+        ).status
+
   let status: number
   switch (op) {
     case 'create': {
@@ -431,69 +451,17 @@ async function attempt(transport: Transport, role: RoleName, collection: string,
       }
       break
     }
-    case 'unpublish': {
-      const id = await fixture(collection, 'published')
-      const data = { _status: 'draft' }
-      status =
-        transport === 'local'
-          ? await localStatus(() =>
-              payload.update({
-                collection: slug,
-                id,
-                data: data as never,
-                user,
-                overrideAccess: false,
-              }),
-            )
-          : (await rest('PATCH', `/${collection}/${id}`, { token, body: data })).status
+    case 'unpublish':
+      status = await patch(await fixture(collection, 'published'), { _status: 'draft' }, false)
       break
-    }
-    case 'linkOutside': {
-      const id = await writeTarget(collection)
-      const data = await outsideLink(collection)
-      status =
-        transport === 'local'
-          ? await localStatus(() =>
-              payload.update({
-                collection: slug,
-                id,
-                data: data as never,
-                user,
-                overrideAccess: false,
-                draft: drafts,
-              }),
-            )
-          : (
-              await rest('PATCH', `/${collection}/${id}${drafts ? '?draft=true' : ''}`, {
-                token,
-                body: data,
-              })
-            ).status
+    case 'linkOutside':
+      status = await patch(await writeTarget(collection), await outsideLink(collection), drafts)
       break
-    }
     case 'update':
     case 'publish': {
       const id = await writeTarget(collection)
       const data = op === 'publish' ? { _status: 'published' } : changeFor(collection)
-      const asDraft = drafts && op === 'update'
-      status =
-        transport === 'local'
-          ? await localStatus(() =>
-              payload.update({
-                collection: slug,
-                id,
-                data: data as never,
-                user,
-                overrideAccess: false,
-                draft: asDraft,
-              }),
-            )
-          : (
-              await rest('PATCH', `/${collection}/${id}${asDraft ? '?draft=true' : ''}`, {
-                token,
-                body: data,
-              })
-            ).status
+      status = await patch(id, data, drafts && op === 'update')
       break
     }
     case 'delete':

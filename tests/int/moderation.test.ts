@@ -6,6 +6,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hostileText } from '../fixtures/hostileText'
 import { readOutbox } from '../../cms/email'
 import { emailsDelivered } from '../../cms/submissions/emails'
 import { purgeStaleSubmissions } from '../../cms/submissions/privacy'
@@ -177,10 +178,7 @@ describe('email headers from what the public types', () => {
       ':',
       ';',
     ]
-    let seed = 7
-    const next = () => (seed = (seed * 48271) % 2147483647)
-    const random = (length: number) =>
-      Array.from({ length }, () => pieces[next() % pieces.length]).join('')
+    const random = hostileText(pieces, 7).text
     const sent = new Set(readOutbox(outbox()).map((mail) => mail.file))
     for (let index = 0; index < 12; index++) {
       const response = await submit(

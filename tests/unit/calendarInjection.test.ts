@@ -4,11 +4,12 @@
 import { spawnSync } from 'node:child_process'
 import ICAL from 'ical.js'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { hostileText } from '../fixtures/hostileText'
 import { calendarUid, escapeCalendarText } from '../../cms/domain/calendarText'
 import { plainText } from '../../cms/domain/plainText'
 import type * as ContentModule from '../../web/lib/content'
 import type * as IcalModule from '../../web/lib/ical'
-import type { SiteSnapshot } from '../../web/lib/snapshot'
+import { emptySnapshot, type SiteSnapshot } from '../../web/lib/snapshot'
 import { at, withSnapshot } from './snapshotFixture'
 
 const hostile = (label: string) =>
@@ -18,10 +19,8 @@ const injectedUid = 'x\r\nURL:https://evil.example\r\nX-INJECTED:1'
 const snapshot: SiteSnapshot = {
   generatedAt: '2026-12-01T12:00:00.000Z',
   collections: {
+    ...emptySnapshot().collections,
     communes: [{ id: 1, slug: 'remich', name: { fr: hostile('Commune') }, status: 'partner' }],
-    categories: [],
-    'target-groups': [],
-    goals: [],
     organisations: [
       { id: 5, slug: 'club', name: hostile('Club'), contact: { email: 'club@example.org' } },
     ],
@@ -60,12 +59,6 @@ const snapshot: SiteSnapshot = {
         statusReason: { fr: hostile('Status reason') },
       },
     ],
-    actions: [],
-    resources: [],
-    pages: [],
-    media: [],
-    submissions: [],
-    'population-figures': [],
   },
 }
 
@@ -193,11 +186,7 @@ describe('calendar files with hostile values', () => {
       'a',
       ' ',
     )
-    let seed = 42
-    // A small deterministic generator (Park–Miller), so a failure is reproducible.
-    const next = () => (seed = (seed * 48271) % 2147483647)
-    const random = (length: number) =>
-      Array.from({ length }, () => pieces[next() % pieces.length]).join('')
+    const { next, text: random } = hostileText(pieces, 42)
     const views = Array.from({ length: 300 }, (_, index) => ({
       ...base,
       slug: `fuzz-${index}`,
