@@ -1,10 +1,11 @@
 // Images sent with public submissions. Kept apart from the media library: private (served only to
-// editors) until a moderator approves the submission, when a copy goes to the media library.
+// staff and the moderators of the submission) until a moderator approves the submission, when a
+// copy goes to the media library.
 // The endpoint stores them already re-encoded by sharp (format checked, metadata stripped).
 import type { CollectionConfig } from 'payload'
-import { editorsOnly } from '../access/editorsOnly'
 import { nobody } from '../access/nobody'
 import { staffOnly } from '../access/staffOnly'
+import { submissionImagesInScope } from '../access/submissionImagesInScope'
 import { submissionImagesDir } from '../settings'
 
 export const SubmissionImages: CollectionConfig = {
@@ -24,7 +25,7 @@ export const SubmissionImages: CollectionConfig = {
     },
   },
   admin: { group: 'Participation', useAsTitle: 'filename' },
-  access: { read: editorsOnly, create: nobody, update: nobody, delete: staffOnly },
+  access: { read: submissionImagesInScope, create: nobody, update: nobody, delete: staffOnly },
   upload: {
     staticDir: submissionImagesDir(),
     mimeTypes: ['image/webp'],

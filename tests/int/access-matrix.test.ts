@@ -20,6 +20,7 @@ type Operation =
   | 'readDraft'
   | 'readVersions'
   | 'readOtherVersions'
+  | 'readOther'
   | 'update'
   | 'publish'
   | 'unpublish'
@@ -148,6 +149,8 @@ const matrix: Record<string, Partial<Record<Operation, boolean[]>>> = {
     // Stored by the public endpoint only; private until a moderator approves the submission.
     create: [D, D, D, D, D],
     read: [D, A, A, A, D],
+    // The image of a Grevenmacher submission: not the Remich editor's to see.
+    readOther: [D, A, A, D, D],
     update: [D, D, D, D, D],
     delete: [D, A, A, D, D],
   },
@@ -288,7 +291,16 @@ async function fixture(collection: string, status: 'draft' | 'published' = 'publ
         }
       : {}),
   })
+  // A submitted image belongs to the submission it came with (a Remich one here).
+  if (collection === 'submission-images') await linkedSubmission(doc.id, ids.remich!)
   return doc.id
+}
+
+async function linkedSubmission(image: Id, commune: Id) {
+  await payload.create({
+    collection: 'submissions',
+    data: { ...newDocument('submissions'), communes: [commune], image } as never,
+  })
 }
 
 /** A draft outside the commune editor's and the association's scope (Grevenmacher, B). */
@@ -421,6 +433,21 @@ async function attempt(transport: Transport, role: RoleName, collection: string,
           })
         ).status
       }
+      break
+    }
+    case 'readOther': {
+      const id = await fixture(collection)
+      await payload.update({
+        collection: 'submissions',
+        where: { image: { equals: id } },
+        data: { communes: [ids.grevenmacher] } as never,
+      })
+      status =
+        transport === 'local'
+          ? await localStatus(() =>
+              payload.findByID({ collection: slug, id, user, overrideAccess: false }),
+            )
+          : (await rest('GET', `/${collection}/${id}`, { token })).status
       break
     }
     case 'readVersions':
