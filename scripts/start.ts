@@ -11,7 +11,7 @@ import { emailSettings } from '../cms/email'
 import { finishRunningBuild, isBuilding } from '../cms/jobs/rebuildSite'
 import { emailsDelivered } from '../cms/submissions/emails'
 import { hasLiveRelease, liveDir } from './lib/releases'
-import { commonSecurityHeaders, isWidgetPath, widgetSecurityHeaders } from './lib/securityHeaders'
+import { setCmsSecurityHeaders } from './lib/securityHeaders'
 import { serveSite } from './lib/staticSite'
 import { stampClientAddress } from '../cms/security/clientAddress'
 import {
@@ -158,8 +158,6 @@ async function main() {
   await prepareDatabase()
   await buildSiteIfNeeded(settings.releases)
   const siteDir = liveDir(settings.releases)
-  const securityHeaders = commonSecurityHeaders(settings.https)
-  const widgetHeaders = widgetSecurityHeaders(settings.https)
 
   // Only the server process (not the migration/seed process above) watches for changes to
   // rebuild the site, and runs jobs unless RUN_JOBS=0 leaves them to another instance.
@@ -181,9 +179,8 @@ async function main() {
     }
     if (isCmsPath(url)) {
       stampClientAddress(req, settings.trustProxy)
-      // Widgets are made to be framed by the communes' websites; the rest of /api is not.
-      const headers = isWidgetPath(url) ? widgetHeaders : securityHeaders
-      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value!)
+      // Framed by the portal only, unless the response says otherwise (the widgets: any site).
+      setCmsSecurityHeaders(res, settings.https)
       void handle(req, res)
       return
     }

@@ -6,17 +6,15 @@ import { staffOrUploader } from '../access/staffOrUploader'
 import { asPortalUser } from '../access/roles'
 import { requiredInSourceLanguage } from '../fields/localizedText'
 import { sourceLanguageField } from '../fields/sourceLanguage'
+import { nameMatchesContentType, storeUnderContentType } from '../hooks/uploadType'
 import { requestMessage } from '../i18n/messages'
+import { AVIF, JPEG, PDF, PNG, servedAsUpload, WEBP } from '../security/fileType'
 import { mediaDir } from '../settings'
 
 export const MEDIA_MAX_BYTES = 10 * 1024 * 1024
-export const mediaMimeTypes = [
-  'image/jpeg',
-  'image/png',
-  'image/webp',
-  'image/avif',
-  'application/pdf',
-]
+/** Images for the site, and PDFs (leaflets, forms) that readers download. */
+export const mediaFileTypes = [JPEG, PNG, WEBP, AVIF, PDF]
+export const mediaMimeTypes = mediaFileTypes.map((type) => type.mime)
 
 const altRequiredForImages = requiredInSourceLanguage<string>('Alternative text')
 
@@ -45,6 +43,7 @@ export const Media: CollectionConfig = {
     ],
     adminThumbnail: 'thumbnail',
     focalPoint: true,
+    modifyResponseHeaders: ({ headers }) => servedAsUpload(headers, mediaFileTypes),
   },
   hooks: {
     beforeOperation: [
@@ -62,7 +61,9 @@ export const Media: CollectionConfig = {
           )
         }
       },
+      storeUnderContentType(mediaFileTypes),
     ],
+    beforeValidate: [nameMatchesContentType],
     beforeChange: [
       ({ data, req, operation }) => {
         if (operation === 'create') data.uploadedBy = asPortalUser(req.user)?.id ?? null

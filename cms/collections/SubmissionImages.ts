@@ -6,6 +6,8 @@ import type { CollectionConfig } from 'payload'
 import { nobody } from '../access/nobody'
 import { staffOnly } from '../access/staffOnly'
 import { submissionImagesInScope } from '../access/submissionImagesInScope'
+import { storeUnderContentType } from '../hooks/uploadType'
+import { servedAsUpload, WEBP } from '../security/fileType'
 import { submissionImagesDir } from '../settings'
 
 export const SubmissionImages: CollectionConfig = {
@@ -31,6 +33,9 @@ export const SubmissionImages: CollectionConfig = {
     mimeTypes: ['image/webp'],
     imageSizes: [{ name: 'thumbnail', width: 400, height: 300, formatOptions: { format: 'webp' } }],
     adminThumbnail: 'thumbnail',
+    modifyResponseHeaders: ({ headers }) => servedAsUpload(headers, [WEBP]),
   },
+  // The endpoint names its files; this keeps any other caller to the same rule as the media.
+  hooks: { beforeOperation: [storeUnderContentType([WEBP])] },
   fields: [{ name: 'alt', type: 'text', maxLength: 300 }],
 }

@@ -23,7 +23,8 @@ export const eventWidgetEndpoint: Endpoint = {
     const widget = renderOnce(`widget:${widgetQuery(lang, filter, options)}`, () =>
       widgetHtml(lang, filter, options, new URL(publicUrl())),
     )
-    // The server (scripts/start.ts) adds the headers of every response, without X-Frame-Options.
+    // The server (scripts/start.ts) adds the headers of every response; no X-Frame-Options, as
+    // this policy states frame-ancestors.
     return cachedAnswer(req, widget, {
       'content-type': 'text/html; charset=utf-8',
       'content-security-policy': contentSecurityPolicy,

@@ -16,6 +16,7 @@ import { t } from '../../web/lib/i18n'
 import { spokenLanguages } from '../fields/languages'
 import { rateLimit } from '../security/rateLimit'
 import { liveDir } from '../../scripts/lib/releases'
+import { SITE_CONTENT_SECURITY_POLICY } from '../../scripts/lib/securityHeaders'
 import {
   escapeHtml,
   type FormChoices,
@@ -183,11 +184,13 @@ function answer(outcome: Outcome, html: boolean): Response {
     })
   }
   if (html) {
+    // A page of the site, holding what the person typed: under the site's own policy.
     return new Response(formPage(outcome), {
       status: outcome.status,
       headers: {
         ...headers,
         'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': SITE_CONTENT_SECURITY_POLICY,
         'cache-control': 'no-store',
       },
     })

@@ -46,6 +46,10 @@ const en = {
     'Describe the image for people who cannot see it (alternative text) in the source language ({{language}}).',
   fileTooLarge:
     'The file is {{size}} MB; the limit is {{max}} MB. Reduce its size and upload again.',
+  fileTypeNotAccepted:
+    '“{{name}}” is not a file of an accepted type ({{types}}): its content was checked, whatever its name or declared type says. Save it in one of these formats and upload it again.',
+  fileNameNotContentType:
+    'The name “{{name}}” does not match the file’s content ({{type}}). Upload the file itself from your device: its name then gets the right extension.',
   communeOutsideScope:
     'You can only add or remove your own communes ({{own}}), not {{outside}}. Ask the coordinator to change other communes.',
   needsOwnCommune: 'The document must stay in at least one of your communes ({{own}}).',
@@ -225,6 +229,10 @@ const fr: Record<MessageKey, string> = {
     'Décrivez l’image pour les personnes qui ne la voient pas (texte alternatif) dans la langue source ({{language}}).',
   fileTooLarge:
     'Le fichier fait {{size}} Mo ; la limite est de {{max}} Mo. Réduisez-le et réessayez.',
+  fileTypeNotAccepted:
+    '« {{name}} » n’est pas un fichier d’un type accepté ({{types}}) : son contenu a été vérifié, quel que soit son nom ou le type annoncé. Enregistrez-le dans l’un de ces formats et chargez-le de nouveau.',
+  fileNameNotContentType:
+    'Le nom « {{name}} » ne correspond pas au contenu du fichier ({{type}}). Chargez le fichier lui-même depuis votre appareil : son nom reçoit alors la bonne extension.',
   communeOutsideScope:
     'Vous ne pouvez ajouter ou retirer que vos communes ({{own}}), pas {{outside}}. Demandez au coordinateur pour les autres communes.',
   needsOwnCommune: 'Le document doit rester dans au moins une de vos communes ({{own}}).',
@@ -405,6 +413,10 @@ const de: Record<MessageKey, string> = {
     'Beschreiben Sie das Bild für Menschen, die es nicht sehen (Alternativtext), in der Ausgangssprache ({{language}}).',
   fileTooLarge:
     'Die Datei hat {{size}} MB; erlaubt sind {{max}} MB. Verkleinern Sie sie und laden Sie sie erneut hoch.',
+  fileTypeNotAccepted:
+    '„{{name}}“ ist keine Datei eines erlaubten Typs ({{types}}): Geprüft wurde ihr Inhalt, nicht ihr Name oder der angegebene Typ. Speichern Sie sie in einem dieser Formate und laden Sie sie erneut hoch.',
+  fileNameNotContentType:
+    'Der Name „{{name}}“ passt nicht zum Inhalt der Datei ({{type}}). Laden Sie die Datei selbst von Ihrem Gerät hoch: Ihr Name erhält dann die richtige Endung.',
   communeOutsideScope:
     'Sie können nur Ihre eigenen Gemeinden ({{own}}) hinzufügen oder entfernen, nicht {{outside}}. Für andere Gemeinden wenden Sie sich an die Koordination.',
   needsOwnCommune: 'Das Dokument muss in mindestens einer Ihrer Gemeinden ({{own}}) bleiben.',
@@ -585,6 +597,10 @@ const pt: Record<MessageKey, string> = {
   altRequired:
     'Descreva a imagem para quem não a consegue ver (texto alternativo) na língua de origem ({{language}}).',
   fileTooLarge: 'O ficheiro tem {{size}} MB; o limite é {{max}} MB. Reduza-o e carregue de novo.',
+  fileTypeNotAccepted:
+    '«{{name}}» não é um ficheiro de um tipo aceite ({{types}}): foi verificado o conteúdo, não o nome nem o tipo declarado. Guarde-o num destes formatos e carregue-o de novo.',
+  fileNameNotContentType:
+    'O nome «{{name}}» não corresponde ao conteúdo do ficheiro ({{type}}). Carregue o próprio ficheiro a partir do seu dispositivo: o nome recebe então a extensão certa.',
   communeOutsideScope:
     'Só pode acrescentar ou retirar as suas comunas ({{own}}), não {{outside}}. Para outras comunas, fale com a coordenação.',
   needsOwnCommune: 'O documento tem de ficar em pelo menos uma das suas comunas ({{own}}).',

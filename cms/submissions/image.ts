@@ -2,9 +2,10 @@
 // the browser claims), at most 5 MB, re-encoded by sharp to WebP without any metadata (location,
 // camera, author), turned upright and bounded in size.
 import sharp from 'sharp'
+import { detectFileType, JPEG, PNG, WEBP } from '../security/fileType'
 import { IMAGE_MAX_BYTES } from './limits'
 
-const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp'])
+const ACCEPTED_TYPES = [JPEG, PNG, WEBP]
 /** Larger photos are scaled down: the site never shows more. */
 const MAX_SIDE = 2400
 /** Refuses decompression bombs before decoding them. */
@@ -20,13 +21,8 @@ export type ImageCheck =
 export async function reencodeSubmissionImage(file: Blob): Promise<ImageCheck> {
   if (file.size > IMAGE_MAX_BYTES) return { ok: false, key: 'submit.error.imageTooLarge' }
   const input = Buffer.from(await file.arrayBuffer())
-  let format: string | undefined
-  try {
-    format = (await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata()).format
-  } catch {
-    return { ok: false, key: 'submit.error.imageType' }
-  }
-  if (!format || !ACCEPTED_FORMATS.has(format)) return { ok: false, key: 'submit.error.imageType' }
+  const type = await detectFileType(input, MAX_INPUT_PIXELS)
+  if (!type || !ACCEPTED_TYPES.includes(type)) return { ok: false, key: 'submit.error.imageType' }
   try {
     // sharp writes no metadata unless asked to (keepMetadata/withMetadata): EXIF, XMP and ICC
     // profiles of the original are dropped; rotate() first applies the EXIF orientation.

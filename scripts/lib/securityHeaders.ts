@@ -4,10 +4,10 @@
 // constrain its scripts. The embeddable widgets are the one exception to "no framing": any site
 // may frame them, and their own policy allows nothing but their stylesheet.
 import { createHash } from 'node:crypto'
-import type { OutgoingHttpHeaders } from 'node:http'
-import { WIDGET_API_PREFIX } from '../../web/lib/urls'
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http'
 
-const siteCsp = [
+/** The public site's policy; also that of every page of the site the CMS answers with. */
+export const SITE_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   // Pagefind's UI sets style attributes; no script may run inline.
@@ -38,25 +38,52 @@ export function commonSecurityHeaders(https: boolean): OutgoingHttpHeaders {
 export function siteSecurityHeaders(https: boolean): OutgoingHttpHeaders {
   return {
     ...commonSecurityHeaders(https),
-    'content-security-policy': siteCsp,
+    'content-security-policy': SITE_CONTENT_SECURITY_POLICY,
     'cross-origin-opener-policy': 'same-origin',
   }
 }
 
-/**
- * Whether a request goes to a widget route (framing allowed): a plain name under the prefix and
- * nothing else, so that no dot segment or escaped character can lead framing to another route.
- */
-export function isWidgetPath(url: string): boolean {
-  if (!url.startsWith(WIDGET_API_PREFIX)) return false
-  return /^[a-z-]+(\?|$)/.test(url.slice(WIDGET_API_PREFIX.length))
+/** Whether a Content-Security-Policy says who may frame the document. */
+function statesFraming(policy: unknown): boolean {
+  return /(^|;)\s*frame-ancestors\s/i.test(String(policy ?? ''))
 }
 
-/** Headers for widget routes: those of every response, except the ban on framing. */
-export function widgetSecurityHeaders(https: boolean): OutgoingHttpHeaders {
-  const headers = commonSecurityHeaders(https)
-  delete headers['x-frame-options']
-  return headers
+/** The Content-Security-Policy among headers given to writeHead, in any of its forms. */
+function policyIn(headers: unknown): unknown {
+  if (Array.isArray(headers)) {
+    const flat = headers.flat() as unknown[]
+    const at = flat.findIndex(
+      (item, index) => index % 2 === 0 && String(item).toLowerCase() === 'content-security-policy',
+    )
+    return at >= 0 ? flat[at + 1] : undefined
+  }
+  if (headers && typeof headers === 'object') {
+    const entry = Object.entries(headers).find(
+      ([name]) => name.toLowerCase() === 'content-security-policy',
+    )
+    return entry?.[1]
+  }
+  return undefined
+}
+
+/**
+ * Gives a CMS response the headers of every response. X-Frame-Options is decided when the
+ * response is sent, from the response itself: a document that states its own frame-ancestors
+ * (the widgets: any site) gets none, so no document carries two framing policies, whatever
+ * spelling of its path reached it; every other one is framed by the portal only. Node has no
+ * event before the headers go out, hence the wrapped writeHead of this one response.
+ */
+export function setCmsSecurityHeaders(res: ServerResponse, https: boolean): void {
+  const { 'x-frame-options': frameOptions, ...headers } = commonSecurityHeaders(https)
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value!)
+  const writeHead = res.writeHead
+  res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    const given = args.find((arg, index) => index > 0 && typeof arg === 'object')
+    const stated = statesFraming(res.getHeader('content-security-policy'))
+    if (!stated && !statesFraming(policyIn(given)) && !res.hasHeader('x-frame-options'))
+      res.setHeader('x-frame-options', frameOptions!)
+    return (writeHead as (...all: unknown[]) => ServerResponse).apply(this, args)
+  } as ServerResponse['writeHead']
 }
 
 /**

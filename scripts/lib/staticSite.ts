@@ -1,7 +1,8 @@
 // Serves the live release of the public site: files with ETags and caching rules (hashed assets
 // immutable, everything else revalidated), brotli/gzip (the build's precompressed copies, or pages
 // compressed when first asked for and kept in memory), security headers, localized 404 pages,
-// and the language negotiation at `/`.
+// and the language negotiation at `/`. Uploads (`media/`) are served as the type they were
+// stored as, never as a page of the site.
 import { createHash } from 'node:crypto'
 import {
   createReadStream,
@@ -15,6 +16,7 @@ import { readFile } from 'node:fs/promises'
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { ifNoneMatchMatches } from '../../cms/http/conditional'
+import { typeOfStoredName, uploadedFileHeaders } from '../../cms/security/fileType'
 import { isLocaleCode, localeCodes, type LocaleCode } from '../../locales/config'
 import { type Coding, COMPRESSIBLE, compressBytes, MIN_BYTES } from './compress'
 import { siteSecurityHeaders } from './securityHeaders'
@@ -66,6 +68,14 @@ export function resolveSiteFile(root: string, urlPath: string): string | null {
   const index = path.join(candidate, 'index.html')
   if (existsSync(index)) return index
   return null
+}
+
+/** The release's folder of uploaded files (see copyMedia in scripts/build-site.ts). */
+const UPLOADS_DIR = 'media'
+
+/** Whether `file` (found by resolveSiteFile) is an upload, whatever spelling found it. */
+function isUpload(root: string, file: string): boolean {
+  return path.relative(root, file).split(path.sep)[0] === UPLOADS_DIR
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -323,6 +333,12 @@ export function serveSite(
     }
   }
   const file = resolveSiteFile(root, urlPath)
+  if (file && isUpload(root, file)) {
+    // A file stored before uploads were named from their content may be called `x.html`: it is
+    // sent as a download of unknown type, never as a page on the portal's origin.
+    send(req, res, file, options, 200, uploadedFileHeaders(typeOfStoredName(file)))
+    return
+  }
   if (file) {
     const extra: OutgoingHttpHeaders = {}
     if (pathname === '/') extra.vary = 'Accept-Encoding, Accept-Language, Cookie'

@@ -72,6 +72,15 @@ describe('the events widget', () => {
     expect(gzip).toBeLessThan(16_000)
   })
 
+  it('states one framing policy, however its address is spelled', async () => {
+    for (const path of ['/api/widgets/events', '/api/%77idgets/events', '/api/widgets/%65vents']) {
+      const response = await fetch(`${url}${path}?commune=remich&lang=en`)
+      expect(response.status, path).toBe(200)
+      expect(response.headers.get('content-security-policy'), path).toContain('frame-ancestors *')
+      expect(response.headers.get('x-frame-options'), path).toBeNull()
+    }
+  })
+
   it('renders the next events without JavaScript, labelled and linked to the portal', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false })
     const page = await context.newPage()

@@ -1,13 +1,18 @@
-// Uploads: only the allowed types, a size limit, alt text for images, sizes made by sharp.
+// Uploads: only the allowed types, a size limit, alt text for images, sizes made by sharp; the
+// stored name and type come from the file's content, and stored files are served as what they are.
+import { existsSync } from 'node:fs'
+import path from 'node:path'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MEDIA_MAX_BYTES } from '../../cms/collections/Media'
+import { mediaDir } from '../../cms/settings'
 import {
   closeTestPayload,
   createDoc,
   createUser,
   localStatus,
+  rest,
   testPayload,
   type TestUser,
 } from './helpers'
@@ -63,6 +68,20 @@ beforeAll(async () => {
 })
 
 afterAll(closeTestPayload)
+
+/** A multipart upload through the REST API, as the admin's upload form sends it. */
+function restUpload(user: TestUser, data: Buffer, name: string, type: string, alt = 'A drawing') {
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(data)], { type }), name)
+  form.append('_payload', JSON.stringify({ alt }))
+  return rest('POST', '/media', { token: user.token, raw: form })
+}
+
+interface StoredMedia {
+  filename: string
+  mimeType: string
+  sizes: Record<string, { filename?: string; mimeType?: string }>
+}
 
 describe('media uploads', () => {
   it('stores an image with alt text and makes WebP sizes', async () => {
@@ -148,5 +167,55 @@ describe('media uploads', () => {
         }),
       ),
     ).toBe(403)
+  })
+})
+
+describe('the stored name and type', () => {
+  it('come from the content: a PNG sent as x.html is stored as x.png, with its WebP sizes', async () => {
+    const response = await restUpload(association, await png(600, 400), 'x.html', 'image/png')
+    expect(response.status, response.text).toBe(201)
+    const doc = response.body.doc as StoredMedia
+    expect(doc.filename).toBe('x.png')
+    expect(doc.mimeType).toBe('image/png')
+    expect(doc.sizes.thumbnail).toMatchObject({ mimeType: 'image/webp' })
+    expect(doc.sizes.thumbnail!.filename).toMatch(/^x-400x300\.webp$/)
+    expect(existsSync(path.join(mediaDir(), 'x.png'))).toBe(true)
+    expect(existsSync(path.join(mediaDir(), 'x.html'))).toBe(false)
+  })
+
+  it('refuses HTML sent as x.png, naming the file and the accepted types', async () => {
+    const html = Buffer.from('<!doctype html><html><script>alert(document.cookie)</script></html>')
+    const response = await restUpload(association, html, 'x.png', 'image/png')
+    expect(response.status).toBe(400)
+    const message = (response.body.errors as { message: string }[])[0]!.message
+    expect(message).toContain('x.png')
+    expect(message).toContain('JPEG, PNG, WebP, AVIF, PDF')
+  })
+
+  it('keeps PDFs, named as PDFs', async () => {
+    const pdf = Buffer.from(
+      '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n' +
+        '2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\nxref\n0 3\n' +
+        'trailer<</Root 1 0 R/Size 3>>\nstartxref\n0\n%%EOF\n',
+    )
+    const response = await restUpload(association, pdf, 'leaflet.html', 'text/html', '')
+    expect(response.status, response.text).toBe(201)
+    expect(response.body.doc).toMatchObject({
+      filename: 'leaflet.pdf',
+      mimeType: 'application/pdf',
+    })
+  })
+
+  it('are what /api/media/file serves, with nosniff and a sandbox (PDFs as downloads)', async () => {
+    const image = await rest('GET', '/media/file/x.png')
+    expect(image.status).toBe(200)
+    expect(image.headers.get('content-type')).toBe('image/png')
+    expect(image.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(image.headers.get('content-security-policy')).toMatch(/(^|; )sandbox(;|$)/)
+    expect(image.headers.get('content-disposition')).toBeNull()
+    const pdf = await rest('GET', '/media/file/leaflet.pdf')
+    expect(pdf.headers.get('content-type')).toBe('application/pdf')
+    expect(pdf.headers.get('content-disposition')).toBe('attachment')
+    expect(pdf.headers.get('content-security-policy')).toMatch(/(^|; )sandbox(;|$)/)
   })
 })

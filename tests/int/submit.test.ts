@@ -5,6 +5,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signedStamp } from '../../cms/submissions/fillTime'
+import { SITE_CONTENT_SECURITY_POLICY } from '../../scripts/lib/securityHeaders'
 import {
   closeTestPayload,
   createDoc,
@@ -118,6 +119,21 @@ describe('POST /api/submit', () => {
         consent: 'Zum Senden müssen Sie den Datenschutzhinweis akzeptieren.',
       },
     })
+  })
+
+  it('gives a browser without JavaScript its form page again under the site’s CSP', async () => {
+    const response = await submit(form({ ...valid, title: '' }), {
+      headers: { accept: 'text/html,application/xhtml+xml' },
+    })
+    expect(response.status).toBe(400)
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    const policy = response.headers.get('content-security-policy') ?? ''
+    expect(policy).toBe(SITE_CONTENT_SECURITY_POLICY)
+    expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval';")
+    expect(policy).toContain("frame-ancestors 'self'")
+    // The page repeats what the person typed: a policy that forbids inline scripts and plugins.
+    expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/)
+    expect(policy).toContain("object-src 'none'")
   })
 
   it('checks an event proposal’s dates and place', async () => {

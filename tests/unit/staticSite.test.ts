@@ -34,6 +34,12 @@ const pageText = (word: string) =>
 mkdirSync(path.join(root, 'en', 'events', 'walk'), { recursive: true })
 writeFileSync(path.join(root, 'en', 'events', 'walk', 'index.html'), pageText('walk'))
 writeFileSync(path.join(tmpdir(), 'zesummen-secret.txt'), 'secret')
+// Uploads as a release holds them, among them one stored under a wrong name before uploads were
+// named from their content.
+mkdirSync(path.join(root, 'media'), { recursive: true })
+const html = '<!doctype html><script>alert(document.cookie)</script>'
+for (const name of ['photo.png', 'photo.jpeg', 'leaflet.pdf', 'x.html', 'x.svg'])
+  writeFileSync(path.join(root, 'media', name), html.repeat(100))
 
 function request(url: string, headers: Record<string, string> = {}, https = false) {
   const result: { status?: number; headers?: Record<string, unknown> } = {}
@@ -227,6 +233,38 @@ describe('caching and compression', () => {
     expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin')
     expect(headers['strict-transport-security']).toBeUndefined()
     expect(request('/en/', {}, true).headers!['strict-transport-security']).toMatch(/^max-age=/)
+  })
+})
+
+describe('uploaded files under /media/', () => {
+  const sandboxed = (headers: Record<string, unknown>) => {
+    expect(headers['x-content-type-options']).toBe('nosniff')
+    expect(headers['content-security-policy']).toBe("default-src 'none'; sandbox")
+  }
+
+  it('are images of their stored type, shown but sandboxed', () => {
+    const png = request('/media/photo.png').headers!
+    expect(png['content-type']).toBe('image/png')
+    expect(png['content-disposition']).toBeUndefined()
+    sandboxed(png)
+    expect(request('/media/photo.jpeg').headers!['content-type']).toBe('image/jpeg')
+  })
+
+  it('send PDFs as downloads', () => {
+    const pdf = request('/media/leaflet.pdf').headers!
+    expect(pdf['content-type']).toBe('application/pdf')
+    expect(pdf['content-disposition']).toBe('attachment')
+    sandboxed(pdf)
+  })
+
+  it('never send anything else as a page, however the path is spelled', async () => {
+    for (const url of ['/media/x.html', '/%6Dedia/x.html', '/media//x.html', '/media/x.svg']) {
+      const answer = await fetchSite(url, { 'accept-encoding': 'br, gzip' }, 'HEAD')
+      expect(answer.status, url).toBe(200)
+      expect(answer.headers['content-type'], url).toBe('application/octet-stream')
+      expect(answer.headers['content-disposition'], url).toBe('attachment')
+      sandboxed(answer.headers)
+    }
   })
 })
 

@@ -2,12 +2,13 @@
 // events, fallback language marked with its lang, demo and cancelled labels, empty state, valid
 // HTML, a stylesheet its CSP allows), the colour palette's contrast, and the query's validation.
 import { createHash } from 'node:crypto'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { HtmlValidate } from 'html-validate'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
-  isWidgetPath,
+  setCmsSecurityHeaders,
   widgetContentSecurityPolicy,
-  widgetSecurityHeaders,
 } from '../../scripts/lib/securityHeaders'
 import type * as FeedsModule from '../../web/lib/feeds'
 import type * as WidgetModule from '../../web/lib/widget'
@@ -219,22 +220,38 @@ describe('the widget document', () => {
 })
 
 describe('framing', () => {
-  it('is allowed on widget routes only, with no way around through the path', () => {
-    expect(isWidgetPath('/api/widgets/events')).toBe(true)
-    expect(isWidgetPath('/api/widgets/events?lang=fr&commune=remich')).toBe(true)
-    for (const other of [
-      '/api/feeds/events.ics',
-      '/api/widgets/../users',
-      '/api/widgets/%2e%2e/%2e%2e/admin',
-      '/api/widgets/events/../../../admin',
-      '/api/widgetsevents',
-      '/admin',
-    ])
-      expect(isWidgetPath(other), other).toBe(false)
-    const headers = widgetSecurityHeaders(true)
-    expect(headers['x-frame-options']).toBeUndefined()
-    expect(headers['x-content-type-options']).toBe('nosniff')
-    expect(headers['strict-transport-security']).toBeDefined()
+  /**
+   * The headers a CMS response gets from the server (scripts/start.ts), whatever its path, for
+   * answers that state a Content-Security-Policy of their own (`csp`), or none.
+   */
+  async function served(csp: string | null, how: 'setHeader' | 'writeHead' = 'setHeader') {
+    const server = createServer((req, res) => {
+      setCmsSecurityHeaders(res, true)
+      if (csp && how === 'setHeader') res.setHeader('content-security-policy', csp)
+      if (csp && how === 'writeHead') res.writeHead(200, { 'content-security-policy': csp })
+      res.end('<!doctype html><title>t</title>')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = server.address() as AddressInfo
+      return (await fetch(`http://127.0.0.1:${port}/api/anything`)).headers
+    } finally {
+      server.close()
+    }
+  }
+
+  it('follows the policy of the document: a widget may be framed by any site, and only it', async () => {
+    const widgetPolicy = widgetContentSecurityPolicy(widget.WIDGET_CSS)
+    for (const how of ['setHeader', 'writeHead'] as const) {
+      const framable = await served(widgetPolicy, how)
+      expect(framable.get('content-security-policy'), how).toContain('frame-ancestors *')
+      expect(framable.get('x-frame-options'), how).toBeNull()
+      expect(framable.get('x-content-type-options')).toBe('nosniff')
+      expect(framable.get('strict-transport-security')).toMatch(/^max-age=/)
+    }
+    // Any other answer, whatever its path, is framed by the portal only.
+    expect((await served(null)).get('x-frame-options')).toBe('SAMEORIGIN')
+    expect((await served("default-src 'none'; sandbox")).get('x-frame-options')).toBe('SAMEORIGIN')
   })
 })
 
