@@ -10,6 +10,7 @@ import { fieldText } from '../http/body'
 import { runWithoutTransaction } from '../database'
 import { passwordProblem } from '../domain/password'
 import { requestMessage } from '../i18n/messages'
+import { deliverLater } from '../submissions/emails'
 
 export const forgotPasswordEndpoint: Endpoint = {
   path: '/forgot-password',
@@ -17,9 +18,13 @@ export const forgotPasswordEndpoint: Endpoint = {
   handler: async (req) => {
     await addDataAndFileToRequest(req)
     const email = fieldText(req.data?.email, 320)
-    // The same answer whether or not an account exists: no way to test addresses.
-    await runWithoutTransaction(() =>
-      req.payload.forgotPassword({ collection: 'users', data: { email }, req }),
+    if (!email.trim()) throw new APIError(requestMessage(req, 'invalidEmail'), 400, undefined, true)
+    // The same answer, as fast, whether or not an account exists: no way to test addresses. The
+    // token and the mail are made after the answer (a failure is logged).
+    deliverLater(req.payload, () =>
+      runWithoutTransaction(() =>
+        req.payload.forgotPassword({ collection: 'users', data: { email }, req }),
+      ),
     )
     return Response.json({ message: req.t('general:success') })
   },

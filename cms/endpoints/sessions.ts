@@ -9,6 +9,7 @@
 // hand over to Payload's handlers.
 import {
   addDataAndFileToRequest,
+  AuthenticationError,
   headersWithCors,
   loginOperation,
   type Endpoint,
@@ -16,6 +17,7 @@ import {
 } from 'payload'
 import { generatePayloadCookie } from 'payload/shared'
 import { fieldText } from '../http/body'
+import { comparePasswordWithoutAccount } from '../security/passwordHash'
 
 const queues = new Map<string, Promise<unknown>>()
 
@@ -36,6 +38,15 @@ export function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
 /** Accounts are found by their email address, which Payload compares lower-cased and trimmed. */
 const accountKey = (email: unknown) => (typeof email === 'string' ? email.trim().toLowerCase() : '')
 
+async function accountExists(req: PayloadRequest, email: string): Promise<boolean> {
+  const { totalDocs } = await req.payload.count({
+    collection: 'users',
+    where: { email: { equals: accountKey(email) } },
+    overrideAccess: true,
+  })
+  return totalDocs > 0
+}
+
 export const loginEndpoint: Endpoint = {
   path: '/login',
   method: 'post',
@@ -53,6 +64,13 @@ export const loginEndpoint: Endpoint = {
         data: { email, password },
         depth: Number.isInteger(depth) && depth >= 0 ? depth : undefined,
         req,
+      }).catch(async (error: unknown) => {
+        // Payload answers an unknown address before any password check: as fast a refusal
+        // would tell which addresses have accounts.
+        if (error instanceof AuthenticationError && !(await accountExists(req, email))) {
+          await comparePasswordWithoutAccount(password)
+        }
+        throw error
       })
       const cookie = generatePayloadCookie({
         collectionAuthConfig: collection.config.auth,

@@ -382,7 +382,8 @@ async function attempt(transport: Transport, role: RoleName, collection: string,
           ? await localStatus(() =>
               payload.unlock({
                 collection: 'users',
-                data: { email },
+                // Payload's type asks for a password too; unlock reads the address only.
+                data: { email } as never,
                 overrideAccess: false,
                 req: { user },
               }),
