@@ -17,7 +17,9 @@ import {
 } from 'payload'
 import { generatePayloadCookie } from 'payload/shared'
 import { fieldText } from '../http/body'
+import { requestMessage } from '../i18n/messages'
 import { comparePasswordWithoutAccount } from '../security/passwordHash'
+import { rateLimit, tooManyAnswer } from '../security/rateLimit'
 
 const queues = new Map<string, Promise<unknown>>()
 
@@ -47,10 +49,22 @@ async function accountExists(req: PayloadRequest, email: string): Promise<boolea
   return totalDocs > 0
 }
 
+/** Sign-ins per client: an office behind one address signs in a few times, not dozens. */
+export const LOGIN_CLIENT_LIMIT = { points: 30, seconds: 10 * 60 }
+const loginLimit = rateLimit(LOGIN_CLIENT_LIMIT.points, LOGIN_CLIENT_LIMIT.seconds)
+
 export const loginEndpoint: Endpoint = {
   path: '/login',
   method: 'post',
   handler: async (req) => {
+    const decision = await loginLimit.check(req.headers)
+    if (!decision.allowed) {
+      const minutes = Math.max(1, Math.ceil(decision.retryAfterSeconds / 60))
+      return tooManyAnswer(
+        requestMessage(req, 'signInTooMany', { minutes }),
+        decision.retryAfterSeconds,
+      )
+    }
     await addDataAndFileToRequest(req)
     const email = fieldText(req.data?.email, 320)
     const password = typeof req.data?.password === 'string' ? req.data.password : ''

@@ -3,6 +3,8 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LOGIN_MAX_ATTEMPTS } from '../../cms/collections/Users'
+import { FORGOT_PASSWORD_CLIENT_LIMIT } from '../../cms/endpoints/passwordReset'
+import { LOGIN_CLIENT_LIMIT } from '../../cms/endpoints/sessions'
 import { PASSWORD_HASH, passwordHash } from '../../cms/security/passwordHash'
 import { emailsDelivered } from '../../cms/submissions/emails'
 import { closeTestPayload, createUser, rest, TEST_PASSWORD, testPayload } from './helpers'
@@ -71,6 +73,38 @@ describe('accounts', () => {
     })
     expect(locked.status).not.toBe(200)
     expect(JSON.stringify(locked.body)).toMatch(/locked/i)
+  })
+
+  it('limits sign-in attempts per client', async () => {
+    const client = from('203.0.113.80')
+    for (let attempt = 0; attempt < LOGIN_CLIENT_LIMIT.points; attempt += 1) {
+      // An empty password is refused before any password check: these attempts are quick.
+      expect((await signIn(`someone-${attempt}@example.org`, '', client)).status).toBe(400)
+    }
+    const limited = await signIn('someone@example.org', TEST_PASSWORD, client)
+    expect(limited.status).toBe(429)
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(JSON.stringify(limited.body)).toMatch(/Too many sign-in attempts/)
+    expect((await signIn('someone@example.org', '', from('203.0.113.81'))).status).toBe(400)
+  })
+
+  it('limits password reset requests per client', async () => {
+    const client = from('203.0.113.90')
+    for (let attempt = 0; attempt < FORGOT_PASSWORD_CLIENT_LIMIT.points; attempt += 1) {
+      const asked = await rest('POST', '/users/forgot-password', {
+        body: { email: `someone-${attempt}@example.org` },
+        headers: client,
+      })
+      expect(asked.status).toBe(200)
+    }
+    const limited = await rest('POST', '/users/forgot-password', {
+      body: { email: 'someone@example.org' },
+      headers: client,
+    })
+    expect(limited.status).toBe(429)
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(JSON.stringify(limited.body)).toMatch(/Too many password reset requests/)
+    await emailsDelivered()
   })
 
   it('uses the stored passwords’ hashing for an address without an account', async () => {
