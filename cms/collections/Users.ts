@@ -37,6 +37,8 @@ export const Users: CollectionConfig = {
     create: adminOnly,
     update: adminOrSelf,
     delete: adminOnly,
+    // Unlocking cancels the sign-in lockout, which protects every account against guessing.
+    unlock: adminOnly,
     // Every role works in the admin panel; what each may touch is decided per collection.
     admin: ({ req: { user } }) => Boolean(user),
   },

@@ -10,16 +10,37 @@ import { fieldText } from '../http/body'
 import { runWithoutTransaction } from '../database'
 import { passwordProblem } from '../domain/password'
 import { requestMessage } from '../i18n/messages'
+import { rateLimit, tooManyAnswer } from '../security/rateLimit'
+import { deliverLater } from '../submissions/emails'
+
+/** Reset requests per client: each one may send a mail. */
+export const FORGOT_PASSWORD_CLIENT_LIMIT = { points: 10, seconds: 60 * 60 }
+const forgotLimit = rateLimit(
+  FORGOT_PASSWORD_CLIENT_LIMIT.points,
+  FORGOT_PASSWORD_CLIENT_LIMIT.seconds,
+)
 
 export const forgotPasswordEndpoint: Endpoint = {
   path: '/forgot-password',
   method: 'post',
   handler: async (req) => {
+    const decision = await forgotLimit.check(req.headers)
+    if (!decision.allowed) {
+      const minutes = Math.max(1, Math.ceil(decision.retryAfterSeconds / 60))
+      return tooManyAnswer(
+        requestMessage(req, 'resetTooMany', { minutes }),
+        decision.retryAfterSeconds,
+      )
+    }
     await addDataAndFileToRequest(req)
     const email = fieldText(req.data?.email, 320)
-    // The same answer whether or not an account exists: no way to test addresses.
-    await runWithoutTransaction(() =>
-      req.payload.forgotPassword({ collection: 'users', data: { email }, req }),
+    if (!email.trim()) throw new APIError(requestMessage(req, 'invalidEmail'), 400, undefined, true)
+    // The same answer, as fast, whether or not an account exists: no way to test addresses. The
+    // token and the mail are made after the answer (a failure is logged).
+    deliverLater(req.payload, () =>
+      runWithoutTransaction(() =>
+        req.payload.forgotPassword({ collection: 'users', data: { email }, req }),
+      ),
     )
     return Response.json({ message: req.t('general:success') })
   },

@@ -9,6 +9,7 @@
 // hand over to Payload's handlers.
 import {
   addDataAndFileToRequest,
+  AuthenticationError,
   headersWithCors,
   loginOperation,
   type Endpoint,
@@ -16,6 +17,9 @@ import {
 } from 'payload'
 import { generatePayloadCookie } from 'payload/shared'
 import { fieldText } from '../http/body'
+import { requestMessage } from '../i18n/messages'
+import { comparePasswordWithoutAccount } from '../security/passwordHash'
+import { rateLimit, tooManyAnswer } from '../security/rateLimit'
 
 const queues = new Map<string, Promise<unknown>>()
 
@@ -36,10 +40,31 @@ export function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
 /** Accounts are found by their email address, which Payload compares lower-cased and trimmed. */
 const accountKey = (email: unknown) => (typeof email === 'string' ? email.trim().toLowerCase() : '')
 
+async function accountExists(req: PayloadRequest, email: string): Promise<boolean> {
+  const { totalDocs } = await req.payload.count({
+    collection: 'users',
+    where: { email: { equals: accountKey(email) } },
+    overrideAccess: true,
+  })
+  return totalDocs > 0
+}
+
+/** Sign-ins per client: an office behind one address signs in a few times, not dozens. */
+export const LOGIN_CLIENT_LIMIT = { points: 30, seconds: 10 * 60 }
+const loginLimit = rateLimit(LOGIN_CLIENT_LIMIT.points, LOGIN_CLIENT_LIMIT.seconds)
+
 export const loginEndpoint: Endpoint = {
   path: '/login',
   method: 'post',
   handler: async (req) => {
+    const decision = await loginLimit.check(req.headers)
+    if (!decision.allowed) {
+      const minutes = Math.max(1, Math.ceil(decision.retryAfterSeconds / 60))
+      return tooManyAnswer(
+        requestMessage(req, 'signInTooMany', { minutes }),
+        decision.retryAfterSeconds,
+      )
+    }
     await addDataAndFileToRequest(req)
     const email = fieldText(req.data?.email, 320)
     const password = typeof req.data?.password === 'string' ? req.data.password : ''
@@ -53,6 +78,13 @@ export const loginEndpoint: Endpoint = {
         data: { email, password },
         depth: Number.isInteger(depth) && depth >= 0 ? depth : undefined,
         req,
+      }).catch(async (error: unknown) => {
+        // Payload answers an unknown address before any password check: as fast a refusal
+        // would tell which addresses have accounts.
+        if (error instanceof AuthenticationError && !(await accountExists(req, email))) {
+          await comparePasswordWithoutAccount(password)
+        }
+        throw error
       })
       const cookie = generatePayloadCookie({
         collectionAuthConfig: collection.config.auth,

@@ -70,6 +70,9 @@ const en = {
     'The password is too easy to guess. Use a longer passphrase, for example four unrelated words.',
   communeEditorNeedsCommunes: 'A commune editor must be bound to at least one commune.',
   associationNeedsOrganisation: 'An association account must be bound to its organisation.',
+  signInTooMany: 'Too many sign-in attempts from your network. Try again in {{minutes}} minutes.',
+  resetTooMany:
+    'Too many password reset requests from your network. Try again in {{minutes}} minutes.',
   codeFormat:
     'A commune code in Luxembourg has four digits (STATEC code, for example 1205 for Remich).',
   validToBeforeValidFrom: '"Valid to" is before "valid from".',
@@ -253,6 +256,10 @@ const fr: Record<MessageKey, string> = {
     'Ce mot de passe est trop facile à deviner. Utilisez une phrase plus longue, par exemple quatre mots sans lien.',
   communeEditorNeedsCommunes: 'Un rédacteur communal doit être lié à au moins une commune.',
   associationNeedsOrganisation: 'Un compte association doit être lié à son organisation.',
+  signInTooMany:
+    'Trop de tentatives de connexion depuis votre réseau. Réessayez dans {{minutes}} minutes.',
+  resetTooMany:
+    'Trop de demandes de réinitialisation du mot de passe depuis votre réseau. Réessayez dans {{minutes}} minutes.',
   codeFormat:
     'Un code de commune au Luxembourg a quatre chiffres (code STATEC, par exemple 1205 pour Remich).',
   validToBeforeValidFrom: '« Valable jusqu’au » est avant « valable à partir du ».',
@@ -438,6 +445,10 @@ const de: Record<MessageKey, string> = {
   communeEditorNeedsCommunes:
     'Ein Gemeinde-Redakteur muss mindestens einer Gemeinde zugeordnet sein.',
   associationNeedsOrganisation: 'Ein Vereinskonto muss seiner Organisation zugeordnet sein.',
+  signInTooMany:
+    'Zu viele Anmeldeversuche aus Ihrem Netzwerk. Versuchen Sie es in {{minutes}} Minuten erneut.',
+  resetTooMany:
+    'Zu viele Anfragen zum Zurücksetzen des Passworts aus Ihrem Netzwerk. Versuchen Sie es in {{minutes}} Minuten erneut.',
   codeFormat:
     'Eine Gemeindekennziffer in Luxemburg hat vier Ziffern (STATEC-Code, zum Beispiel 1205 für Remich).',
   validToBeforeValidFrom: '„Gültig bis“ liegt vor „gültig ab“.',
@@ -621,6 +632,10 @@ const pt: Record<MessageKey, string> = {
     'A palavra-passe é demasiado fácil de adivinhar. Use uma frase mais longa, por exemplo quatro palavras sem relação.',
   communeEditorNeedsCommunes: 'Um editor de comuna tem de estar ligado a pelo menos uma comuna.',
   associationNeedsOrganisation: 'Uma conta de associação tem de estar ligada à sua organização.',
+  signInTooMany:
+    'Demasiadas tentativas de início de sessão a partir da sua rede. Tente novamente dentro de {{minutes}} minutos.',
+  resetTooMany:
+    'Demasiados pedidos de reposição da palavra-passe a partir da sua rede. Tente novamente dentro de {{minutes}} minutos.',
   codeFormat:
     'Um código de comuna no Luxemburgo tem quatro algarismos (código STATEC, por exemplo 1205 para Remich).',
   validToBeforeValidFrom: '«Válido até» é antes de «válido desde».',

@@ -27,3 +27,11 @@ export function rateLimit(points: number, seconds: number): RateLimit {
     },
   }
 }
+
+/** A 429 answer in Payload's error shape (the admin shows its message), with Retry-After. */
+export function tooManyAnswer(message: string, retryAfterSeconds: number): Response {
+  return Response.json(
+    { errors: [{ message }] },
+    { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } },
+  )
+}

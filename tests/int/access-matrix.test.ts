@@ -27,6 +27,7 @@ type Operation =
   | 'delete'
   | 'deletePublished'
   | 'linkOutside'
+  | 'unlock'
 type Id = string | number
 
 const roleNames: RoleName[] = ['anonymous', 'admin', 'coordinator', 'commune-editor', 'association']
@@ -167,6 +168,8 @@ const matrix: Record<string, Partial<Record<Operation, boolean[]>>> = {
     read: [D, A, A, D, D],
     update: [D, A, D, D, D],
     delete: [D, A, D, D, D],
+    // Clears the failed sign-ins counted against another user's address.
+    unlock: [D, A, D, D, D],
   },
 }
 
@@ -502,6 +505,22 @@ async function attempt(transport: Transport, role: RoleName, collection: string,
           : (await rest('DELETE', `/${collection}/${id}`, { token })).status
       break
     }
+    case 'unlock': {
+      const email = ids.otherUserEmail as string
+      status =
+        transport === 'local'
+          ? await localStatus(() =>
+              payload.unlock({
+                collection: 'users',
+                // Payload's type asks for a password too; unlock reads the address only.
+                data: { email } as never,
+                overrideAccess: false,
+                req: { user },
+              }),
+            )
+          : (await rest('POST', `/${collection}/unlock`, { token, body: { email } })).status
+      break
+    }
   }
   return { allowed: ok(status), denied: denied(status), status }
 }
@@ -563,11 +582,11 @@ beforeAll(async () => {
   users.association = await createUser(payload, 'association-a', ['association'], {
     organisation: ids.association,
   })
-  ids.otherUser = (
-    await createUser(payload, 'editor-grevenmacher', ['commune-editor'], {
-      communes: [ids.grevenmacher],
-    })
-  ).id
+  const otherUser = await createUser(payload, 'editor-grevenmacher', ['commune-editor'], {
+    communes: [ids.grevenmacher],
+  })
+  ids.otherUser = otherUser.id
+  ids.otherUserEmail = otherUser.email
 })
 
 afterAll(async () => {
@@ -719,6 +738,21 @@ describe('scope rules a matrix cannot show', () => {
       token: users.coordinator!.token,
     })
     expect(JSON.stringify(staffView.body)).toContain('private@example.org')
+  })
+
+  it('a refused unlock does not tell whether the address has an account', async () => {
+    for (const token of [undefined, users.coordinator!.token, editor().token]) {
+      const existing = await rest('POST', '/users/unlock', {
+        token,
+        body: { email: ids.otherUserEmail },
+      })
+      const unknown = await rest('POST', '/users/unlock', {
+        token,
+        body: { email: 'nobody-here@example.org' },
+      })
+      expect(existing.status).toBe(403)
+      expect(unknown).toMatchObject({ status: existing.status, body: existing.body })
+    }
   })
 
   it('the public list of events never contains drafts', async () => {

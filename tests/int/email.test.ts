@@ -6,6 +6,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { emailSettings, readOutbox } from '../../cms/email'
 import { SettingsError } from '../../cms/settings'
+import { emailsDelivered } from '../../cms/submissions/emails'
 import { closeTestPayload, createUser, rest, testPayload } from './helpers'
 
 let payload: Payload
@@ -44,6 +45,7 @@ describe('email', () => {
       body: { email: 'nobody@example.org' },
     })
     expect(unknown).toMatchObject({ status: 200, body: asked.body })
+    await emailsDelivered()
     const mail = readOutbox(outbox()).find((m) => m.to.includes(user.email))
     expect(mail?.subject).toMatch(/reset/i)
     const token = /\/admin\/reset\/([\w-]+)/.exec(mail!.html)?.[1]
