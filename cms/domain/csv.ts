@@ -1,12 +1,12 @@
-// CSV as people exchange it with spreadsheet apps (RFC 4180): a forgiving reader that reports
-// every malformed row with its line number, and a writer that spreadsheets open safely.
+// CSV as people exchange it with spreadsheet apps (RFC 4180), read with csv-parse and written
+// with csv-stringify; this module adds what those leave to the caller.
 //
 // Reader: input must be UTF-8 (a byte input is checked; a leading BOM is dropped). The
 // delimiter is `,` or `;`, whichever the header line has more of outside quotes (Excel in
 // French or German locales writes `;`). Records end at CRLF, LF or a lone CR; quoted fields may
 // hold delimiters, doubled quotes and line breaks. Empty lines are skipped. A row with the wrong
-// number of cells or an unterminated quote is reported and left out, and reading goes on
-// (after an unterminated quote, from the line after the one where the record began).
+// number of cells or a quote error is reported with the line it starts on and left out, and
+// reading goes on (after a quote error, from the line after the one where the record began).
 //
 // Writer: CRLF line ends, a field is quoted only when it holds the delimiter, a quote or a line
 // break. Cells that a spreadsheet would run as a formula (starting with = + - @ tab or CR) get
@@ -14,7 +14,9 @@
 // prefixed, nor are strings that are plain decimal numbers ("-12.5"), since a spreadsheet reads
 // them as the same number and runs nothing. Strings that already start with apostrophes before
 // such a character get one more, so `readCsv(..., { unprotectFormulas: true })` gives back
-// exactly the strings that were written.
+// exactly the strings that were written. (csv-stringify's own `escape_formulas` does neither.)
+import { CsvError, parse } from 'csv-parse/sync'
+import { stringify } from 'csv-stringify/sync'
 
 export type CsvDelimiter = ',' | ';'
 export type CsvCell = string | number | boolean | null | undefined
@@ -66,6 +68,8 @@ export class CsvEncodingError extends Error {
 const FORMULA_START = /^'*[=+\-@\t\r]/
 const PROTECTED_FORMULA = /^'+[=+\-@\t\r]/
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/
+const CR = 0x0d
+const LF = 0x0a
 
 /** Decodes UTF-8 bytes (dropping a BOM) or returns a string without its BOM. */
 export function decodeUtf8(input: string | Uint8Array, source = 'The file'): string {
@@ -74,7 +78,7 @@ export function decodeUtf8(input: string | Uint8Array, source = 'The file'): str
     return new TextDecoder('utf-8', { fatal: true }).decode(input)
   } catch {
     const offset = firstInvalidByte(input)
-    const line = input.subarray(0, offset).filter((byte) => byte === 0x0a).length + 1
+    const line = input.subarray(0, offset).filter((byte) => byte === LF).length + 1
     throw new CsvEncodingError(source, line, input[offset] ?? 0)
   }
 }
@@ -82,12 +86,8 @@ export function decodeUtf8(input: string | Uint8Array, source = 'The file'): str
 export function readCsv(input: string | Uint8Array, options: ReadCsvOptions = {}): CsvTable {
   const text = decodeUtf8(input, options.source)
   const delimiter = options.delimiter ?? detectDelimiter(text)
-  const records = readRecords(text, delimiter)
-  const problems: CsvProblem[] = records.flatMap((record) =>
-    record.problem ? [{ line: record.line, reason: record.problem }] : [],
-  )
-  const wellFormed = records.filter((record) => !record.problem)
-  const [headerRecord, ...body] = wellFormed
+  const { records, problems } = readRecords(Buffer.from(text, 'utf8'), delimiter)
+  const [headerRecord, ...body] = records
   const header = (headerRecord?.cells ?? []).map((name) => name.trim())
   const rows: CsvRow[] = []
   for (const record of body) {
@@ -109,13 +109,19 @@ export function toCsv(
   rows: readonly (readonly CsvCell[])[],
   options: { delimiter?: CsvDelimiter; bom?: boolean } = {},
 ): string {
-  const delimiter = options.delimiter ?? ','
-  const lines = rows.map((row) => {
-    // A lone empty cell would be an empty line, which readers skip.
-    if (row.length === 1 && csvText(row[0]) === '') return '""'
-    return row.map((cell) => quoteIfNeeded(csvText(cell), delimiter)).join(delimiter)
+  const texts = rows.map((row) => row.map(csvText))
+  return stringify(texts, {
+    delimiter: options.delimiter ?? ',',
+    bom: options.bom ?? false,
+    record_delimiter: '\r\n',
+    // csv-stringify stops quoting lone LF and CR once the record delimiter is set explicitly.
+    quote_record_delimiter: true,
+    cast: {
+      // A lone empty cell would be an empty line, which readers skip.
+      string: (value, { records }) =>
+        value === '' && texts[records]?.length === 1 ? { value, quoted_empty: true } : value,
+    },
   })
-  return (options.bom ? '\uFEFF' : '') + lines.map((line) => `${line}\r\n`).join('')
 }
 
 const cellCount = (count: number) => `${count} ${count === 1 ? 'cell' : 'cells'}`
@@ -134,10 +140,6 @@ function unprotectFormula(cell: string): string {
   return PROTECTED_FORMULA.test(cell) ? cell.slice(1) : cell
 }
 
-function quoteIfNeeded(text: string, delimiter: CsvDelimiter): string {
-  return text.includes(delimiter) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-}
-
 function detectDelimiter(text: string): CsvDelimiter {
   let commas = 0
   let semicolons = 0
@@ -154,110 +156,103 @@ function detectDelimiter(text: string): CsvDelimiter {
 interface RawRecord {
   line: number
   cells: string[]
-  problem?: string
 }
 
-function readRecords(text: string, delimiter: CsvDelimiter): RawRecord[] {
+/**
+ * The records of `bytes`, each with the line it starts on. csv-parse stops at the first quote
+ * error, so reading starts again on the line after the failed record's first line. Lines are
+ * counted here, not taken from csv-parse, whose `info.lines` counts a CRLF inside a quoted cell
+ * as two lines.
+ */
+function readRecords(
+  bytes: Buffer,
+  delimiter: CsvDelimiter,
+): { records: RawRecord[]; problems: CsvProblem[] } {
   const records: RawRecord[] = []
-  let index = 0
-  let line = 1
-  while (index < text.length) {
-    const startLine = line
-    const startIndex = index
-    const cells: string[] = []
-    let cell = ''
-    let quoted = false
-    let wasQuoted = false
-    let problem: string | undefined
-    let ended = false
-    while (index < text.length && !ended) {
-      const char = text[index]!
-      if (quoted) {
-        if (char === '"' && text[index + 1] === '"') {
-          cell += '"'
-          index++
-        } else if (char === '"') quoted = false
-        else {
-          if (char === '\n' || (char === '\r' && text[index + 1] !== '\n')) line++
-          cell += char
-        }
-      } else if (char === '"' && cell === '' && !wasQuoted) {
-        quoted = wasQuoted = true
-      } else if (char === delimiter) {
-        cells.push(cell)
-        cell = ''
-        wasQuoted = false
-      } else if (char === '\r' || char === '\n') {
-        if (char === '\r' && text[index + 1] === '\n') index++
-        line++
-        ended = true
-      } else {
-        if (wasQuoted) problem ??= `has text after the closing quote of cell ${cells.length + 1}`
-        cell += char
-      }
-      index++
+  const problems: CsvProblem[] = []
+  const lineStarts = lineStartOffsets(bytes)
+  const lineAt = (offset: number) => upperBound(lineStarts, offset)
+  let from = 0
+  while (from < bytes.length) {
+    // Where the record being read ends: the next record starts after the empty lines past it.
+    let end = from
+    const recordStart = () => {
+      while (end < bytes.length && (bytes[end] === CR || bytes[end] === LF)) end++
+      return end
     }
-    if (quoted) {
-      records.push({
-        line: startLine,
-        cells: [],
-        problem: 'has a quote that is never closed (a cell starts with " but has no closing ")',
+    try {
+      parse(bytes.subarray(from), {
+        delimiter,
+        record_delimiter: ['\r\n', '\n', '\r'],
+        relax_column_count: true,
+        skip_empty_lines: true,
+        on_record: (cells: string[], info) => {
+          records.push({ line: lineAt(recordStart()), cells })
+          end = from + info.bytes
+          return null
+        },
       })
-      // Go on from the line after the record's start, as if that quote were a typo.
-      index = nextLineStart(text, startIndex)
-      line = startLine + 1
-      continue
+      break
+    } catch (error) {
+      if (!(error instanceof CsvError)) throw error
+      const line = lineAt(recordStart())
+      problems.push({ line, reason: quoteProblem(error) })
+      from = lineStarts[line] ?? bytes.length
     }
-    cells.push(cell)
-    const blank = cells.length === 1 && cells[0] === '' && !wasQuoted
-    if (!blank)
-      records.push(problem ? { line: startLine, cells, problem } : { line: startLine, cells })
   }
-  return records
+  return { records, problems }
 }
 
-/** Index just after the line break that ends the line containing `from`. */
-function nextLineStart(text: string, from: number): number {
-  for (let index = from; index < text.length; index++) {
-    if (text[index] === '\n') return index + 1
-    if (text[index] === '\r') return text[index + 1] === '\n' ? index + 2 : index + 1
+function quoteProblem(error: CsvError): string {
+  const cell = typeof error.column === 'number' ? error.column + 1 : 1
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'has a quote that is never closed (a cell starts with " but has no closing ")'
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return `has text after the closing quote of cell ${cell}`
+    case 'INVALID_OPENING_QUOTE':
+      return `has a quote inside cell ${cell}, which does not start with one (put the whole cell in quotes and double the quote inside)`
+    default:
+      return `cannot be read (${error.message})`
   }
-  return text.length
+}
+
+/** Offsets at which each line starts; a line ends at CRLF, LF or a lone CR. */
+function lineStartOffsets(bytes: Uint8Array): number[] {
+  const starts = [0]
+  for (let index = 0; index < bytes.length; index++) {
+    const byte = bytes[index]
+    if (byte === LF || (byte === CR && bytes[index + 1] !== LF)) starts.push(index + 1)
+  }
+  return starts
+}
+
+/** How many of the sorted `values` are at most `target`: the 1-based line of an offset. */
+function upperBound(values: readonly number[], target: number): number {
+  let low = 0
+  let high = values.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (values[middle]! <= target) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 /** Offset of the first byte that breaks UTF-8 (TextDecoder says only that one does). */
 function firstInvalidByte(bytes: Uint8Array): number {
-  let index = 0
-  while (index < bytes.length) {
-    const lead = bytes[index]!
-    const length = sequenceLength(lead)
-    if (length === 0) return index
-    // The second byte's range is narrower after E0, ED, F0 and F4 (no overlong forms,
-    // surrogates or code points above U+10FFFF).
-    const [low, high] =
-      lead === 0xe0
-        ? [0xa0, 0xbf]
-        : lead === 0xed
-          ? [0x80, 0x9f]
-          : lead === 0xf0
-            ? [0x90, 0xbf]
-            : lead === 0xf4
-              ? [0x80, 0x8f]
-              : [0x80, 0xbf]
-    for (let next = 1; next < length; next++) {
-      const byte = bytes[index + next]
-      const [min, max] = next === 1 ? [low, high] : [0x80, 0xbf]
-      if (byte === undefined || byte < min || byte > max) return index
-    }
-    index += length
+  // The decoder replaces each broken sequence with U+FFFD; the first replacement that the input
+  // does not spell as EF BF BD is where the input breaks.
+  const text = new TextDecoder('utf-8').decode(bytes)
+  const encoder = new TextEncoder()
+  let offset = 0
+  let previous = 0
+  for (let index = text.indexOf('\uFFFD'); index >= 0; index = text.indexOf('\uFFFD', index + 1)) {
+    offset += encoder.encode(text.slice(previous, index)).length
+    previous = index + 1
+    if (bytes[offset] !== 0xef || bytes[offset + 1] !== 0xbf || bytes[offset + 2] !== 0xbd)
+      return offset
+    offset += 3
   }
   return bytes.length
-}
-
-function sequenceLength(lead: number): number {
-  if (lead < 0x80) return 1
-  if (lead >= 0xc2 && lead <= 0xdf) return 2
-  if (lead >= 0xe0 && lead <= 0xef) return 3
-  if (lead >= 0xf0 && lead <= 0xf4) return 4
-  return 0
 }
