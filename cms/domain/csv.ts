@@ -5,8 +5,10 @@
 // delimiter is `,` or `;`, whichever the header line has more of outside quotes (Excel in
 // French or German locales writes `;`). Records end at CRLF, LF or a lone CR; quoted fields may
 // hold delimiters, doubled quotes and line breaks. Empty lines are skipped. A row with the wrong
-// number of cells or a quote error is reported with the line it starts on and left out, and
-// reading goes on (after a quote error, from the line after the one where the record began).
+// number of cells, text after a closing quote or a quote that is never closed is reported with
+// the line it starts on and left out, and reading goes on (after an unclosed quote, from the line
+// after the one where the record began). A quote inside a cell that does not start with one is
+// kept as text, as spreadsheet apps read it.
 //
 // Writer: CRLF line ends, a field is quoted only when it holds the delimiter, a quote or a line
 // break. Cells that a spreadsheet would run as a formula (starting with = + - @ tab or CR) get
@@ -15,7 +17,7 @@
 // them as the same number and runs nothing. Strings that already start with apostrophes before
 // such a character get one more, so `readCsv(..., { unprotectFormulas: true })` gives back
 // exactly the strings that were written. (csv-stringify's own `escape_formulas` does neither.)
-import { CsvError, parse } from 'csv-parse/sync'
+import { CsvError, parse, type Options as ParseOptions } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
 
 export type CsvDelimiter = ',' | ';'
@@ -160,34 +162,40 @@ interface RawRecord {
 
 /**
  * The records of `bytes`, each with the line it starts on. csv-parse stops at the first quote
- * error, so reading starts again on the line after the failed record's first line. Lines are
- * counted here, not taken from csv-parse, whose `info.lines` counts a CRLF inside a quoted cell
- * as two lines.
+ * error: the record is then read again with quotes taken literally where they cannot be CSV
+ * quotes, as spreadsheet apps do, and reading goes on after it; a quote in a cell that does not
+ * start with one stays in the text, text after a closing quote makes the record a problem. After
+ * a quote that is never closed, reading starts again on the line after the record's first line.
+ * Lines are counted here, not taken from csv-parse, whose `info.lines` counts a CRLF inside a
+ * quoted cell as two lines.
  */
 function readRecords(
   bytes: Buffer,
   delimiter: CsvDelimiter,
 ): { records: RawRecord[]; problems: CsvProblem[] } {
+  const options: ParseOptions = {
+    delimiter,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    skip_empty_lines: true,
+  }
   const records: RawRecord[] = []
   const problems: CsvProblem[] = []
   const lineStarts = lineStartOffsets(bytes)
   const lineAt = (offset: number) => upperBound(lineStarts, offset)
   let from = 0
   while (from < bytes.length) {
-    // Where the record being read ends: the next record starts after the empty lines past it.
+    // Where the last record read ends: the next one starts after the empty lines past it.
     let end = from
-    const recordStart = () => {
+    const nextStart = () => {
       while (end < bytes.length && (bytes[end] === CR || bytes[end] === LF)) end++
       return end
     }
     try {
       parse(bytes.subarray(from), {
-        delimiter,
-        record_delimiter: ['\r\n', '\n', '\r'],
-        relax_column_count: true,
-        skip_empty_lines: true,
+        ...options,
         on_record: (cells: string[], info) => {
-          records.push({ line: lineAt(recordStart()), cells })
+          records.push({ line: lineAt(nextStart()), cells })
           end = from + info.bytes
           return null
         },
@@ -195,26 +203,53 @@ function readRecords(
       break
     } catch (error) {
       if (!(error instanceof CsvError)) throw error
-      const line = lineAt(recordStart())
-      problems.push({ line, reason: quoteProblem(error) })
-      from = lineStarts[line] ?? bytes.length
+      const start = nextStart()
+      const line = lineAt(start)
+      const relaxed =
+        error.code === 'CSV_QUOTE_NOT_CLOSED' ? null : firstRecord(bytes.subarray(start), options)
+      // Read relaxed, a cell with text after its closing quote keeps its opening quote.
+      const broken = relaxed?.cells.findIndex((cell) => cell.startsWith('"')) ?? -1
+      const quoteInText = error.code === 'INVALID_OPENING_QUOTE'
+      if (relaxed && quoteInText && broken < 0) records.push({ line, cells: relaxed.cells })
+      else {
+        const reason =
+          quoteInText && broken >= 0
+            ? closingQuoteProblem(broken)
+            : quoteProblem(error.code, error.column)
+        problems.push({ line, reason })
+      }
+      from = relaxed ? start + relaxed.length : (lineStarts[line] ?? bytes.length)
     }
   }
   return { records, problems }
 }
 
-function quoteProblem(error: CsvError): string {
-  const cell = typeof error.column === 'number' ? error.column + 1 : 1
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return 'has a quote that is never closed (a cell starts with " but has no closing ")'
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return `has text after the closing quote of cell ${cell}`
-    case 'INVALID_OPENING_QUOTE':
-      return `has a quote inside cell ${cell}, which does not start with one (put the whole cell in quotes and double the quote inside)`
-    default:
-      return `cannot be read (${error.message})`
+/** The first record of `bytes`, quotes that cannot be CSV quotes kept as text; null if none. */
+function firstRecord(bytes: Buffer, options: ParseOptions) {
+  let first = null as { cells: string[]; length: number } | null
+  try {
+    parse(bytes, {
+      ...options,
+      relax_quotes: true,
+      to: 1,
+      on_record: (cells: string[], info) => {
+        first ??= { cells, length: info.bytes }
+        return null
+      },
+    })
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error
   }
+  return first
+}
+
+const closingQuoteProblem = (index: number) =>
+  `has text after the closing quote of cell ${index + 1}`
+
+function quoteProblem(code: string, column: unknown): string {
+  return code === 'CSV_INVALID_CLOSING_QUOTE'
+    ? closingQuoteProblem(typeof column === 'number' ? column : 0)
+    : 'has a quote that is never closed (a cell starts with " but has no closing ")'
 }
 
 /** Offsets at which each line starts; a line ends at CRLF, LF or a lone CR. */

@@ -168,19 +168,31 @@ describe('CSV reader on top of csv-parse', () => {
   })
 
   it('reports every quote error in a file and reads the rows between and after them', () => {
-    const table = readCsv('name,count\n"x"y,1\nok,2\nz"w,3\nfine,4\n"open,5\nlast,6\n')
+    const table = readCsv('name,count\n"x"y,1\nok,2\n"open,3\nlast,4\n')
     expect(table.problems.map((problem) => [problem.line, problem.reason])).toEqual([
       [2, 'has text after the closing quote of cell 1'],
-      [
-        4,
-        'has a quote inside cell 1, which does not start with one (put the whole cell in quotes and double the quote inside)',
-      ],
-      [6, 'has a quote that is never closed (a cell starts with " but has no closing ")'],
+      [4, 'has a quote that is never closed (a cell starts with " but has no closing ")'],
     ])
     expect(table.rows.map((row) => [row.line, ...row.cells])).toEqual([
       [3, 'ok', '2'],
-      [5, 'fine', '4'],
-      [7, 'last', '6'],
+      [5, 'last', '4'],
+    ])
+  })
+
+  it('goes on after the end of a record with text after a closing quote, not inside it', () => {
+    const table = readCsv('name,count\n"two\nlines"x,1\nnext,2\n')
+    expect(table.problems).toEqual([
+      { line: 2, reason: 'has text after the closing quote of cell 1' },
+    ])
+    expect(table.rows.map((row) => [row.line, ...row.cells])).toEqual([[4, 'next', '2']])
+  })
+
+  it('keeps a quote inside a cell that does not start with one, as spreadsheet apps do', () => {
+    const table = readCsv('name,note\nLe "Petit" café,a"b\r\nnext,"q"\n')
+    expect(table.problems).toEqual([])
+    expect(table.rows.map((row) => [row.line, ...row.cells])).toEqual([
+      [2, 'Le "Petit" café', 'a"b'],
+      [3, 'next', 'q'],
     ])
   })
 
