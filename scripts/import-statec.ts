@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { openPayload } from '../cms/openPayload'
-import { CsvEncodingError } from './lib/csv'
+import { CsvEncodingError } from '../cms/domain/csv'
 import { importObservations, parsePopulationFile, portalCommunes } from './lib/populationImport'
 import { StatecFormatError } from './lib/statec'
 

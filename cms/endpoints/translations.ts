@@ -8,7 +8,7 @@
 import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 import { APIError } from 'payload'
 import { isLocaleCode, localeDefinition, type LocaleCode } from '../../locales/config'
-import { CsvEncodingError, decodeUtf8 } from '../../scripts/lib/csv'
+import { CsvEncodingError, decodeUtf8 } from '../domain/csv'
 import { translateNext } from '../dashboard/overview'
 import type { TranslationContext } from '../fields/translationStatus'
 import { readBoundedBody } from '../http/body'

@@ -6,7 +6,7 @@
 // are exported for reading and never imported.
 import { createLocalReq, type Payload } from 'payload'
 import type { LocaleCode } from '../../locales/config'
-import { readCsv, toCsv, type CsvCell, type CsvDelimiter } from '../../scripts/lib/csv'
+import { readCsv, toCsv, type CsvCell, type CsvDelimiter } from '../domain/csv'
 import { actionStatuses } from '../collections/Actions'
 import { measurementsFromAttendance, type IndicatorSource } from '../domain/attendance'
 import { localDay } from '../domain/dates'

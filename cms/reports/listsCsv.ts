@@ -3,7 +3,7 @@
 // semicolon as the reader's spreadsheet expects.
 import type { Payload, PayloadRequest, Where } from 'payload'
 import type { LocaleCode } from '../../locales/config'
-import { toCsv, type CsvCell, type CsvDelimiter } from '../../scripts/lib/csv'
+import { toCsv, type CsvCell, type CsvDelimiter } from '../domain/csv'
 import { zonedFromISO } from '../domain/dates'
 
 const slugs = (value: unknown) =>

@@ -3,7 +3,7 @@
 // source text it was exported from, so an import notices when the source changed since.
 import type { Field } from 'payload'
 import { isLocaleCode, type LocaleCode } from '../../locales/config'
-import { readCsv, toCsv } from '../../scripts/lib/csv'
+import { readCsv, toCsv } from '../domain/csv'
 import { fingerprint, plainText, unitsOfAllLocales } from '../domain/translation'
 import { childrenNamed, escapeXml, parseXml, textOf, XmlError, type XmlElement } from './xml'
 

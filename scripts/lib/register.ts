@@ -4,7 +4,7 @@
 // pages show these figures for the relative size of communities, with that caveat. The file has
 // commune names, not codes, and a year but no day: the period is the year, the reference date its
 // 1 January for ordering only.
-import { readCsv } from './csv'
+import { readCsv } from '../../cms/domain/csv'
 import type {
   ObservationSource,
   ParseResult,

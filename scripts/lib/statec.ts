@@ -19,7 +19,7 @@
 // Only a file that cannot be read at all throws (not UTF-8, unknown layout, missing columns).
 import { DateTime } from 'luxon'
 import { localDay } from '../../cms/domain/dates'
-import { readCsv, type CsvTable } from './csv'
+import { readCsv, type CsvTable } from '../../cms/domain/csv'
 import { type PopulationGroup, populationGroups } from '../../cms/domain/population'
 
 export {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CsvEncodingError, readCsv } from '../../scripts/lib/csv'
+import { CsvEncodingError, readCsv } from '../../cms/domain/csv'
 import {
   importObservations,
   parsePopulationFile,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CsvEncodingError, decodeUtf8, readCsv, toCsv, type CsvCell } from '../../scripts/lib/csv'
+import { CsvEncodingError, decodeUtf8, readCsv, toCsv, type CsvCell } from '../../cms/domain/csv'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
 
@@ -154,5 +154,57 @@ describe('CSV reader', () => {
       /byte 0xE0 on line 2/,
     )
     expect(decodeUtf8(utf8('\uFEFFRéimech 👋'))).toBe('Réimech 👋')
+  })
+})
+
+describe('CSV reader on top of csv-parse', () => {
+  it('numbers lines after a CRLF inside a quoted cell as one line break', () => {
+    const table = readCsv('a,b\r\n1,"x\r\ny"\r\n\r\nlonely\r\n2,z\r\n')
+    expect(table.rows.map((row) => [row.line, row.cells[0]])).toEqual([
+      [2, '1'],
+      [6, '2'],
+    ])
+    expect(table.problems).toEqual([{ line: 5, reason: 'has 1 cell where the header has 2' }])
+  })
+
+  it('reports every quote error in a file and reads the rows between and after them', () => {
+    const table = readCsv('name,count\n"x"y,1\nok,2\n"open,3\nlast,4\n')
+    expect(table.problems.map((problem) => [problem.line, problem.reason])).toEqual([
+      [2, 'has text after the closing quote of cell 1'],
+      [4, 'has a quote that is never closed (a cell starts with " but has no closing ")'],
+    ])
+    expect(table.rows.map((row) => [row.line, ...row.cells])).toEqual([
+      [3, 'ok', '2'],
+      [5, 'last', '4'],
+    ])
+  })
+
+  it('goes on after the end of a record with text after a closing quote, not inside it', () => {
+    const table = readCsv('name,count\n"two\nlines"x,1\nnext,2\n')
+    expect(table.problems).toEqual([
+      { line: 2, reason: 'has text after the closing quote of cell 1' },
+    ])
+    expect(table.rows.map((row) => [row.line, ...row.cells])).toEqual([[4, 'next', '2']])
+  })
+
+  it('keeps a quote inside a cell that does not start with one, as spreadsheet apps do', () => {
+    const table = readCsv('name,note\nLe "Petit" café,a"b\r\nnext,"q"\n')
+    expect(table.problems).toEqual([])
+    expect(table.rows.map((row) => [row.line, ...row.cells])).toEqual([
+      [2, 'Le "Petit" café', 'a"b'],
+      [3, 'next', 'q'],
+    ])
+  })
+
+  it('names the cell after whose closing quote text follows', () => {
+    expect(readCsv('a;b;c\n1;"2"x;3\n').problems).toEqual([
+      { line: 2, reason: 'has text after the closing quote of cell 2' },
+    ])
+  })
+})
+
+describe('CSV writer on top of csv-stringify', () => {
+  it('quotes a lone LF or CR, which a reader would otherwise take for a record end', () => {
+    expect(toCsv([['a\nb', 'c\rd', 'e']])).toBe('"a\nb","c\rd",e\r\n')
   })
 })

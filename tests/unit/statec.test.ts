@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import communesContent from '../../content/communes/communes.json'
-import { CsvEncodingError } from '../../scripts/lib/csv'
+import { CsvEncodingError } from '../../cms/domain/csv'
 import {
   communeForCode,
   observationKey,

@@ -65,6 +65,30 @@ describe('XML reading', () => {
   })
 })
 
+describe('XML reading with saxes', () => {
+  it('refuses what is not well-formed XML 1.0, which a translation tool would refuse too', () => {
+    for (const broken of [
+      '<a>fish & chips</a>',
+      '<a>&#1;</a>',
+      '<a>\u0001</a>',
+      '<x:a>unbound prefix</x:a>',
+      '<a b="1" b="2"/>',
+    ]) {
+      expect(() => parseXml(broken), broken).toThrow(XmlError)
+    }
+  })
+
+  it('names line and column', () => {
+    expect(() => parseXml('<a>\n  <b></a>')).toThrow('Unexpected close tag (line 2, column 9).')
+    expect(() => parseXml('<a>\n&nbsp;</a>')).toThrow('Unknown entity &nbsp; (line 2, column 6).')
+  })
+
+  it('gives each element the line of its <', () => {
+    const root = parseXml('<?xml version="1.0"?>\n<a\n  x="1">\n<b\n/></a>')
+    expect([root.line, (root.children[1] as { line: number }).line]).toEqual([2, 4])
+  })
+})
+
 describe('translation files', () => {
   it('splits rich text into its text runs and names fields without row ids', () => {
     expect(file.units.map((unit) => [unit.id, unit.field, unit.source])).toEqual([

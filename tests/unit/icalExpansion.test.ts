@@ -1,0 +1,271 @@
+// The portal expands recurrences itself (cms/domain/recurrence.ts) and writes them to calendar
+// files as RRULE, EXDATE, RDATE and RECURRENCE-ID overrides. Two independent readers expand
+// those files again: Mozilla's ical.js (with the file's own VTIMEZONE) and Python's icalendar
+// with dateutil's rrule (with the system's zoneinfo). All three must give the same occurrence
+// starts, and the same cancelled ones, for every demo event and for synthetic ones.
+import { spawnSync } from 'node:child_process'
+import ICAL from 'ical.js'
+import { DateTime } from 'luxon'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { zonedFromWallTime } from '../../cms/domain/dates'
+import demoEvents from '../../content/demo/events.json'
+import { syntheticRegion } from '../../scripts/lib/synthetic'
+import type * as ContentModule from '../../web/lib/content'
+import type * as IcalModule from '../../web/lib/ical'
+import { emptySnapshot, type RawDoc, type SiteSnapshot } from '../../web/lib/snapshot'
+import { withSnapshot } from './snapshotFixture'
+
+const ZONE = 'Europe/Luxembourg'
+const site = new URL('https://zesummen.example.lu')
+
+// The seed's conversions (cms/seed/index.ts): wall times in Luxembourg, days at local noon.
+const instant = (value: string | null | undefined) =>
+  value ? zonedFromWallTime(value).toUTC().toISO()! : null
+const day = (value: string | null | undefined) =>
+  value ? zonedFromWallTime(value).set({ hour: 12 }).toUTC().toISO()! : null
+
+type SeedEvent = (typeof demoEvents)[number] & {
+  recurrence?: {
+    frequency: string
+    interval?: number
+    byWeekday?: string[]
+    until?: string | null
+    count?: number | null
+    exdates?: string[]
+    rdates?: string[]
+    overrides?: { date: string; status: string; newStart: string | null; newEnd: string | null }[]
+  } | null
+}
+
+function demoDoc(record: SeedEvent, index: number): RawDoc {
+  const allDay = Boolean(record.allDay)
+  const when = (value: string) => (allDay ? instant(value.slice(0, 10)) : instant(value))
+  const recurrence = record.recurrence
+  return {
+    id: 1000 + index,
+    slug: record.slug,
+    uid: `seed-${record.slug}@zesummen.lu`,
+    sequence: 0,
+    demo: true,
+    sourceLanguage: record.sourceLanguage,
+    title: record.title,
+    start: when(record.start),
+    end: when(record.end),
+    allDay,
+    recurrence: recurrence
+      ? {
+          frequency: recurrence.frequency,
+          interval: recurrence.interval ?? 1,
+          byWeekday: recurrence.byWeekday ?? [],
+          until: day(recurrence.until),
+          count: recurrence.count ?? null,
+          exdates: (recurrence.exdates ?? []).map((date) => ({ date: day(date) })),
+          rdates: (recurrence.rdates ?? []).map((start) => ({ start: instant(start) })),
+        }
+      : {},
+    overrides: (recurrence?.overrides ?? []).map((override) => ({
+      occurrenceDate: day(override.date),
+      status: override.status,
+      newStart: instant(override.newStart),
+      newEnd: instant(override.newEnd),
+    })),
+    status: record.status ?? 'scheduled',
+    communes: [1],
+    updatedAt: '2026-11-20T08:00:00.000Z',
+  }
+}
+
+const synthetic = syntheticRegion(
+  { events: 400, resources: 0, actions: 0, seed: 26, now: new Date('2027-01-15T12:00:00Z') },
+  {
+    communes: [{ id: 1, slug: 'remich', name: 'Remich' }],
+    categories: [{ id: 10, slug: 'language-cafe' }],
+    targetGroups: [{ id: 20, slug: 'newcomers' }],
+    goals: [],
+    images: [],
+  },
+).events.map((event, index): RawDoc => ({
+  ...event,
+  id: 5000 + index,
+  venue: null,
+  organiser: null,
+  action: null,
+  categories: [],
+  targetGroups: [],
+  updatedAt: '2026-11-20T08:00:00.000Z',
+}))
+
+const snapshot: SiteSnapshot = {
+  generatedAt: '2026-12-01T12:00:00.000Z',
+  collections: {
+    ...emptySnapshot().collections,
+    communes: [{ id: 1, slug: 'remich', name: { fr: 'Remich' }, status: 'partner' }],
+    events: [...(demoEvents as SeedEvent[]).map(demoDoc), ...synthetic],
+  },
+}
+
+/** An occurrence as compared: its start in UTC, and whether it is cancelled. */
+type Seen = [start: string, cancelled: boolean]
+type ByUid = Record<string, Seen[]>
+
+const utc = (value: DateTime) => value.toUTC().toISO({ suppressMilliseconds: true })!
+
+function portalOccurrences(views: readonly ContentModule.EventView[]): ByUid {
+  return Object.fromEntries(
+    views.map((view) => [
+      view.uid,
+      view.occurrences.map((o): Seen => [utc(o.start), o.status === 'cancelled']),
+    ]),
+  )
+}
+
+function icalJsOccurrences(text: string): ByUid {
+  const calendar = new ICAL.Component(ICAL.parse(text))
+  for (const zone of calendar.getAllSubcomponents('vtimezone')) {
+    ICAL.TimezoneService.register(zone)
+  }
+  const masters = new Map<string, ICAL.Event>()
+  // Without `exceptions`, ical.js relates every RECURRENCE-ID event of the calendar to the new
+  // event, whatever its UID: relate them here, by UID.
+  const events = calendar
+    .getAllSubcomponents('vevent')
+    .map((vevent) => new ICAL.Event(vevent, { exceptions: [], strictExceptions: true }))
+  for (const event of events) if (!event.isRecurrenceException()) masters.set(event.uid, event)
+  for (const event of events) {
+    if (event.isRecurrenceException()) masters.get(event.uid)!.relateException(event)
+  }
+  const startOf = (time: ICAL.Time) =>
+    time.isDate
+      ? utc(
+          DateTime.fromObject(
+            { year: time.year, month: time.month, day: time.day },
+            { zone: ZONE },
+          ),
+        )
+      : utc(DateTime.fromMillis(time.toUnixTime() * 1000))
+  const result: ByUid = {}
+  for (const [uid, event] of masters) {
+    const seen: Seen[] = []
+    const iterator = event.iterator()
+    // A bound against a rule that never ends; the portal's own limit is far below it.
+    for (let next = iterator.next(); next && seen.length < 5000; next = iterator.next()) {
+      const details = event.getOccurrenceDetails(next)
+      const cancelled = details.item.component.getFirstPropertyValue('status') === 'CANCELLED'
+      seen.push([startOf(details.startDate), cancelled && details.item !== event])
+    }
+    result[uid] = seen.sort((a, b) => a[0].localeCompare(b[0]))
+  }
+  return result
+}
+
+// Expands each VEVENT's RRULE with dateutil in Luxembourg wall time (RFC 5545 3.3.10: the rule
+// repeats the local time of DTSTART), then applies EXDATE, RDATE and the RECURRENCE-ID overrides.
+const pythonExpander = `
+import sys, json
+from datetime import date, datetime, time, timezone
+from zoneinfo import ZoneInfo
+from dateutil.rrule import rrulestr, rruleset
+from icalendar import Calendar
+
+zone = ZoneInfo("Europe/Luxembourg")
+
+def wall(value):
+    if isinstance(value, datetime):
+        return value.astimezone(zone).replace(tzinfo=None) if value.tzinfo else value
+    return datetime.combine(value, time())
+
+def values(prop):
+    if prop is None: return []
+    props = prop if isinstance(prop, list) else [prop]
+    return [wall(d.dt) for p in props for d in p.dts]
+
+def iso(local):
+    return local.replace(tzinfo=zone).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+cal = Calendar.from_ical(sys.stdin.buffer.read())
+masters, moved = {}, {}
+for e in cal.walk("VEVENT"):
+    uid = str(e.get("UID"))
+    if e.get("RECURRENCE-ID") is not None:
+        moved.setdefault(uid, {})[wall(e.get("RECURRENCE-ID").dt)] = (
+            wall(e.get("DTSTART").dt), str(e.get("STATUS")) == "CANCELLED")
+    else:
+        masters[uid] = e
+
+out = {}
+for uid, e in masters.items():
+    start = wall(e.get("DTSTART").dt)
+    rule = e.get("RRULE")
+    rules = rruleset()
+    if rule is not None:
+        text = rule.to_ical().decode()
+        if "UNTIL" in rule:
+            until = rule["UNTIL"][0]
+            local = wall(until)
+            text = ";".join(part for part in text.split(";") if not part.startswith("UNTIL="))
+            text += ";UNTIL=" + local.strftime("%Y%m%dT%H%M%S")
+        rules.rrule(rrulestr(text, dtstart=start))
+    else:
+        rules.rdate(start)
+    for when in values(e.get("RDATE")): rules.rdate(when)
+    for when in values(e.get("EXDATE")): rules.exdate(when)
+    changes = moved.get(uid, {})
+    seen = []
+    for planned in rules:
+        new_start, cancelled = changes.get(planned, (planned, False))
+        seen.append([iso(new_start), cancelled])
+    out[uid] = sorted(seen)
+print(json.dumps(out))
+`
+
+function pythonOccurrences(text: string): ByUid {
+  const result = spawnSync('/usr/bin/python3', ['-c', pythonExpander], {
+    input: text,
+    encoding: 'utf8',
+  })
+  if (result.error || result.status !== 0) {
+    throw new Error(
+      `Python's icalendar could not read the file (install Debian's python3-icalendar): ${result.stderr || result.error}`,
+    )
+  }
+  return JSON.parse(result.stdout)
+}
+
+let content: typeof ContentModule
+let ical: typeof IcalModule
+
+beforeAll(async () => {
+  ;({ content, ical } = await withSnapshot(snapshot))
+})
+
+describe('recurrences read back by ical.js and by Python icalendar with dateutil', () => {
+  const cases = [
+    ['every demo event', (view: ContentModule.EventView) => view.uid.startsWith('seed-')],
+    [
+      '400 synthetic events (seed 26)',
+      (view: ContentModule.EventView) => !view.uid.startsWith('seed-'),
+    ],
+  ] as const
+
+  for (const [name, chosen] of cases) {
+    it(`give the portal's occurrence starts and cancellations for ${name}`, () => {
+      const views = content.events('fr').filter(chosen)
+      const text = ical.calendarFile({ lang: 'fr', name: 'All', site }, views)
+      const portal = portalOccurrences(views)
+      const sorted = Object.fromEntries(
+        Object.entries(portal).map(([uid, seen]) => [
+          uid,
+          [...seen].sort((a, b) => a[0].localeCompare(b[0])),
+        ]),
+      )
+      expect(icalJsOccurrences(text)).toEqual(sorted)
+      expect(pythonOccurrences(text)).toEqual(sorted)
+      // The comparison covers what it is meant to: rules, moved and cancelled dates.
+      const recurring = views.filter((view) => view.recurrence?.frequency)
+      expect(recurring.length).toBeGreaterThan(3)
+      expect(views.some((view) => view.occurrences.some((o) => o.status === 'cancelled'))).toBe(
+        true,
+      )
+    })
+  }
+})
