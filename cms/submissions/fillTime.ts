@@ -33,9 +33,9 @@ export function fillTime(value: string, secret: string, now: number): FillTime {
     const time = Number(signed[1])
     if (!sameText(signed[2]!, signature(secret, time))) return 'unknown'
     const age = now - time
-    // Too soon after the server's answer: asked again rather than dropped, since a person who
-    // ticks the one box an error pointed to can be that quick.
-    return age >= MIN_FILL_MS && age <= STAMP_MAX_AGE_MS ? 'person' : 'unknown'
+    // The stamp proves a round trip through the server's own answer; a person correcting the one
+    // field an error pointed to can be quicker than MIN_FILL_MS, so its age is not asked.
+    return age >= 0 && age <= STAMP_MAX_AGE_MS ? 'person' : 'unknown'
   }
   // The page's script writes the browser's clock: not proof of anything, but scripts that do
   // not run the page's JavaScript send no such value, and those that fake it must also wait.
