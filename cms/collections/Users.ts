@@ -5,12 +5,10 @@ import { adminOrSelf } from '../access/adminOrSelf'
 import { roles } from '../access/roles'
 import { staffOrSelf } from '../access/staffOrSelf'
 import { passwordProblem } from '../domain/password'
+import { clearSignInFailures } from '../hooks/clearSignInFailures'
 import { forgotPasswordEndpoint, resetPasswordEndpoint } from '../endpoints/passwordReset'
 import { loginEndpoint, logoutEndpoint, refreshEndpoint } from '../endpoints/sessions'
 import { adminLanguageNames, adminLanguages, requestMessage } from '../i18n/messages'
-
-export const LOGIN_MAX_ATTEMPTS = 5
-export const LOGIN_LOCK_MS = 15 * 60 * 1000
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -20,8 +18,9 @@ export const Users: CollectionConfig = {
   },
   admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'roles'], group: 'Admin' },
   auth: {
-    maxLoginAttempts: LOGIN_MAX_ATTEMPTS,
-    lockTime: LOGIN_LOCK_MS,
+    // No lock per account (anyone could lock anyone out): failed sign-ins are counted per
+    // address and client together by the portal's sign-in (security/signInFailures.ts).
+    maxLoginAttempts: 0,
     tokenExpiration: 8 * 60 * 60,
     cookies: { sameSite: 'Lax', secure: process.env.PUBLIC_URL?.startsWith('https://') ?? false },
   },
@@ -37,12 +36,13 @@ export const Users: CollectionConfig = {
     create: adminOnly,
     update: adminOrSelf,
     delete: adminOnly,
-    // Unlocking cancels the sign-in lockout, which protects every account against guessing.
+    // Unlocking lets every client try an address again after failed sign-ins.
     unlock: adminOnly,
     // Every role works in the admin panel; what each may touch is decided per collection.
     admin: ({ req: { user } }) => Boolean(user),
   },
   hooks: {
+    afterOperation: [clearSignInFailures],
     beforeValidate: [
       async ({ data, req, operation }) => {
         // The very first account becomes an admin (Payload's first-user screen or create-admin).

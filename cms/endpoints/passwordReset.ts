@@ -25,13 +25,7 @@ export const forgotPasswordEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     const decision = await forgotLimit.check(req.headers)
-    if (!decision.allowed) {
-      const minutes = Math.max(1, Math.ceil(decision.retryAfterSeconds / 60))
-      return tooManyAnswer(
-        requestMessage(req, 'resetTooMany', { minutes }),
-        decision.retryAfterSeconds,
-      )
-    }
+    if (!decision.allowed) return tooManyAnswer(req, 'resetTooMany', decision.retryAfterSeconds)
     await addDataAndFileToRequest(req)
     const email = fieldText(req.data?.email, 320)
     if (!email.trim()) throw new APIError(requestMessage(req, 'invalidEmail'), 400, undefined, true)

@@ -17,9 +17,10 @@ import {
 } from 'payload'
 import { generatePayloadCookie } from 'payload/shared'
 import { fieldText } from '../http/body'
-import { requestMessage } from '../i18n/messages'
 import { comparePasswordWithoutAccount } from '../security/passwordHash'
+import { clientAddress } from '../security/clientAddress'
 import { rateLimit, tooManyAnswer } from '../security/rateLimit'
+import { accountKey, signInFailures } from '../security/signInFailures'
 
 const queues = new Map<string, Promise<unknown>>()
 
@@ -36,9 +37,6 @@ export function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
   })
   return result
 }
-
-/** Accounts are found by their email address, which Payload compares lower-cased and trimmed. */
-const accountKey = (email: unknown) => (typeof email === 'string' ? email.trim().toLowerCase() : '')
 
 async function accountExists(req: PayloadRequest, email: string): Promise<boolean> {
   const { totalDocs } = await req.payload.count({
@@ -58,20 +56,19 @@ export const loginEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     const decision = await loginLimit.check(req.headers)
-    if (!decision.allowed) {
-      const minutes = Math.max(1, Math.ceil(decision.retryAfterSeconds / 60))
-      return tooManyAnswer(
-        requestMessage(req, 'signInTooMany', { minutes }),
-        decision.retryAfterSeconds,
-      )
-    }
+    if (!decision.allowed) return tooManyAnswer(req, 'signInTooMany', decision.retryAfterSeconds)
     await addDataAndFileToRequest(req)
     const email = fieldText(req.data?.email, 320)
     const password = typeof req.data?.password === 'string' ? req.data.password : ''
     // As Payload's handler: the default depth unless the query names a number.
     const depthParam = req.searchParams.get('depth')
     const depth = depthParam === null || depthParam.trim() === '' ? NaN : Number(depthParam)
-    return oneAtATime(accountKey(email), async () => {
+    const address = accountKey(email)
+    const client = clientAddress(req.headers)
+    return oneAtATime(address, async () => {
+      // Counted per address and client together: see signInFailures.ts.
+      const held = signInFailures.check(address, client)
+      if (held.heldBack) return tooManyAnswer(req, 'signInHeldBack', held.retryAfterSeconds)
       const collection = req.payload.collections.users
       const result = await loginOperation({
         collection,
@@ -81,11 +78,13 @@ export const loginEndpoint: Endpoint = {
       }).catch(async (error: unknown) => {
         // Payload answers an unknown address before any password check: as fast a refusal
         // would tell which addresses have accounts.
-        if (error instanceof AuthenticationError && !(await accountExists(req, email))) {
-          await comparePasswordWithoutAccount(password)
+        if (error instanceof AuthenticationError) {
+          signInFailures.fail(address, client)
+          if (!(await accountExists(req, email))) await comparePasswordWithoutAccount(password)
         }
         throw error
       })
+      signInFailures.succeed(address, client)
       const cookie = generatePayloadCookie({
         collectionAuthConfig: collection.config.auth,
         cookiePrefix: req.payload.config.cookiePrefix,

@@ -71,6 +71,8 @@ const en = {
   communeEditorNeedsCommunes: 'A commune editor must be bound to at least one commune.',
   associationNeedsOrganisation: 'An association account must be bound to its organisation.',
   signInTooMany: 'Too many sign-in attempts from your network. Try again in {{minutes}} minutes.',
+  signInHeldBack:
+    'Too many failed sign-ins for this address from your network. Try again in {{minutes}} minutes, or set a new password with “Forgot Password”.',
   resetTooMany:
     'Too many password reset requests from your network. Try again in {{minutes}} minutes.',
   codeFormat:
@@ -258,6 +260,8 @@ const fr: Record<MessageKey, string> = {
   associationNeedsOrganisation: 'Un compte association doit être lié à son organisation.',
   signInTooMany:
     'Trop de tentatives de connexion depuis votre réseau. Réessayez dans {{minutes}} minutes.',
+  signInHeldBack:
+    'Trop d’échecs de connexion pour cette adresse depuis votre réseau. Réessayez dans {{minutes}} minutes, ou choisissez un nouveau mot de passe avec « Mot de passe oublié ».',
   resetTooMany:
     'Trop de demandes de réinitialisation du mot de passe depuis votre réseau. Réessayez dans {{minutes}} minutes.',
   codeFormat:
@@ -447,6 +451,8 @@ const de: Record<MessageKey, string> = {
   associationNeedsOrganisation: 'Ein Vereinskonto muss seiner Organisation zugeordnet sein.',
   signInTooMany:
     'Zu viele Anmeldeversuche aus Ihrem Netzwerk. Versuchen Sie es in {{minutes}} Minuten erneut.',
+  signInHeldBack:
+    'Zu viele fehlgeschlagene Anmeldungen für diese Adresse aus Ihrem Netzwerk. Versuchen Sie es in {{minutes}} Minuten erneut oder legen Sie mit „Passwort vergessen“ ein neues Passwort fest.',
   resetTooMany:
     'Zu viele Anfragen zum Zurücksetzen des Passworts aus Ihrem Netzwerk. Versuchen Sie es in {{minutes}} Minuten erneut.',
   codeFormat:
@@ -634,6 +640,8 @@ const pt: Record<MessageKey, string> = {
   associationNeedsOrganisation: 'Uma conta de associação tem de estar ligada à sua organização.',
   signInTooMany:
     'Demasiadas tentativas de início de sessão a partir da sua rede. Tente novamente dentro de {{minutes}} minutos.',
+  signInHeldBack:
+    'Demasiadas tentativas falhadas de início de sessão para este endereço a partir da sua rede. Tente novamente dentro de {{minutes}} minutos ou defina uma nova palavra-passe com «Esqueci a senha».',
   resetTooMany:
     'Demasiados pedidos de reposição da palavra-passe a partir da sua rede. Tente novamente dentro de {{minutes}} minutos.',
   codeFormat:

@@ -6,6 +6,7 @@ import * as migration_20261125_223315_plan_follow_up from './20261125_223315_pla
 import * as migration_20261126_005022_translation_status from './20261126_005022_translation_status';
 import * as migration_20261126_023301_locales_parent_index from './20261126_023301_locales_parent_index';
 import * as migration_20261126_044425_published_created_index from './20261126_044425_published_created_index';
+import * as migration_20261207_075922_account_lock_per_client from './20261207_075922_account_lock_per_client';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261126_044425_published_created_index.up,
     down: migration_20261126_044425_published_created_index.down,
-    name: '20261126_044425_published_created_index'
+    name: '20261126_044425_published_created_index',
+  },
+  {
+    up: migration_20261207_075922_account_lock_per_client.up,
+    down: migration_20261207_075922_account_lock_per_client.down,
+    name: '20261207_075922_account_lock_per_client'
   },
 ];

@@ -1,6 +1,8 @@
 // Per-client rate limits for public endpoints (rate-limiter-flexible, in memory: one process;
 // a deployment with several CMS instances puts the same limits in its reverse proxy).
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import type { PayloadRequest } from 'payload'
+import { requestMessage, type MessageKey } from '../i18n/messages'
 import { clientAddress } from './clientAddress'
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number }
@@ -28,10 +30,18 @@ export function rateLimit(points: number, seconds: number): RateLimit {
   }
 }
 
-/** A 429 answer in Payload's error shape (the admin shows its message), with Retry-After. */
-export function tooManyAnswer(message: string, retryAfterSeconds: number): Response {
+/**
+ * A 429 answer in Payload's error shape (the admin shows its message), with Retry-After; the
+ * message names the wait in minutes, in the language of the request.
+ */
+export function tooManyAnswer(
+  req: Pick<PayloadRequest, 'i18n'>,
+  key: MessageKey,
+  retryAfterSeconds: number,
+): Response {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60))
   return Response.json(
-    { errors: [{ message }] },
+    { errors: [{ message: requestMessage(req, key, { minutes }) }] },
     { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } },
   )
 }
