@@ -6,8 +6,8 @@ import { readFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
 import type { CollectionSlug, Payload } from 'payload'
 import { isLocaleCode, localeCodes, type LocaleCode } from '../../locales/config'
-import { zonedFromWallTime } from '../domain/dates'
 import { seedDemoImages } from './demoImages'
+import { day, eventSchedule, type SeedSchedule } from './eventSchedule'
 import { markdownToLexical } from './richText'
 import { upsert, type Outcome, type SeedDocument } from './upsert'
 import {
@@ -57,13 +57,6 @@ const richText = (value: Localized | null | undefined, locale: LocaleCode) => {
   const markdown = value?.[locale]
   return markdown ? markdownToLexical(markdown) : undefined
 }
-
-/** A calendar day as an instant at noon in Luxembourg, safe from time-zone shifts. */
-const day = (value: string | null | undefined) =>
-  value ? zonedFromWallTime(value).set({ hour: 12 }).toUTC().toISO()! : null
-
-const instant = (value: string | null | undefined) =>
-  value ? zonedFromWallTime(value).toUTC().toISO()! : null
 
 function sourceOf(record: SeedRecord, fallback: LocaleCode = 'fr'): LocaleCode {
   return isLocaleCode(record.sourceLanguage) ? record.sourceLanguage : fallback
@@ -393,10 +386,6 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
   }
 
   function eventDocument(record: SeedRecord): SeedDocument {
-    const allDay = Boolean(record.allDay)
-    // All-day events: start at local midnight of the first day, end at local midnight of the last.
-    const when = (value: string) => (allDay ? instant(value.slice(0, 10)) : instant(value))
-    const recurrence = record.recurrence as SeedRecord | null
     return {
       // Stable across machines and rebuilds: derived from the seed slug, never random.
       key: { field: 'uid', value: `seed-${record.slug}@zesummen.lu` },
@@ -408,27 +397,9 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
         title: text(record.title, locale),
         summary: text(record.summary, locale),
         description: richText(record.description, locale),
-        start: when(record.start),
-        end: when(record.end),
-        allDay,
-        recurrence: recurrence
-          ? {
-              frequency: recurrence.frequency,
-              interval: recurrence.interval ?? 1,
-              byWeekday: recurrence.byWeekday ?? [],
-              until: day(recurrence.until),
-              count: recurrence.count ?? null,
-              exdates: (recurrence.exdates ?? []).map((date: string) => ({ date: day(date) })),
-              rdates: (recurrence.rdates ?? []).map((start: string) => ({ start: instant(start) })),
-            }
-          : {},
-        overrides: (recurrence?.overrides ?? []).map((override: SeedRecord) => ({
-          occurrenceDate: day(override.date),
-          status: override.status,
-          newStart: instant(override.newStart),
-          newEnd: instant(override.newEnd),
-          reason: text(override.reason, locale),
-        })),
+        ...eventSchedule(record as SeedSchedule, (override: SeedRecord) =>
+          text(override.reason, locale),
+        ),
         status: record.status ?? 'scheduled',
         statusReason: text(record.statusReason, locale),
         venue: ref('venues', record.venue),

@@ -393,6 +393,14 @@ async function attempt(transport: Transport, role: RoleName, collection: string,
           })
         ).status
 
+  /** Reads a document, its draft or not, and answers the HTTP-like status. */
+  const readOne = async (id: Id, asDraft: boolean) =>
+    transport === 'local'
+      ? localStatus(() =>
+          payload.findByID({ collection: slug, id, user, overrideAccess: false, draft: asDraft }),
+        )
+      : (await rest('GET', `/${collection}/${id}${asDraft ? '?draft=true' : ''}`, { token })).status
+
   let status: number
   switch (op) {
     case 'create': {
@@ -419,23 +427,7 @@ async function attempt(transport: Transport, role: RoleName, collection: string,
     case 'read':
     case 'readDraft': {
       const id = op === 'read' ? await readTarget(collection) : await fixture(collection, 'draft')
-      if (transport === 'local') {
-        status = await localStatus(() =>
-          payload.findByID({
-            collection: slug,
-            id,
-            user,
-            overrideAccess: false,
-            draft: op === 'readDraft',
-          }),
-        )
-      } else {
-        status = (
-          await rest('GET', `/${collection}/${id}${op === 'readDraft' ? '?draft=true' : ''}`, {
-            token,
-          })
-        ).status
-      }
+      status = await readOne(id, op === 'readDraft')
       break
     }
     case 'readOther': {
@@ -445,12 +437,7 @@ async function attempt(transport: Transport, role: RoleName, collection: string,
         where: { image: { equals: id } },
         data: { communes: [ids.grevenmacher] } as never,
       })
-      status =
-        transport === 'local'
-          ? await localStatus(() =>
-              payload.findByID({ collection: slug, id, user, overrideAccess: false }),
-            )
-          : (await rest('GET', `/${collection}/${id}`, { token })).status
+      status = await readOne(id, false)
       break
     }
     case 'readVersions':

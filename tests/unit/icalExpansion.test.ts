@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process'
 import ICAL from 'ical.js'
 import { DateTime } from 'luxon'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { zonedFromWallTime } from '../../cms/domain/dates'
+import { eventSchedule, type SeedSchedule } from '../../cms/seed/eventSchedule'
 import demoEvents from '../../content/demo/events.json'
 import { syntheticRegion } from '../../scripts/lib/synthetic'
 import type * as ContentModule from '../../web/lib/content'
@@ -18,29 +18,7 @@ import { withSnapshot } from './snapshotFixture'
 const ZONE = 'Europe/Luxembourg'
 const site = new URL('https://zesummen.example.lu')
 
-// The seed's conversions (cms/seed/index.ts): wall times in Luxembourg, days at local noon.
-const instant = (value: string | null | undefined) =>
-  value ? zonedFromWallTime(value).toUTC().toISO()! : null
-const day = (value: string | null | undefined) =>
-  value ? zonedFromWallTime(value).set({ hour: 12 }).toUTC().toISO()! : null
-
-type SeedEvent = (typeof demoEvents)[number] & {
-  recurrence?: {
-    frequency: string
-    interval?: number
-    byWeekday?: string[]
-    until?: string | null
-    count?: number | null
-    exdates?: string[]
-    rdates?: string[]
-    overrides?: { date: string; status: string; newStart: string | null; newEnd: string | null }[]
-  } | null
-}
-
-function demoDoc(record: SeedEvent, index: number): RawDoc {
-  const allDay = Boolean(record.allDay)
-  const when = (value: string) => (allDay ? instant(value.slice(0, 10)) : instant(value))
-  const recurrence = record.recurrence
+function demoDoc(record: (typeof demoEvents)[number], index: number): RawDoc {
   return {
     id: 1000 + index,
     slug: record.slug,
@@ -49,26 +27,8 @@ function demoDoc(record: SeedEvent, index: number): RawDoc {
     demo: true,
     sourceLanguage: record.sourceLanguage,
     title: record.title,
-    start: when(record.start),
-    end: when(record.end),
-    allDay,
-    recurrence: recurrence
-      ? {
-          frequency: recurrence.frequency,
-          interval: recurrence.interval ?? 1,
-          byWeekday: recurrence.byWeekday ?? [],
-          until: day(recurrence.until),
-          count: recurrence.count ?? null,
-          exdates: (recurrence.exdates ?? []).map((date) => ({ date: day(date) })),
-          rdates: (recurrence.rdates ?? []).map((start) => ({ start: instant(start) })),
-        }
-      : {},
-    overrides: (recurrence?.overrides ?? []).map((override) => ({
-      occurrenceDate: day(override.date),
-      status: override.status,
-      newStart: instant(override.newStart),
-      newEnd: instant(override.newEnd),
-    })),
+    // The seed's own conversion: wall times in Luxembourg, days at local noon.
+    ...eventSchedule(record as SeedSchedule),
     status: record.status ?? 'scheduled',
     communes: [1],
     updatedAt: '2026-11-20T08:00:00.000Z',
@@ -100,7 +60,7 @@ const snapshot: SiteSnapshot = {
   collections: {
     ...emptySnapshot().collections,
     communes: [{ id: 1, slug: 'remich', name: { fr: 'Remich' }, status: 'partner' }],
-    events: [...(demoEvents as SeedEvent[]).map(demoDoc), ...synthetic],
+    events: [...demoEvents.map(demoDoc), ...synthetic],
   },
 }
 
