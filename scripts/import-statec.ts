@@ -8,8 +8,12 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { openPayload } from '../cms/openPayload'
 import { CsvEncodingError } from '../cms/domain/csv'
-import { importObservations, parsePopulationFile, portalCommunes } from './lib/populationImport'
-import { StatecFormatError } from './lib/statec'
+import {
+  importObservations,
+  parsePopulationFile,
+  portalCommunes,
+} from '../cms/seed/populationImport'
+import { StatecFormatError } from '../cms/domain/statec'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

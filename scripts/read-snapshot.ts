@@ -5,7 +5,7 @@
 //   node --import tsx/esm scripts/read-snapshot.ts <file>
 import { renameSync, writeFileSync } from 'node:fs'
 import { openPayload } from '../cms/openPayload'
-import { readSnapshot } from '../web/lib/snapshot'
+import { readSnapshot } from '../cms/snapshot/read'
 
 const file = process.argv[2]
 if (!file) {

@@ -10,22 +10,11 @@ import { languagesField } from '../fields/languages'
 import { localizedText } from '../fields/localizedText'
 import { slugField } from '../fields/slug'
 import { sourceLanguageField } from '../fields/sourceLanguage'
+import { resourceTypes } from '../domain/valueLists'
 import { enforceScope } from '../hooks/enforceScope'
 import { relationsInReach } from '../hooks/relationsInReach'
 
 const scope = { communeField: 'communes' }
-
-export const resourceTypes = [
-  { value: 'language-courses', label: 'Language courses' },
-  { value: 'registration-administration', label: 'Registration and administration' },
-  { value: 'schools-childcare', label: 'Schools and childcare' },
-  { value: 'health', label: 'Health' },
-  { value: 'social-help', label: 'Social help' },
-  { value: 'work', label: 'Work' },
-  { value: 'housing', label: 'Housing' },
-  { value: 'leisure', label: 'Leisure' },
-  { value: 'helplines', label: 'Helplines' },
-] as const
 
 export const Resources: CollectionConfig = {
   slug: 'resources',

@@ -29,7 +29,7 @@ import {
   SUBMISSION_LIMITS,
   submissionKinds,
   submissionStatuses,
-} from '../submissions/limits'
+} from '../domain/submissionLimits'
 
 const scope = { communeField: 'communes', organisationField: 'organisation' }
 

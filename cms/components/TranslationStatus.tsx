@@ -2,7 +2,7 @@
 // outdated, links to export the texts for a translator, and the import of a translated file.
 import type { GroupFieldServerComponent } from 'payload'
 import { localeCodes, localeDefinition, type LocaleCode } from '../../locales/config'
-import type { TranslationRecord } from '../domain/translation'
+import type { TranslationRecord } from '../translations/units'
 import { statesFromGroup } from '../fields/translationKeys'
 import { message, type MessageKey } from '../i18n/messages'
 import { fieldLabel } from '../translations/exchange'

@@ -7,7 +7,7 @@ import { createLocalReq } from 'payload'
 import { isLocaleCode, type LocaleCode } from '../../locales/config'
 import { zonedFromISO } from '../domain/dates'
 import { expandOccurrences, type RecurrenceRule } from '../domain/recurrence'
-import { hasText, needsTranslation } from '../domain/translation'
+import { hasText, needsTranslation } from '../translations/units'
 import { statePath, statesFromGroup } from '../fields/translationKeys'
 
 export interface OverviewItem {

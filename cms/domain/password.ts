@@ -1,5 +1,4 @@
 // Password policy: length over composition rules (NIST SP 800-63B), and no obvious guesses.
-import type { MessageKey } from '../i18n/messages'
 
 export const PASSWORD_MIN_LENGTH = 12
 
@@ -18,10 +17,13 @@ const obvious = [
   '123456',
 ]
 
+/** The admin messages (cms/i18n/messages.ts) that explain a refused password. */
+export type PasswordProblemKey = 'passwordTooShort' | 'passwordTooWeak'
+
 export function passwordProblem(
   password: string,
   personal: unknown[] = [],
-): { key: MessageKey; vars?: Record<string, number> } | null {
+): { key: PasswordProblemKey; vars?: Record<string, number> } | null {
   if (password.length < PASSWORD_MIN_LENGTH) {
     return { key: 'passwordTooShort', vars: { min: PASSWORD_MIN_LENGTH } }
   }

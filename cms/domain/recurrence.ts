@@ -3,7 +3,6 @@
 // EXDATE/RDATE lists, and dates repeat at the same Luxembourg wall time across DST changes.
 import { DateTime } from 'luxon'
 import { instantOfWallTime, localDayOfInstant, portalZone, zonedFromISO } from './dates'
-import type { MessageKey } from '../i18n/messages'
 
 export const frequencies = ['daily', 'weekly', 'monthly', 'yearly'] as const
 export type Frequency = (typeof frequencies)[number]
@@ -30,9 +29,20 @@ export interface RecurrenceRule {
   rdates?: { start?: string | null }[] | null
 }
 
+/** The admin messages (cms/i18n/messages.ts) that explain a refused recurrence. */
+export type RecurrenceProblemKey =
+  | 'recurrenceFieldsWithoutFrequency'
+  | 'recurrenceIntervalRange'
+  | 'recurrenceWeekdaysOnlyWeekly'
+  | 'recurrenceNeedsEnd'
+  | 'recurrenceBothEnds'
+  | 'recurrenceUntilBeforeStart'
+  | 'recurrenceTooLong'
+  | 'recurrenceTooMany'
+
 export interface RecurrenceProblem {
   field: 'frequency' | 'interval' | 'byWeekday' | 'until' | 'count'
-  key: MessageKey
+  key: RecurrenceProblemKey
   vars?: Record<string, string | number>
 }
 

@@ -3,7 +3,7 @@
 // POST …/personal-data/erase {email} erases it. Admins and the coordinator only.
 import type { Endpoint, PayloadRequest } from 'payload'
 import { isStaff } from '../access/roles'
-import { SUBMISSION_LIMITS } from '../submissions/limits'
+import { SUBMISSION_LIMITS } from '../domain/submissionLimits'
 import { erasePersonalData, exportPersonalData } from '../submissions/privacy'
 
 const emailPattern = /^[^\s@]+@[^\s@]+$/

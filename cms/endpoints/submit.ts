@@ -12,8 +12,8 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Endpoint, Payload, PayloadRequest } from 'payload'
 import { isLocaleCode, type LocaleCode } from '../../locales/config'
-import { t } from '../../web/lib/i18n'
-import { spokenLanguages } from '../fields/languages'
+import { t } from '../../locales/i18n'
+import { spokenLanguages } from '../domain/valueLists'
 import { rateLimit } from '../security/rateLimit'
 import { liveDir } from '../../scripts/lib/releases'
 import { SITE_CONTENT_SECURITY_POLICY } from '../../scripts/lib/securityHeaders'
@@ -24,11 +24,11 @@ import {
   replaceForm,
   type SubmissionFormKind,
 } from '../../web/lib/submissionForm'
-import { urls } from '../../web/lib/urls'
+import { urls } from '../domain/urls'
 import { publicUrl, releasesDir, submissionRetentionDays } from '../settings'
 import { fillTime, signedStamp } from '../submissions/fillTime'
 import { reencodeSubmissionImage } from '../submissions/image'
-import { IMAGE_MAX_BYTES, SUBMISSION_LIMITS, TEXT_MAX_BYTES } from '../submissions/limits'
+import { IMAGE_MAX_BYTES, SUBMISSION_LIMITS, TEXT_MAX_BYTES } from '../domain/submissionLimits'
 import { type FormValues, type KnownChoices, validateSubmission } from '../submissions/validate'
 
 const BODY_MAX_BYTES = TEXT_MAX_BYTES + IMAGE_MAX_BYTES + 64 * 1024

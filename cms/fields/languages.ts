@@ -1,33 +1,5 @@
 import type { Field } from 'payload'
-
-/**
- * Languages that can be spoken at an event, offered by a service or interpreted. ISO 639 codes;
- * the site names them with Intl.DisplayNames in the reader's language.
- */
-export const spokenLanguages = [
-  { value: 'lb', label: 'Lëtzebuergesch' },
-  { value: 'fr', label: 'Français' },
-  { value: 'de', label: 'Deutsch' },
-  { value: 'pt', label: 'Português' },
-  { value: 'en', label: 'English' },
-  { value: 'it', label: 'Italiano' },
-  { value: 'es', label: 'Español' },
-  { value: 'nl', label: 'Nederlands' },
-  { value: 'pl', label: 'Polski' },
-  { value: 'ro', label: 'Română' },
-  { value: 'sq', label: 'Shqip' },
-  { value: 'sr', label: 'Srpski' },
-  { value: 'uk', label: 'Українська' },
-  { value: 'ru', label: 'Русский' },
-  { value: 'ar', label: 'العربية' },
-  { value: 'fa', label: 'فارسی' },
-  { value: 'ti', label: 'ትግርኛ' },
-  { value: 'kea', label: 'Kabuverdianu' },
-  { value: 'gsg', label: 'Deutsche Gebärdensprache (DGS)' },
-  { value: 'fsl', label: 'Langue des signes française (LSF)' },
-] as const
-
-export const signLanguages = ['gsg', 'fsl'] as const
+import { spokenLanguages } from '../domain/valueLists'
 
 export const languagesField = (name: string, label: string, description?: string): Field => ({
   name,

@@ -19,7 +19,7 @@ import {
   unitsAfterSave,
   unitsOfAllLocales,
   type TranslationRecord,
-} from '../domain/translation'
+} from '../translations/units'
 
 const stateLabels = {
   source: {

@@ -11,12 +11,8 @@ import { homedir } from 'node:os'
 import path from 'node:path'
 import type { Payload, TaskConfig } from 'payload'
 import { localDay } from '../domain/dates'
-import {
-  readPublished,
-  RELEASE_SNAPSHOT,
-  type SiteSnapshot,
-  snapshotCollections,
-} from '../../web/lib/snapshot'
+import { RELEASE_SNAPSHOT, type SiteSnapshot, snapshotCollections } from '../domain/snapshot'
+import { readPublished } from '../snapshot/read'
 import { onContentChanged } from '../hooks/contentChanged'
 import { currentReleaseId, readManifest } from '../../scripts/lib/releases'
 import { typescriptArgs } from '../../scripts/lib/typescriptChild'

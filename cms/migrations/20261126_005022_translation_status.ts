@@ -1,6 +1,6 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 import type { CollectionSlug } from 'payload'
-import { statusOfStoredDocument } from '../domain/translation'
+import { statusOfStoredDocument } from '../translations/units'
 import { groupFromStates } from '../fields/translationKeys'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {

@@ -10,11 +10,7 @@ import { seedDemoImages } from './demoImages'
 import { day, eventSchedule, type SeedSchedule } from './eventSchedule'
 import { markdownToLexical } from './richText'
 import { upsert, type Outcome, type SeedDocument } from './upsert'
-import {
-  importObservations,
-  parsePopulationFile,
-  portalCommunes,
-} from '../../scripts/lib/populationImport'
+import { importObservations, parsePopulationFile, portalCommunes } from './populationImport'
 
 /** Shipped with the portal: real figures with their sources (content/statec/README.md). */
 const POPULATION_FILES = [

@@ -4,13 +4,13 @@
 // of their account. Plain text only: what the public typed never becomes HTML.
 import type { Payload, PayloadRequest, Where } from 'payload'
 import { isLocaleCode, type LocaleCode } from '../../locales/config'
-import { t } from '../../web/lib/i18n'
-import { siteUrl, urls } from '../../web/lib/urls'
+import { t } from '../../locales/i18n'
+import { siteUrl, urls } from '../domain/urls'
 import { relationId } from '../access/roles'
 import { plainLine } from '../domain/plainText'
 import { type AdminLanguage, adminLanguages, message } from '../i18n/messages'
 import { publicUrl, submissionRetentionDays } from '../settings'
-import type { SubmissionStatus } from './limits'
+import type { SubmissionStatus } from '../domain/submissionLimits'
 
 /** The fields of a submission the emails need. */
 export interface SubmissionForEmail {

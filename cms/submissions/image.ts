@@ -3,7 +3,7 @@
 // camera, author), turned upright and bounded in size.
 import sharp from 'sharp'
 import { detectFileType, JPEG, PNG, WEBP } from '../security/fileType'
-import { IMAGE_MAX_BYTES } from './limits'
+import { IMAGE_MAX_BYTES } from '../domain/submissionLimits'
 
 const ACCEPTED_TYPES = [JPEG, PNG, WEBP]
 /** Larger photos are scaled down: the site never shows more. */

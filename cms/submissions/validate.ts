@@ -5,7 +5,7 @@ import { DateTime } from 'luxon'
 import { isLocaleCode, type LocaleCode } from '../../locales/config'
 import { portalZone } from '../domain/dates'
 import { plainText } from '../domain/plainText'
-import { initiativeNeeds, SUBMISSION_LIMITS, submissionKinds } from './limits'
+import { initiativeNeeds, SUBMISSION_LIMITS, submissionKinds } from '../domain/submissionLimits'
 
 export type FormValues = Map<string, string[]>
 

@@ -4,7 +4,7 @@
 import type { Field } from 'payload'
 import { isLocaleCode, type LocaleCode } from '../../locales/config'
 import { readCsv, toCsv } from '../domain/csv'
-import { fingerprint, plainText, unitsOfAllLocales } from '../domain/translation'
+import { fingerprint, plainText, unitsOfAllLocales } from './units'
 import { childrenNamed, escapeXml, parseXml, textOf, XmlError, type XmlElement } from './xml'
 
 export interface ExchangeUnit {

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs'
 import { useSnapshot } from '../../web/lib/content'
 import { feedText } from '../../web/lib/feeds'
-import type { SiteSnapshot } from '../../web/lib/snapshot'
+import type { SiteSnapshot } from '../../cms/domain/snapshot'
 
 export interface FeedTiming {
   events: number

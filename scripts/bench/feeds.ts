@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util'
 import { localeCodes } from '../../locales/config'
 import { snapshotPath, useSnapshot } from '../../web/lib/content'
 import { feedText } from '../../web/lib/feeds'
-import type { SiteSnapshot } from '../../web/lib/snapshot'
+import type { SiteSnapshot } from '../../cms/domain/snapshot'
 import { syntheticSnapshot } from './syntheticSnapshot'
 
 const { values } = parseArgs({ options: { events: { type: 'string', default: '10000' } } })

@@ -1,8 +1,8 @@
 // A synthetic region as a site snapshot (no database): communes, venues, terms and N events,
 // a third of them recurring, with partial translations so fallbacks are exercised. Deterministic
 // from the seed. Every title says "synthetic"; nothing here describes real events.
-import type { RawDoc, SiteSnapshot } from '../../web/lib/snapshot'
-import { emptySnapshot } from '../../web/lib/snapshot'
+import type { RawDoc, SiteSnapshot } from '../../cms/domain/snapshot'
+import { emptySnapshot } from '../../cms/domain/snapshot'
 import { random } from '../lib/synthetic'
 
 const communeNames = [

@@ -26,10 +26,10 @@ import path from 'node:path'
 import { localeCodes } from '../../locales/config'
 import { localDay } from '../../cms/domain/dates'
 import { detailSections, type BuildPlan, type DetailCollection } from '../../web/lib/buildPlan'
-import type { RawDoc, SiteSnapshot, SnapshotCollection } from '../../web/lib/snapshot'
+import type { RawDoc, SiteSnapshot, SnapshotCollection } from '../../cms/domain/snapshot'
 import { replaceLink } from './releases'
 import { SITEMAP_PAGES_FILE } from '../../web/lib/sitemapAlternates'
-export { RELEASE_SNAPSHOT } from '../../web/lib/snapshot'
+export { RELEASE_SNAPSHOT } from '../../cms/domain/snapshot'
 
 /** Collections whose changes an incremental build can follow; any other change builds all. */
 const FOLLOWED = new Set<SnapshotCollection>([

@@ -15,7 +15,7 @@ import path from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { syntheticSnapshot } from '../../scripts/bench/syntheticSnapshot'
-import type { RawDoc, SiteSnapshot } from '../../web/lib/snapshot'
+import type { RawDoc, SiteSnapshot } from '../../cms/domain/snapshot'
 import { freshDataDir } from './server'
 
 const dataDir = freshDataDir()

@@ -8,7 +8,7 @@ import { connect } from 'node:net'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { emptySnapshot } from '../../web/lib/snapshot'
+import { emptySnapshot } from '../../cms/domain/snapshot'
 import {
   launchBrowser,
   type RunningPortal,

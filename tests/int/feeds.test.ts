@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { useSnapshot } from '../../web/lib/content'
 import { feedText } from '../../web/lib/feeds'
-import { readSnapshot } from '../../web/lib/snapshot'
+import { readSnapshot } from '../../cms/snapshot/read'
 import { closeTestPayload, createDoc, createRemichWithHall, rest, testPayload } from './helpers'
 
 let payload: Payload

@@ -10,7 +10,7 @@ import { hostileText } from '../fixtures/hostileText'
 import { readOutbox } from '../../cms/email'
 import { emailsDelivered } from '../../cms/submissions/emails'
 import { purgeStaleSubmissions } from '../../cms/submissions/privacy'
-import { readSnapshot } from '../../web/lib/snapshot'
+import { readSnapshot } from '../../cms/snapshot/read'
 import { FORM_END, FORM_START } from '../../web/lib/submissionForm'
 import {
   closeTestPayload,

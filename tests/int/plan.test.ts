@@ -9,7 +9,7 @@ import {
   importObservations,
   parsePopulationFile,
   portalCommunes,
-} from '../../scripts/lib/populationImport'
+} from '../../cms/seed/populationImport'
 import { exportActionsCsv, importActionsCsv } from '../../cms/reports/actionsCsv'
 import {
   closeTestPayload,

@@ -5,7 +5,7 @@ import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readSnapshot, refreshSnapshot } from '../../web/lib/snapshot'
+import { readSnapshot, refreshSnapshot } from '../../cms/snapshot/read'
 import {
   rebuildIdle,
   rebuildOnNewDay,

@@ -9,7 +9,7 @@ import { calendarUid, escapeCalendarText } from '../../cms/domain/calendarText'
 import { plainText } from '../../cms/domain/plainText'
 import type * as ContentModule from '../../web/lib/content'
 import type * as IcalModule from '../../web/lib/ical'
-import { emptySnapshot, type SiteSnapshot } from '../../web/lib/snapshot'
+import { emptySnapshot, type SiteSnapshot } from '../../cms/domain/snapshot'
 import { at, withSnapshot } from './snapshotFixture'
 
 const hostile = (label: string) =>

@@ -2,7 +2,7 @@
 // communes, recurring events with changed dates, and what counts as upcoming at build time.
 import { beforeAll, describe, expect, it } from 'vitest'
 import type * as ContentModule from '../../web/lib/content'
-import type { SiteSnapshot } from '../../web/lib/snapshot'
+import type { SiteSnapshot } from '../../cms/domain/snapshot'
 import { at, withSnapshot } from './snapshotFixture'
 
 type Content = typeof ContentModule

@@ -6,7 +6,7 @@ import { DateTime } from 'luxon'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type * as ContentModule from '../../web/lib/content'
 import type * as FeedsModule from '../../web/lib/feeds'
-import { emptySnapshot, type SiteSnapshot } from '../../web/lib/snapshot'
+import { emptySnapshot, type SiteSnapshot } from '../../cms/domain/snapshot'
 import { at, withSnapshot } from './snapshotFixture'
 
 let content: typeof ContentModule

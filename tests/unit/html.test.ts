@@ -13,7 +13,7 @@ import { escapeHtml } from '../../web/lib/escape'
 import { attribute, Html, html } from '../../web/lib/html'
 import type * as MarkupModule from '../../web/lib/markup'
 import type * as ResourcePageModule from '../../web/lib/resourcePage'
-import { emptySnapshot, type SiteSnapshot } from '../../web/lib/snapshot'
+import { emptySnapshot, type SiteSnapshot } from '../../cms/domain/snapshot'
 import { at, withSnapshot } from './snapshotFixture'
 
 const tricky = [

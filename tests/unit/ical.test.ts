@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type * as ContentModule from '../../web/lib/content'
 import type * as IcalModule from '../../web/lib/ical'
-import type { SiteSnapshot } from '../../web/lib/snapshot'
+import type { SiteSnapshot } from '../../cms/domain/snapshot'
 import { at, withSnapshot } from './snapshotFixture'
 
 let content: typeof ContentModule

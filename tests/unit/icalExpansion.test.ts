@@ -12,7 +12,7 @@ import demoEvents from '../../content/demo/events.json'
 import { syntheticRegion } from '../../scripts/lib/synthetic'
 import type * as ContentModule from '../../web/lib/content'
 import type * as IcalModule from '../../web/lib/ical'
-import { emptySnapshot, type RawDoc, type SiteSnapshot } from '../../web/lib/snapshot'
+import { emptySnapshot, type RawDoc, type SiteSnapshot } from '../../cms/domain/snapshot'
 import { withSnapshot } from './snapshotFixture'
 
 const ZONE = 'Europe/Luxembourg'

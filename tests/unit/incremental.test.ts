@@ -13,7 +13,7 @@ import { Events } from '../../cms/collections/Events'
 import { Resources } from '../../cms/collections/Resources'
 import { Submissions } from '../../cms/collections/Submissions'
 import { detailSections, type DetailCollection, fingerprint } from '../../web/lib/buildPlan'
-import { emptySnapshot, type RawDoc, type SiteSnapshot } from '../../web/lib/snapshot'
+import { emptySnapshot, type RawDoc, type SiteSnapshot } from '../../cms/domain/snapshot'
 import {
   changedDocuments,
   decideBuild,

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { zonedFromWallTime } from '../../cms/domain/dates'
-import type { SiteSnapshot } from '../../web/lib/snapshot'
+import type { SiteSnapshot } from '../../cms/domain/snapshot'
 
 /** A Luxembourg wall time ("2027-01-06T19:00:00") as the UTC instant Payload stores. */
 export const at = (wall: string) => zonedFromWallTime(wall).toUTC().toISO()!

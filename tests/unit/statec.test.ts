@@ -12,7 +12,7 @@ import {
   StatecFormatError,
   type ParseResult,
   type PortalCommune,
-} from '../../scripts/lib/statec'
+} from '../../cms/domain/statec'
 
 // The portal's real commune list, as the importer will pass it (field `code` → statecCode).
 const communes: PortalCommune[] = communesContent.communes.map((commune) => ({

@@ -9,7 +9,7 @@ import {
   unitsOfAllLocales,
   type TranslationBase,
   type Units,
-} from '../../cms/domain/translation'
+} from '../../cms/translations/units'
 import type { LocaleCode } from '../../locales/config'
 
 const fields: Field[] = [

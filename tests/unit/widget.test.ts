@@ -12,7 +12,7 @@ import {
 } from '../../scripts/lib/securityHeaders'
 import type * as FeedsModule from '../../web/lib/feeds'
 import type * as WidgetModule from '../../web/lib/widget'
-import { emptySnapshot, type SiteSnapshot } from '../../web/lib/snapshot'
+import { emptySnapshot, type SiteSnapshot } from '../../cms/domain/snapshot'
 import { at, withSnapshot } from './snapshotFixture'
 
 let widget: typeof WidgetModule

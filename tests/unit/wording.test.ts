@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { zonedFromWallTime } from '../../cms/domain/dates'
 import { whenText } from '../../web/lib/dates'
-import { joinList } from '../../web/lib/i18n'
+import { joinList } from '../../locales/i18n'
 import { recurrenceText } from '../../web/lib/recurrenceText'
 
 const day = (date: string) => zonedFromWallTime(date).set({ hour: 12 }).toUTC().toISO()!

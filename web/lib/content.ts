@@ -27,10 +27,15 @@ import {
   type IndicatorProgress,
   indicatorProgress,
 } from '../../cms/domain/progress'
-import { spokenLanguages } from '../../cms/fields/languages'
-import { languageName } from './i18n'
+import { spokenLanguages } from '../../cms/domain/valueLists'
+import { languageName } from '../../locales/i18n'
 import type { FormChoice, FormChoices } from './submissionForm'
-import { emptySnapshot, type RawDoc, type SiteSnapshot, type SnapshotCollection } from './snapshot'
+import {
+  emptySnapshot,
+  type RawDoc,
+  type SiteSnapshot,
+  type SnapshotCollection,
+} from '../../cms/domain/snapshot'
 
 /** A text in the language it was found in; `fallback` when that is not the reader's language. */
 export interface Text {

@@ -8,7 +8,7 @@ import path from 'node:path'
 import { localeCodes, type LocaleCode } from '../../locales/config'
 import { events, type EventView } from './content'
 import { calendarFile } from './ical'
-import { urls } from './urls'
+import { urls } from '../../cms/domain/urls'
 
 /** Writes an event's calendar file in a language into the release folder; returns the file. */
 export function writeEventCalendar(

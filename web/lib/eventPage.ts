@@ -9,7 +9,7 @@ import { addressLine, buildTime, type EventView, nextOccurrence } from './conten
 import { longDate, shortDate, whenText } from './dates'
 import { detailDocument, type FrameDocument } from './frame'
 import { attribute, html, type Html } from './html'
-import { languageName, numberFormat, t } from './i18n'
+import { languageName, numberFormat, t } from '../../locales/i18n'
 import {
   demoBadge,
   fallbackNote,
@@ -21,7 +21,7 @@ import {
 } from './markup'
 import { recurrenceText } from './recurrenceText'
 import { eventJsonLd } from './structuredData'
-import { openStreetMapUrl, urls } from './urls'
+import { openStreetMapUrl, urls } from '../../cms/domain/urls'
 
 function place(lang: LocaleCode, event: EventView): Html | string {
   const { venue } = event

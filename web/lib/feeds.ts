@@ -3,7 +3,7 @@
 // for any combination of filters. The query parser is the endpoint's input validation.
 import type { DateTime } from 'luxon'
 import { isLocaleCode, localeCodes, type LocaleCode } from '../../locales/config'
-import { spokenLanguages } from '../../cms/fields/languages'
+import { spokenLanguages } from '../../cms/domain/valueLists'
 import {
   buildTime,
   categories,
@@ -18,7 +18,7 @@ import {
 } from './content'
 import { listingPaths } from './buildPlan'
 import { builtLocales } from './paths'
-import { languageName, t } from './i18n'
+import { languageName, t } from '../../locales/i18n'
 import { calendarFile } from './ical'
 
 export interface FeedFilter {

@@ -4,8 +4,8 @@
 import { type LocaleCode, locales, localeDefinition } from '../../locales/config'
 import { hasPage } from './content'
 import { attribute, html, Html } from './html'
-import { t } from './i18n'
-import { urls } from './urls'
+import { t } from '../../locales/i18n'
+import { urls } from '../../cms/domain/urls'
 
 /** The same page in every language: its path with the language swapped. */
 export const everyLanguage = (path: string): Partial<Record<LocaleCode, string>> =>

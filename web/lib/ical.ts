@@ -15,8 +15,8 @@ import { calendarUid, escapeCalendarText } from '../../cms/domain/calendarText'
 import { plainText } from '../../cms/domain/plainText'
 import { PORTAL_TIME_ZONE, portalZone, zonedFromISO } from '../../cms/domain/dates'
 import { addressLine, type EventView } from './content'
-import { t } from './i18n'
-import { urls } from './urls'
+import { t } from '../../locales/i18n'
+import { urls } from '../../cms/domain/urls'
 
 const frequency = {
   daily: 'DAILY',

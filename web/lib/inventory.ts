@@ -13,7 +13,7 @@ import {
   type PopulationSnapshot,
 } from './content'
 import { shortDate } from './dates'
-import { numberFormat, t } from './i18n'
+import { numberFormat, t } from '../../locales/i18n'
 
 export const CITIZENSHIP_GROUPS: PopulationGroup[] = [
   'luxembourgers',

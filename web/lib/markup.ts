@@ -4,7 +4,7 @@
 import { type LocaleCode, localeDefinition } from '../../locales/config'
 import type { ImageView, RichText, Text } from './content'
 import { attribute, html, type Html } from './html'
-import { joinList, languageName, t } from './i18n'
+import { joinList, languageName, t } from '../../locales/i18n'
 
 /**
  * A text from the CMS; when it is shown in another language than the page's, it carries that

@@ -5,7 +5,7 @@ import type { ActionProgress } from '../../cms/domain/progress'
 import { barChart, indicatorChart, stackedBarChart } from './charts'
 import type { IndicatorView, PopulationSnapshot } from './content'
 import { shortDate } from './dates'
-import { t } from './i18n'
+import { t } from '../../locales/i18n'
 import { CITIZENSHIP_GROUPS, count, percent, REGISTER_GROUPS, type RegionRow } from './inventory'
 
 export interface Figure {

@@ -5,7 +5,7 @@ import type { LocaleCode } from '../../locales/config'
 import { zonedFromISO } from '../../cms/domain/dates'
 import { weekdays, type RecurrenceRule, type Weekday } from '../../cms/domain/recurrence'
 import { dayAndMonth, weekdayName } from './dates'
-import { joinList, t } from './i18n'
+import { joinList, t } from '../../locales/i18n'
 
 /** A Monday-based reference week to name weekdays with Intl. */
 function weekdayDate(first: DateTime, day: Weekday): DateTime {

@@ -8,9 +8,9 @@ import { addressLine, type ResourceView } from './content'
 import { shortDate } from './dates'
 import { detailDocument, type FrameDocument } from './frame'
 import { attribute, html, type Html } from './html'
-import { languageName, t } from './i18n'
+import { languageName, t } from '../../locales/i18n'
 import { demoBadge, fallbackNote, localized, richText, searchFilters } from './markup'
-import { urls } from './urls'
+import { urls } from '../../cms/domain/urls'
 
 function contact(lang: LocaleCode, resource: ResourceView): Html {
   const { url, email, phone } = resource.contact

@@ -1,7 +1,7 @@
 // schema.org JSON-LD for events, from the same view the page renders.
 import { type LocaleCode, localeDefinition } from '../../locales/config'
 import type { EventView } from './content'
-import { siteUrl, urls } from './urls'
+import { siteUrl, urls } from '../../cms/domain/urls'
 
 const statusUrl: Record<string, string> = {
   scheduled: 'https://schema.org/EventScheduled',

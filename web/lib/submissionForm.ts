@@ -2,9 +2,13 @@
 // page of the site and the CMS's answer to a form with errors (no JavaScript) are the same form.
 // Every value is escaped here: what the public typed is only ever shown as text.
 import type { LocaleCode } from '../../locales/config'
-import { initiativeNeeds, SUBMISSION_LIMITS, submissionKinds } from '../../cms/submissions/limits'
+import {
+  initiativeNeeds,
+  SUBMISSION_LIMITS,
+  submissionKinds,
+} from '../../cms/domain/submissionLimits'
 import { escapeHtml } from './escape'
-import { t } from './i18n'
+import { t } from '../../locales/i18n'
 
 export const submissionFormKinds = submissionKinds
 export type SubmissionFormKind = (typeof submissionKinds)[number]

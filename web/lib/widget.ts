@@ -16,8 +16,8 @@ import {
   parseFeedQuery,
   unknownValue,
 } from './feeds'
-import { languageName, t } from './i18n'
-import { urls } from './urls'
+import { languageName, t } from '../../locales/i18n'
+import { urls } from '../../cms/domain/urls'
 
 /** How many events a widget lists: `limit` from 1 to 20, 5 when not given. */
 export const WIDGET_LIMIT = { min: 1, max: 20, default: 5 } as const

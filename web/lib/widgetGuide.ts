@@ -2,9 +2,9 @@
 // commune, the table of parameters, the choices of the snippet builder and the names its script
 // needs to title the iframe in the chosen language.
 import { localeCodes, type LocaleCode } from '../../locales/config'
-import { spokenLanguages } from '../../cms/fields/languages'
+import { spokenLanguages } from '../../cms/domain/valueLists'
 import { categories, currentCommunes, targetGroups, type Text } from './content'
-import { t } from './i18n'
+import { t } from '../../locales/i18n'
 import {
   defaultWidgetOptions,
   WIDGET_LIMIT,

@@ -1,6 +1,6 @@
 // robots.txt with the absolute sitemap address of this deployment (PUBLIC_URL).
 import type { APIRoute } from 'astro'
-import { siteUrl } from '../lib/urls'
+import { siteUrl } from '../../cms/domain/urls'
 
 export const GET: APIRoute = ({ site }) => {
   const sitemap = new URL('/sitemap-index.xml', siteUrl(site))

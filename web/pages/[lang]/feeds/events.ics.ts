@@ -4,7 +4,7 @@ import type { LocaleCode } from '../../../../locales/config'
 import { builtLocales } from '../../../lib/paths'
 import { listingPaths } from '../../../lib/buildPlan'
 import { feedResponse, feedShows } from '../../../lib/feeds'
-import { siteUrl, urls } from '../../../lib/urls'
+import { siteUrl, urls } from '../../../../cms/domain/urls'
 
 export const getStaticPaths = () =>
   listingPaths(

@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro'
 import type { LocaleCode } from '../../../../../locales/config'
 import { targetGroups } from '../../../../lib/content'
 import { type FeedFilter, feedPaths, feedResponse } from '../../../../lib/feeds'
-import { siteUrl, urls } from '../../../../lib/urls'
+import { siteUrl, urls } from '../../../../../cms/domain/urls'
 
 const filterOf = (slug: string): FeedFilter => ({ audiences: [slug] })
 

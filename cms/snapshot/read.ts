@@ -1,38 +1,17 @@
-// The published content of the CMS as one JSON snapshot: read through the Payload Local API with
-// the public's rights (overrideAccess: false, no user: published documents and public fields
-// only), all locales in one read. The site build renders from this snapshot.
+// Reads the snapshot of published content through the Payload Local API with the public's rights
+// (overrideAccess: false, no user: published documents and public fields only).
 import type { CollectionSlug, Payload } from 'payload'
-import { localDay } from '../../cms/domain/dates'
+import { localDay } from '../domain/dates'
+import {
+  emptySnapshot,
+  snapshotCollections,
+  type RawDoc,
+  type SiteSnapshot,
+  type SnapshotCollection,
+} from '../domain/snapshot'
 
-export const snapshotCollections = [
-  'communes',
-  'categories',
-  'target-groups',
-  'goals',
-  'organisations',
-  'venues',
-  'events',
-  'actions',
-  'resources',
-  'pages',
-  'media',
-  // Approved initiatives only, without contact details: the public's read rule and field access.
-  'submissions',
-  'population-figures',
-] as const satisfies readonly CollectionSlug[]
-
-export type SnapshotCollection = (typeof snapshotCollections)[number]
-
-/** The snapshot a release was built from, kept in the release (a dot file: never served). */
-export const RELEASE_SNAPSHOT = '.snapshot.json'
-
-/** A document as read with locale "all": localized fields are objects keyed by locale. */
-export type RawDoc = Record<string, unknown> & { id: string | number }
-
-export interface SiteSnapshot {
-  generatedAt: string
-  collections: Record<SnapshotCollection, RawDoc[]>
-}
+// Every snapshot collection is one of the CMS's.
+snapshotCollections satisfies readonly CollectionSlug[]
 
 const publicRead = {
   depth: 0,
@@ -136,23 +115,4 @@ export function readPublished(
   return base && localDay(base.generatedAt) === localDay(now)
     ? refreshSnapshot(payload, base, now, collections)
     : readSnapshot(payload, now, collections)
-}
-
-export function emptySnapshot(now = new Date()): SiteSnapshot {
-  return {
-    generatedAt: now.toISOString(),
-    collections: Object.fromEntries(
-      snapshotCollections.map((name) => [name, []]),
-    ) as unknown as SiteSnapshot['collections'],
-  }
-}
-
-/** Files of every uploaded image in the snapshot (originals and sizes), for the build to copy. */
-export function mediaFilenames(snapshot: SiteSnapshot): string[] {
-  return snapshot.collections.media.flatMap((doc) => [
-    String(doc.filename),
-    ...Object.values((doc.sizes ?? {}) as Record<string, { filename?: string | null }>)
-      .map((size) => size.filename)
-      .filter((name): name is string => Boolean(name)),
-  ])
 }

@@ -3,7 +3,7 @@
 // the same file twice changes nothing and a failure leaves the data as it was.
 import path from 'node:path'
 import { createLocalReq, type Payload } from 'payload'
-import { isRegisterFile, parseRegisterCsv } from './register'
+import { isRegisterFile, parseRegisterCsv } from '../domain/register'
 import {
   observationKey,
   parseStatecFile,
@@ -11,7 +11,7 @@ import {
   type PopulationObservation,
   type PortalCommune,
   StatecFormatError,
-} from './statec'
+} from '../domain/statec'
 
 export interface ImportCounts {
   created: number

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto'
 import type { Field } from 'payload'
 import { isLocaleCode, localeCodes, type LocaleCode } from '../../locales/config'
 
-import { translationStates, type TranslationState } from './translationStates'
+import { translationStates, type TranslationState } from '../domain/translationStates'
 
 export { translationStates, type TranslationState }
 

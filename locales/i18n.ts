@@ -1,11 +1,11 @@
 // UI strings of the site in the five languages (locales/<code>.json), with placeholders and
 // plurals through Intl.PluralRules. A missing key is an error at build time, never a blank.
-import de from '../../locales/de.json'
-import en from '../../locales/en.json'
-import fr from '../../locales/fr.json'
-import lb from '../../locales/lb.json'
-import pt from '../../locales/pt.json'
-import { type LocaleCode, localeDefinition } from '../../locales/config'
+import de from './de.json'
+import en from './en.json'
+import fr from './fr.json'
+import lb from './lb.json'
+import pt from './pt.json'
+import { type LocaleCode, localeDefinition } from './config'
 
 const tables: Record<LocaleCode, Record<string, string>> = { lb, fr, de, pt, en }
 

@@ -4,7 +4,7 @@
 // pages show these figures for the relative size of communities, with that caveat. The file has
 // commune names, not codes, and a year but no day: the period is the year, the reference date its
 // 1 January for ordering only.
-import { readCsv } from '../../cms/domain/csv'
+import { readCsv } from './csv'
 import type {
   ObservationSource,
   ParseResult,
@@ -12,7 +12,7 @@ import type {
   PortalCommune,
   SkippedRow,
 } from './statec'
-import type { PopulationGroup } from '../../cms/domain/population'
+import type { PopulationGroup } from './population'
 
 export const REGISTER_HEADER = [
   'commune',

@@ -18,9 +18,9 @@
 // Nothing a row can hold throws: bad rows come back in `skipped` with their line and reason.
 // Only a file that cannot be read at all throws (not UTF-8, unknown layout, missing columns).
 import { DateTime } from 'luxon'
-import { localDay } from '../../cms/domain/dates'
-import { readCsv, type CsvTable } from '../../cms/domain/csv'
-import { type PopulationGroup, populationGroups } from '../../cms/domain/population'
+import { localDay } from './dates'
+import { readCsv, type CsvTable } from './csv'
+import { type PopulationGroup, populationGroups } from './population'
 
 export {
   GROUP_PARTS,
@@ -28,7 +28,7 @@ export {
   populationGroups,
   type NationalityGroup,
   type PopulationGroup,
-} from '../../cms/domain/population'
+} from './population'
 
 export interface ObservationSource {
   /** Stable id, part of the natural key, e.g. `LU1:DF_X021` (no version: a new one upserts). */
