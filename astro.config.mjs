@@ -9,7 +9,6 @@ import { defaultLocale, locales } from './locales/config.ts'
 import { PAGE_WRITER, switchOnPageWriter, writesDetailPages } from './web/lib/paths.ts'
 import {
   languageAlternates,
-  shareSitemapCollation,
   SITEMAP_PAGES_FILE,
   sitemapPagesDigest,
 } from './web/lib/sitemapAlternates.ts'
@@ -68,8 +67,6 @@ const inSitemap = (url) => !/\/404\/?$/.test(url)
 const languageTags = Object.fromEntries(locales.map((locale) => [locale.code, locale.intl]))
 /** Each page's language versions, found once every process's pages are known. */
 let alternates = new Map()
-/** Ends the sitemap's shared collation (see shareSitemapCollation), once its hook is done. */
-let endSitemapCollation = () => {}
 /**
  * The live release's sitemap is kept (linked by the build script) when this build's pages have
  * the same addresses: ZESUMMEN_LIVE_SITEMAP_PAGES holds their digest (see sitemapPagesDigest).
@@ -126,7 +123,6 @@ const releasePages = {
         return
       }
       alternates = languageAlternates(listed, `${site}/`, defaultLocale, languageTags)
-      endSitemapCollation = shareSitemapCollation()
     },
   },
 }
@@ -141,11 +137,6 @@ function unlessLiveSitemapKept(integration) {
       'astro:build:done': (options) => (keepLiveSitemap ? undefined : writeSitemap(options)),
     },
   }
-}
-
-const sitemapDone = {
-  name: 'zesummen-sitemap-done',
-  hooks: { 'astro:build:done': () => endSitemapCollation() },
 }
 
 export default defineConfig({
@@ -180,7 +171,6 @@ export default defineConfig({
               },
             }),
           ),
-          sitemapDone,
         ]),
   ],
 })

@@ -6,12 +6,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { DateTime } from 'luxon'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Field } from 'payload'
 import { Actions } from '../../cms/collections/Actions'
 import { Events } from '../../cms/collections/Events'
 import { Resources } from '../../cms/collections/Resources'
 import { Submissions } from '../../cms/collections/Submissions'
+import { events, useSnapshot } from '../../web/lib/content'
 import { detailSections, type DetailCollection, fingerprint } from '../../web/lib/buildPlan'
 import { emptySnapshot, type RawDoc, type SiteSnapshot } from '../../cms/domain/snapshot'
 import {
@@ -228,6 +229,38 @@ describe('listing fingerprints', () => {
     expect(fingerprint([2, [], [view('Balade')], ['2027-03']])).not.toBe(print)
     const later = { ...view('Balade'), start: view('Balade').start.plus({ hours: 1 }) }
     expect(fingerprint([2, [later], ['2027-03']])).not.toBe(print)
+  })
+
+  it('see the instant and zone of a date, the value of other objects, and no DateTime made', () => {
+    const at = (iso: string, zone = 'Europe/Luxembourg') => ({
+      start: DateTime.fromISO(iso, { zone }),
+    })
+    const print = fingerprint([at('2027-03-10T18:00:00')])
+    expect(fingerprint([at('2027-03-10T18:00:00')])).toBe(print)
+    // The same instant in another zone is shown differently.
+    expect(fingerprint([at('2027-03-10T17:00:00', 'UTC')])).not.toBe(print)
+    // Objects with their own toJSON (a Date) are digested by that value.
+    const day = (iso: string) => ({ reviewed: new Date(iso) })
+    expect(fingerprint([day('2027-03-10')])).toBe(fingerprint([day('2027-03-10')]))
+    expect(fingerprint([day('2027-03-10')])).not.toBe(fingerprint([day('2027-03-11')]))
+    // Occurrences give their instants: digesting them makes none of their DateTimes.
+    const snapshot = emptySnapshot(morning)
+    snapshot.collections.events = [
+      {
+        id: 1,
+        slug: 'walk',
+        title: { fr: 'Balade' },
+        start: '2027-03-10T17:00:00.000Z',
+        end: '2027-03-10T19:00:00.000Z',
+        recurrence: { frequency: 'weekly', interval: 1, count: 4 },
+      },
+    ]
+    useSnapshot(snapshot)
+    const occurrence = events('fr')[0]!.occurrences[3]!
+    const made = vi.spyOn(DateTime, 'fromMillis')
+    fingerprint([occurrence])
+    expect(made).not.toHaveBeenCalled()
+    made.mockRestore()
   })
 })
 

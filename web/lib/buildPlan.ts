@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto'
 import { appendFileSync, readFileSync } from 'node:fs'
 import { DateTime } from 'luxon'
 import type { LocaleCode } from '../../locales/config'
-import { instantOfDateTime, withInstantJSON } from './content'
+import { digestText } from './content'
 import { detailLocales, rendersDetailHere } from './paths'
 
 /** Collections with a page per document, and the URL section of those pages. */
@@ -96,8 +96,7 @@ const digests = new WeakMap<object, string>()
 function digestOf(value: object): string {
   let digest = digests.get(value)
   if (digest === undefined) {
-    const json = withInstantJSON(() => JSON.stringify(value))
-    digest = createHash('sha1').update(json).digest('base64url')
+    digest = createHash('sha1').update(digestText(value)).digest('base64url')
     digests.set(value, digest)
   }
   return digest
@@ -115,7 +114,7 @@ export function fingerprint(parts: readonly unknown[]): string {
       part.forEach(add)
       hash.update(']')
     } else if (DateTime.isDateTime(part)) {
-      hash.update(instantOfDateTime.call(part))
+      hash.update(digestText(part))
     } else if (part !== null && typeof part === 'object') {
       hash.update(digestOf(part))
     } else {
