@@ -4,9 +4,7 @@ import react from '@astrojs/react'
 import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { defaultLocale, locales } from './locales/config.ts'
-import { PAGE_WRITER, switchOnPageWriter, writesDetailPages } from './web/lib/paths.ts'
 import {
   languageAlternates,
   SITEMAP_PAGES_FILE,
@@ -73,37 +71,13 @@ let alternates = new Map()
  */
 let keepLiveSitemap = false
 
-/**
- * The event and resource pages of this process's share but the few Astro rendered, and the
- * share's add-to-calendar files, written into the site folder by web/lib/pageWriter.ts (see
- * there), which the routes left on globalThis; returns the pages' paths.
- */
-function writePages(dir) {
-  const writer = globalThis[PAGE_WRITER]
-  if (typeof writer !== 'function') {
-    throw new Error(
-      'The event and resource routes did not offer the page writer (web/lib/pageWriter.ts): no page of theirs besides the first of each language would be written.',
-    )
-  }
-  const started = performance.now()
-  const { pages, others } = writer(fileURLToPath(dir), new URL(site))
-  console.log(
-    `[build] Wrote ${pages.length} event and resource pages and ${others} calendar files in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
-  )
-  return pages
-}
-
 const releasePages = {
   name: 'zesummen-release-pages',
   hooks: {
-    // A full build writes most event and resource pages itself (see web/lib/paths.ts).
-    'astro:config:setup': ({ command }) => switchOnPageWriter(command),
     'astro:build:done': async ({ pages, dir }) => {
-      const written = writesDetailPages() ? writePages(dir).map((page) => `${site}${page}`) : []
-      const rendered = [
-        ...pages.map(({ pathname }) => new URL(pathname.replace(/^\//, ''), `${site}/`).href),
-        ...written,
-      ]
+      const rendered = pages.map(
+        ({ pathname }) => new URL(pathname.replace(/^\//, ''), `${site}/`).href,
+      )
       const kept = keptListingPages()
       if (pagesOut) {
         // Renamed into place: the waiting process never reads half a file.
@@ -114,8 +88,6 @@ const releasePages = {
       keptPages.push(...kept)
       for (const file of pagesIn) keptPages.push(...(await waitForFile(file)))
       const listed = [...rendered, ...keptPages].filter(inSitemap)
-      // The sitemap integration knows the pages Astro rendered; the written ones join its others.
-      keptPages.push(...written)
       const digest = sitemapPagesDigest(listed)
       writeFileSync(new URL(SITEMAP_PAGES_FILE, dir), digest)
       if (digest === process.env.ZESUMMEN_LIVE_SITEMAP_PAGES) {

@@ -1,4 +1,5 @@
-// Test projects: unit (pure functions), int (real Payload on a fresh SQLite file each file; the
+// Test projects: unit (pure functions), components (Astro components through the container API,
+// vitest.components.config.ts), int (real Payload on a fresh SQLite file each file; the
 // same suite again on MongoDB when MONGODB_URL is set), e2e (`npm start` and real Chromium).
 import { defineConfig } from 'vitest/config'
 
@@ -15,6 +16,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      'vitest.components.config.ts',
       { test: { name: 'int', ...integration, env: { TEST_DATABASE: 'sqlite' } } },
       {
         test: {

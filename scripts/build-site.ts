@@ -383,9 +383,11 @@ async function main() {
     const site = new URL(publicUrl())
     if (decision.mode === 'full') {
       step(`Rendering pages with Astro into ${outDir}…`)
-      // Each Astro process also writes its share's event pages and add-to-calendar files, from the
-      // views it made (web/lib/pageWriter.ts).
       writeListings(outDir, await timed('astro', () => renderSite(outDir, env)))
+      const calendars = await timed('calendars', async () =>
+        (await calendarsFrom(snapshot))(outDir, site),
+      )
+      step(`Wrote ${calendars.length} add-to-calendar files.`)
       await timed('media', () => copyMedia(outDir, mediaFilenames(snapshot)))
       step('Indexing with Pagefind, compressing meanwhile…')
       // Pagefind reads the pages on one thread for most of its run: the files it does not write

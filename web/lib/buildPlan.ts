@@ -66,18 +66,6 @@ export function detailPaths(
   )
 }
 
-/**
- * Of a detail route's paths, the first in each language. A build's Astro processes render only
- * these of the event pages: web/lib/pageWriter.ts writes the others, after it checked that
- * its own version of these is byte for byte Astro's.
- */
-export function firstInEachLanguage<T extends { params: { lang: LocaleCode } }>(
-  paths: readonly T[],
-): T[] {
-  const seen = new Set<LocaleCode>()
-  return paths.filter((path) => !seen.has(path.params.lang) && seen.add(path.params.lang))
-}
-
 // ---------------------------------------------------------------------------------------------
 // Listings: pages of upcoming and past events, months, communes, categories, and the feeds
 

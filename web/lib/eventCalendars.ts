@@ -1,8 +1,8 @@
-// "Add to calendar": one .ics file per event and language, /<lang>/events/<slug>.ics. A full build
-// writes them with the event pages (web/lib/pageWriter.ts), an incremental build those of the
-// changed events after Astro (scripts/build-site.ts). As Astro endpoints they were half of the
-// files Astro rendered, each paying for a route, a Response and a directory check; here each is
-// one write of text the feeds already made (eventText keeps an event's lines once per language).
+// "Add to calendar": one .ics file per event and language, /<lang>/events/<slug>.ics, written by
+// the site build (scripts/build-site.ts) beside Astro's pages: every event's in a full build, the
+// changed events' in an incremental one. As Astro endpoints they were half of the files Astro
+// rendered, each paying for a route, a Response and a directory check; here each is one write of
+// text the feeds already made (eventText keeps an event's lines once per language).
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { localeCodes, type LocaleCode } from '../../locales/config'
@@ -23,17 +23,17 @@ export function writeEventCalendar(
 }
 
 /**
- * Writes the calendar files of the events in `only` (an incremental build's changed events) in
- * every language into the release folder; returns the files written.
+ * Writes the calendar files of every event, or of those in `only` (an incremental build's changed
+ * events), in every language into the release folder; returns the files written.
  */
 export function writeEventCalendars(
   outDir: string,
   site: URL,
-  only: ReadonlySet<string>,
+  only?: ReadonlySet<string>,
 ): string[] {
   const written: string[] = []
   for (const lang of localeCodes) {
-    const views = events(lang).filter((view) => only.has(view.slug))
+    const views = only ? events(lang).filter((view) => only.has(view.slug)) : events(lang)
     if (views.length) mkdirSync(path.join(outDir, lang, 'events'), { recursive: true })
     for (const view of views) written.push(writeEventCalendar(outDir, site, lang, view))
   }

@@ -120,29 +120,3 @@ export function rendersDetailHere(
 }
 
 export const langPaths = () => builtLocales().map((lang) => ({ params: { lang } }))
-
-/**
- * Whether this Astro process's event and resource pages, but the first of each language, and its
- * add-to-calendar files are written by web/lib/pageWriter.ts (astro.config.mjs runs it when the
- * process's pages are done): see switchOnPageWriter.
- */
-export const writesDetailPages = () => process.env.ZESUMMEN_PAGE_WRITER === '1'
-
-/**
- * Called by astro.config.mjs when Astro starts (`astro:config:setup`): the page writer works when
- * Astro builds, not in development, and not in an incremental build (ZESUMMEN_BUILD_PLAN), which
- * renders its few changed pages with Astro while the build script writes their calendar files.
- * (Not import.meta.env.DEV: a build started under Vitest, where NODE_ENV is "test", counts as
- * development by that.)
- */
-export function switchOnPageWriter(command: string): void {
-  if (command === 'build' && !process.env.ZESUMMEN_BUILD_PLAN) {
-    process.env.ZESUMMEN_PAGE_WRITER = '1'
-  }
-}
-
-/**
- * Where the event and resource routes leave the page writer for astro.config.mjs's build hook:
- * Astro loads the configuration and the pages as separate module graphs (web/lib/pageWriter.ts).
- */
-export const PAGE_WRITER = Symbol.for('zesummen.pageWriter')
