@@ -384,17 +384,20 @@ async function main() {
     if (decision.mode === 'full') {
       step(`Rendering pages with Astro into ${outDir}…`)
       writeListings(outDir, await timed('astro', () => renderSite(outDir, env)))
-      const calendars = await timed('calendars', async () =>
-        (await calendarsFrom(snapshot))(outDir, site),
-      )
-      step(`Wrote ${calendars.length} add-to-calendar files.`)
       await timed('media', () => copyMedia(outDir, mediaFilenames(snapshot)))
-      step('Indexing with Pagefind, compressing meanwhile…')
-      // Pagefind reads the pages on one thread for most of its run: the files it does not write
-      // are compressed on the other core meanwhile, its own files after it.
+      step('Indexing with Pagefind; writing the add-to-calendar files and compressing meanwhile…')
+      // Pagefind reads the pages on one thread for most of its run: on the other core meanwhile
+      // the add-to-calendar files are written (Pagefind reads HTML only), then the files it does
+      // not write are compressed; its own files after it.
       const [, compressed] = await alongside(
         timed('pagefind', () => indexSearch(outDir, path.join(outDir, SEARCH_DIR), env)),
-        () => timed('compress', () => precompress(outDir, liveDir, [SEARCH_DIR])),
+        async () => {
+          const calendars = await timed('calendars', async () =>
+            (await calendarsFrom(snapshot))(outDir, site),
+          )
+          step(`Wrote ${calendars.length} add-to-calendar files.`)
+          return timed('compress', () => precompress(outDir, liveDir, [SEARCH_DIR]))
+        },
       )
       const search = await timed('compress-search', () =>
         precompress(path.join(outDir, SEARCH_DIR), liveDir && path.join(liveDir, SEARCH_DIR)),
