@@ -565,3 +565,10 @@ export const importStatusReasons: Record<'cancelled' | 'removed', Record<LocaleC
     en: 'Removed from the source calendar.',
   },
 }
+
+const HOUR_MS = 60 * 60 * 1000
+
+/** After a failed fetch the source waits 1 h, then 2 h, 4 h… and at most a day. */
+export function retryDelayMs(failures: number): number {
+  return Math.min(2 ** Math.max(0, failures - 1), 24) * HOUR_MS
+}
