@@ -74,7 +74,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`calendar_sources_rels_communes_id_idx\` ON \`calendar_sources_rels\` (\`communes_id\`);`)
   await db.run(sql`CREATE INDEX \`calendar_sources_rels_categories_id_idx\` ON \`calendar_sources_rels\` (\`categories_id\`);`)
   await db.run(sql`CREATE INDEX \`calendar_sources_rels_target_groups_id_idx\` ON \`calendar_sources_rels\` (\`target_groups_id\`);`)
-  await db.run(sql`ALTER TABLE \`events\` ADD \`import_source_id\` integer REFERENCES calendar_sources(id);`)
+  await db.run(sql`ALTER TABLE \`events\` ADD \`import_source_id\` integer REFERENCES calendar_sources(id) ON UPDATE no action ON DELETE set null;`)
   await db.run(sql`ALTER TABLE \`events\` ADD \`import_uid\` text;`)
   await db.run(sql`ALTER TABLE \`events\` ADD \`import_sequence\` numeric;`)
   await db.run(sql`ALTER TABLE \`events\` ADD \`import_modified\` text;`)
@@ -83,7 +83,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`events\` ADD \`import_url\` text;`)
   await db.run(sql`CREATE INDEX \`events_import_source_idx\` ON \`events\` (\`import_source_id\`);`)
   await db.run(sql`CREATE INDEX \`events_import_uid_idx\` ON \`events\` (\`import_uid\`);`)
-  await db.run(sql`ALTER TABLE \`_events_v\` ADD \`version_import_source_id\` integer REFERENCES calendar_sources(id);`)
+  await db.run(sql`ALTER TABLE \`_events_v\` ADD \`version_import_source_id\` integer REFERENCES calendar_sources(id) ON UPDATE no action ON DELETE set null;`)
   await db.run(sql`ALTER TABLE \`_events_v\` ADD \`version_import_uid\` text;`)
   await db.run(sql`ALTER TABLE \`_events_v\` ADD \`version_import_sequence\` numeric;`)
   await db.run(sql`ALTER TABLE \`_events_v\` ADD \`version_import_modified\` text;`)
@@ -92,7 +92,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`_events_v\` ADD \`version_import_url\` text;`)
   await db.run(sql`CREATE INDEX \`_events_v_version_version_import_source_idx\` ON \`_events_v\` (\`version_import_source_id\`);`)
   await db.run(sql`CREATE INDEX \`_events_v_version_version_import_uid_idx\` ON \`_events_v\` (\`version_import_uid\`);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`calendar_sources_id\` integer REFERENCES calendar_sources(id);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`calendar_sources_id\` integer REFERENCES calendar_sources(id) ON UPDATE no action ON DELETE cascade;`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_calendar_sources_id_idx\` ON \`payload_locked_documents_rels\` (\`calendar_sources_id\`);`)
 }
 
