@@ -68,6 +68,7 @@ export interface Config {
   blocks: {};
   collections: {
     events: Event;
+    'calendar-sources': CalendarSource;
     venues: Venue;
     actions: Action;
     goals: Goal;
@@ -96,6 +97,7 @@ export interface Config {
   };
   collectionsSelect: {
     events: EventsSelect<false> | EventsSelect<true>;
+    'calendar-sources': CalendarSourcesSelect<false> | CalendarSourcesSelect<true>;
     venues: VenuesSelect<false> | VenuesSelect<true>;
     actions: ActionsSelect<false> | ActionsSelect<true>;
     goals: GoalsSelect<false> | GoalsSelect<true>;
@@ -141,6 +143,7 @@ export interface Config {
     tasks: {
       rebuildSite: TaskRebuildSite;
       purgeSubmissions: TaskPurgeSubmissions;
+      importCalendars: TaskImportCalendars;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -382,6 +385,16 @@ export interface Event {
    */
   sequence?: number | null;
   seedChecksum?: string | null;
+  importSource?: (number | null) | CalendarSource;
+  /**
+   * UID in the source.
+   */
+  importUid?: string | null;
+  importSequence?: number | null;
+  importModified?: string | null;
+  importHash?: string | null;
+  importLocation?: string | null;
+  importUrl?: string | null;
   translation?: {
     langLb?: ('source' | 'complete' | 'missing' | 'outdated') | null;
     langFr?: ('source' | 'complete' | 'missing' | 'outdated') | null;
@@ -930,6 +943,60 @@ export interface Goal {
   createdAt: string;
 }
 /**
+ * Calendars fetched every hour or so; their events arrive as drafts unless the source is trusted.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "calendar-sources".
+ */
+export interface CalendarSource {
+  id: number;
+  name: string;
+  /**
+   * The calendar’s public .ics link (in Google: “Public address in iCal format”).
+   */
+  url: string;
+  organiser?: (number | null) | Organisation;
+  communes: (number | Commune)[];
+  categories?: (number | Category)[] | null;
+  targetGroups?: (number | TargetGroup)[] | null;
+  /**
+   * A CATEGORIES word of the source calendar and the portal category it means.
+   */
+  categoryMapping?:
+    | {
+        word: string;
+        category: number | Category;
+        id?: string | null;
+      }[]
+    | null;
+  language: 'lb' | 'fr' | 'de' | 'pt' | 'en';
+  arrival: 'draft' | 'published';
+  onRemoval: 'cancel' | 'unpublish';
+  enabled?: boolean | null;
+  intervalMinutes: number;
+  lastFetchedAt?: string | null;
+  lastResult?: string | null;
+  counts?: {
+    new?: number | null;
+    updated?: number | null;
+    unchanged?: number | null;
+    removed?: number | null;
+    skipped?: number | null;
+  };
+  skippedReasons?:
+    | {
+        reason?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  etag?: string | null;
+  lastModified?: string | null;
+  failures?: number | null;
+  nextFetchAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Imported with `npm run import:statec -- <file>`; see content/statec/README.md.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1360,7 +1427,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'rebuildSite' | 'purgeSubmissions' | 'schedulePublish';
+        taskSlug: 'inline' | 'rebuildSite' | 'purgeSubmissions' | 'importCalendars' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1393,7 +1460,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'rebuildSite' | 'purgeSubmissions' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'rebuildSite' | 'purgeSubmissions' | 'importCalendars' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1419,6 +1486,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'events';
         value: number | Event;
+      } | null)
+    | ({
+        relationTo: 'calendar-sources';
+        value: number | CalendarSource;
       } | null)
     | ({
         relationTo: 'venues';
@@ -1619,6 +1690,13 @@ export interface EventsSelect<T extends boolean = true> {
   uid?: T;
   sequence?: T;
   seedChecksum?: T;
+  importSource?: T;
+  importUid?: T;
+  importSequence?: T;
+  importModified?: T;
+  importHash?: T;
+  importLocation?: T;
+  importUrl?: T;
   translation?:
     | T
     | {
@@ -1633,6 +1711,53 @@ export interface EventsSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "calendar-sources_select".
+ */
+export interface CalendarSourcesSelect<T extends boolean = true> {
+  name?: T;
+  url?: T;
+  organiser?: T;
+  communes?: T;
+  categories?: T;
+  targetGroups?: T;
+  categoryMapping?:
+    | T
+    | {
+        word?: T;
+        category?: T;
+        id?: T;
+      };
+  language?: T;
+  arrival?: T;
+  onRemoval?: T;
+  enabled?: T;
+  intervalMinutes?: T;
+  lastFetchedAt?: T;
+  lastResult?: T;
+  counts?:
+    | T
+    | {
+        new?: T;
+        updated?: T;
+        unchanged?: T;
+        removed?: T;
+        skipped?: T;
+      };
+  skippedReasons?:
+    | T
+    | {
+        reason?: T;
+        id?: T;
+      };
+  etag?: T;
+  lastModified?: T;
+  failures?: T;
+  nextFetchAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2342,6 +2467,16 @@ export interface TaskPurgeSubmissions {
   input?: unknown;
   output: {
     deleted?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskImportCalendars".
+ */
+export interface TaskImportCalendars {
+  input?: unknown;
+  output: {
+    sources?: number | null;
   };
 }
 /**

@@ -10,6 +10,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 import { defaultLocale, locales } from '../locales/config'
 import { Actions } from './collections/Actions'
+import { CalendarSources } from './collections/CalendarSources'
 import { Communes } from './collections/Communes'
 import { Events } from './collections/Events'
 import { Goals } from './collections/Goals'
@@ -34,6 +35,7 @@ import { translationEndpoints } from './endpoints/translations'
 import { withReferenceChecks } from './fields/referenceChecks'
 import { withTranslationStatus } from './fields/translationStatus'
 import { withContentChangedSignal } from './hooks/contentChanged'
+import { importCalendarsTask } from './jobs/importCalendars'
 import { purgeSubmissionsTask } from './jobs/purgeSubmissions'
 import { rebuildSiteTask, REBUILD_QUEUE, startRebuildOnPublish } from './jobs/rebuildSite'
 import { payloadSecret, publicUrl } from './settings'
@@ -55,6 +57,7 @@ export default buildConfig({
   sharp,
   collections: [
     Events,
+    CalendarSources,
     Venues,
     Actions,
     Goals,
@@ -124,7 +127,7 @@ export default buildConfig({
       { cron: '*/10 * * * * *', queue: REBUILD_QUEUE, limit: 5 },
     ],
     shouldAutoRun: () => jobsProcess(),
-    tasks: [rebuildSiteTask, purgeSubmissionsTask],
+    tasks: [rebuildSiteTask, purgeSubmissionsTask, importCalendarsTask],
   },
   onInit: async (payload) => {
     if (watchesContent()) await startRebuildOnPublish(payload)

@@ -205,3 +205,36 @@ export function submissionRetentionDays(env: Env = process.env): number {
 export function uploadDirs(env: Env = process.env): Record<string, string> {
   return { media: mediaDir(env), 'submission-images': submissionImagesDir(env) }
 }
+
+function flag(env: Env, variable: string): boolean {
+  const raw = env[variable]?.trim().toLowerCase() ?? ''
+  if (['', '0', 'false', 'no'].includes(raw)) return false
+  if (['1', 'true', 'yes'].includes(raw)) return true
+  throw new SettingsError(variable, `"${env[variable]}" is not 1 or 0.`)
+}
+
+/** CALENDAR_ALLOW_HTTP=1 lets calendar sources be fetched over plain http (tests, intranets). */
+export function calendarAllowHttp(env: Env = process.env): boolean {
+  return flag(env, 'CALENDAR_ALLOW_HTTP')
+}
+
+/**
+ * CALENDAR_ALLOW_PRIVATE=1 lets calendar sources be on loopback and private networks. Off, an
+ * editor cannot make the server fetch addresses only it can reach (its own admin, the router).
+ */
+export function calendarAllowPrivate(env: Env = process.env): boolean {
+  return flag(env, 'CALENDAR_ALLOW_PRIVATE')
+}
+
+/** How long one calendar fetch may take in all (CALENDAR_FETCH_TIMEOUT_SECONDS, default 15). */
+export function calendarFetchTimeoutMs(env: Env = process.env): number {
+  const raw = env.CALENDAR_FETCH_TIMEOUT_SECONDS?.trim() || '15'
+  const seconds = Number(raw)
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 300) {
+    throw new SettingsError(
+      'CALENDAR_FETCH_TIMEOUT_SECONDS',
+      `"${raw}" is not a number of seconds (above 0, at most 300).`,
+    )
+  }
+  return Math.round(seconds * 1000)
+}

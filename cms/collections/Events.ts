@@ -2,6 +2,7 @@ import type { CollectionConfig, DateFieldValidation, Field, Validate } from 'pay
 import { canCreateInScope } from '../access/canCreateInScope'
 import { ownScope, ownScopeDelete } from '../access/ownScope'
 import { publishedOrOwnScope } from '../access/publishedOrOwnScope'
+import { serverOnlyField } from '../access/serverOnlyField'
 import { versionsOf } from '../access/versionsOf'
 import { zonedFromISO, PORTAL_TIME_ZONE } from '../domain/dates'
 import {
@@ -151,6 +152,26 @@ const recurrenceGroup: Field = {
   ],
 }
 
+/** Where an imported event comes from (cms/calendarImport): written by the import only. */
+const importFields: Field[] = (
+  [
+    { name: 'importSource', type: 'relationship', relationTo: 'calendar-sources', index: true },
+    { name: 'importUid', type: 'text', index: true, admin: { description: 'UID in the source.' } },
+    { name: 'importSequence', type: 'number' },
+    { name: 'importModified', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'importHash', type: 'text', admin: { hidden: true } },
+    { name: 'importLocation', label: 'Place (as the source names it)', type: 'text' },
+    { name: 'importUrl', label: 'Page at the source', type: 'text' },
+  ] as Field[]
+).map(
+  (field) =>
+    ({
+      ...field,
+      access: { create: serverOnlyField, update: serverOnlyField },
+      admin: { position: 'sidebar', readOnly: true, ...('admin' in field ? field.admin : {}) },
+    }) as Field,
+)
+
 export const Events: CollectionConfig = {
   slug: 'events',
   labels: {
@@ -289,7 +310,10 @@ export const Events: CollectionConfig = {
         const doc = data as { onlineUrl?: string; status?: string }
         // A postponed or cancelled event may no longer have a place.
         const placeNeeded = !['postponed', 'cancelled'].includes(doc.status ?? 'scheduled')
-        if (placeNeeded && !value && !doc.onlineUrl) return requestMessage(req, 'venueOrOnline')
+        // An imported event names its place as the source calendar does, until matched to a venue.
+        const placeText = (doc as { importLocation?: string }).importLocation
+        if (placeNeeded && !value && !doc.onlineUrl && !placeText)
+          return requestMessage(req, 'venueOrOnline')
         return true
       },
     } as Field,
@@ -389,5 +413,6 @@ export const Events: CollectionConfig = {
       },
     },
     seedChecksumField(),
+    ...importFields,
   ],
 }

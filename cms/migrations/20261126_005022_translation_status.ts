@@ -200,6 +200,10 @@ async function backfillTranslationStatus({ db, payload, req }: MigrateUpArgs) {
   for (const collection of payload.config.collections) {
     if (!collection.custom?.translatable) continue
     const table = collection.slug.replace(/-/g, '_')
+    // payload.find reads with today's schema, which later migrations extend (the calendar
+    // import's event fields): a fresh database has nothing to fill and must not ask.
+    const stored = await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.identifier(table)}`)
+    if (!stored || Number(stored.n) === 0) continue
     const { docs } = await payload.find({
       collection: collection.slug as CollectionSlug,
       locale: 'all',

@@ -7,6 +7,7 @@ import * as migration_20261126_005022_translation_status from './20261126_005022
 import * as migration_20261126_023301_locales_parent_index from './20261126_023301_locales_parent_index';
 import * as migration_20261126_044425_published_created_index from './20261126_044425_published_created_index';
 import * as migration_20261207_075922_account_lock_per_client from './20261207_075922_account_lock_per_client';
+import * as migration_20261207_095613_calendar_sources from './20261207_095613_calendar_sources';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261207_075922_account_lock_per_client.up,
     down: migration_20261207_075922_account_lock_per_client.down,
-    name: '20261207_075922_account_lock_per_client'
+    name: '20261207_075922_account_lock_per_client',
+  },
+  {
+    up: migration_20261207_095613_calendar_sources.up,
+    down: migration_20261207_095613_calendar_sources.down,
+    name: '20261207_095613_calendar_sources'
   },
 ];

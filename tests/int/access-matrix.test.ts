@@ -58,6 +58,16 @@ const matrix: Record<string, Partial<Record<Operation, boolean[]>>> = {
     // The action of another commune, still a draft.
     linkOutside: [D, A, A, D, D],
   },
+  'calendar-sources': {
+    // Not public: a commune editor's sources are those of their communes, an association's
+    // those of its organisation.
+    create: [D, A, A, A, A],
+    read: [D, A, A, A, A],
+    // A Grevenmacher source of another organisation.
+    readOther: [D, A, A, D, D],
+    update: [D, A, A, A, A],
+    delete: [D, A, A, A, A],
+  },
   venues: {
     create: [D, A, A, A, D],
     read: [A, A, A, A, A],
@@ -198,6 +208,13 @@ function newDocument(collection: string): Record<string, unknown> {
       }
     case 'venues':
       return { name: `Venue ${serial}`, slug, commune: ids.remich }
+    case 'calendar-sources':
+      return {
+        name: `Source ${serial}`,
+        url: `https://calendar.example.org/${serial}.ics`,
+        communes: [ids.remich],
+        organiser: ids.association,
+      }
     case 'actions':
       return {
         title: `Action ${serial}`,
@@ -340,6 +357,7 @@ async function outsideLink(collection: string): Promise<Record<string, unknown>>
 function changeFor(collection: string): Record<string, unknown> {
   switch (collection) {
     case 'organisations':
+    case 'calendar-sources':
       return { name: `Renamed ${++serial}` }
     case 'site-builds':
       return { reason: `Renamed ${++serial}` }
@@ -431,6 +449,10 @@ async function attempt(transport: Transport, role: RoleName, collection: string,
       break
     }
     case 'readOther': {
+      if (collection === 'calendar-sources') {
+        status = await readOne(await foreignDraft(collection), false)
+        break
+      }
       const id = await fixture(collection)
       await payload.update({
         collection: 'submissions',
@@ -781,6 +803,22 @@ describe('values an editor writes stay within their reach', () => {
     expect(stored.type).toBe('association')
     expect(stored.communes).toEqual([ids.remich])
     expect(stored.name).toBe('Kept name')
+  })
+
+  it('an association cannot make its calendar source publish without review', async () => {
+    const created = await rest('POST', '/calendar-sources', {
+      token: association().token,
+      body: { ...newDocument('calendar-sources'), arrival: 'published', failures: 9 },
+    })
+    expect(created.status).toBe(201)
+    const stored = created.body.doc as { arrival: string; failures?: number | null }
+    expect(stored.arrival).toBe('draft')
+    expect(stored.failures ?? 0).toBe(0)
+    const foreign = await rest('POST', '/calendar-sources', {
+      token: association().token,
+      body: { ...newDocument('calendar-sources'), organiser: ids.otherOrganisation },
+    })
+    expect(foreign.status).toBe(403)
   })
 
   it('only staff make an organisation the plan’s coordinator', async () => {

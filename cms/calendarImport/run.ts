@@ -1,0 +1,337 @@
+// One import of a calendar source: fetch, parse, and bring the source's events up to date through
+// the Local API. New events arrive as drafts (published for a trusted source); an event changes
+// only when the source says it is newer (SEQUENCE, LAST-MODIFIED) and its content differs; one
+// that left the source is cancelled or unpublished, never deleted. A failed fetch or file leaves
+// every event as it was and is recorded on the source, which is then tried again later and later.
+import type { Payload, Where } from 'payload'
+import type { LocaleCode } from '../../locales/config'
+import { idsOf } from '../hooks/enforceScope'
+import {
+  CalendarFormatError,
+  importStatusReasons,
+  parseCalendar,
+  retryDelayMs,
+  type ImportedEvent,
+} from '../domain/calendarImport'
+import type { CalendarSource, Event } from '../payload-types'
+import { plainTextToLexical } from '../seed/richText'
+import { CalendarFetchError, fetchCalendar } from './fetch'
+
+export interface ImportCounts {
+  new: number
+  updated: number
+  unchanged: number
+  removed: number
+  skipped: number
+}
+
+export interface SourceReport {
+  source: string
+  ok: boolean
+  /** What happened, in words, as recorded on the source. */
+  result: string
+  counts: ImportCounts
+  skipped: string[]
+}
+
+const MAX_RECORDED_REASONS = 100
+
+const emptyCounts = (): ImportCounts => ({
+  new: 0,
+  updated: 0,
+  unchanged: 0,
+  removed: 0,
+  skipped: 0,
+})
+
+/** The portal's categories for an event: the source's defaults and its mapped words. */
+function categoriesOf(event: ImportedEvent, source: CalendarSource): string[] {
+  const mapped = (source.categoryMapping ?? [])
+    .filter((row) => event.categories.includes(row.word.trim().toLowerCase()))
+    .flatMap((row) => idsOf(row.category))
+  return [...new Set([...idsOf(source.categories), ...mapped])]
+}
+
+/** The fields written in every language of the event. */
+function sharedData(event: ImportedEvent, source: CalendarSource) {
+  return {
+    start: event.start,
+    end: event.end,
+    allDay: event.allDay,
+    recurrence: event.recurrence,
+    overrides: event.overrides,
+    status: event.status,
+    communes: idsOf(source.communes),
+    organiser: idsOf(source.organiser)[0] ?? null,
+    categories: categoriesOf(event, source),
+    targetGroups: idsOf(source.targetGroups),
+    sourceLanguage: event.sourceLanguage,
+    importSource: source.id,
+    importUid: event.uid,
+    importSequence: event.sequence,
+    importModified: event.lastModified,
+    importHash: event.hash,
+    importLocation: event.location,
+    importUrl: event.url,
+  }
+}
+
+/** The texts of one language; a cancelled event carries the reason the portal requires. */
+function localeData(event: ImportedEvent, locale: LocaleCode) {
+  const text = event.texts[locale]!
+  return {
+    title: text.title,
+    description: text.description ? plainTextToLexical(text.description) : null,
+    statusReason: event.status === 'cancelled' ? importStatusReasons.cancelled[locale] : null,
+  }
+}
+
+const otherLocales = (event: ImportedEvent) =>
+  (Object.keys(event.texts) as LocaleCode[]).filter((locale) => locale !== event.sourceLanguage)
+
+async function createEvent(payload: Payload, event: ImportedEvent, source: CalendarSource) {
+  const draft = source.arrival !== 'published'
+  const created = await payload.create({
+    collection: 'events',
+    locale: event.sourceLanguage,
+    draft,
+    data: {
+      ...sharedData(event, source),
+      ...localeData(event, event.sourceLanguage),
+      _status: draft ? 'draft' : 'published',
+    } as never,
+  })
+  for (const locale of otherLocales(event)) {
+    await payload.update({
+      collection: 'events',
+      id: created.id,
+      locale,
+      draft,
+      data: localeData(event, locale) as never,
+    })
+  }
+}
+
+async function updateEvent(
+  payload: Payload,
+  event: ImportedEvent,
+  source: CalendarSource,
+  current: Event,
+) {
+  // A published event stays published; changes to a draft arrive as a draft to review.
+  const draft = current._status !== 'published'
+  for (const locale of [event.sourceLanguage, ...otherLocales(event)]) {
+    await payload.update({
+      collection: 'events',
+      id: current.id,
+      locale,
+      draft,
+      data: {
+        ...(locale === event.sourceLanguage ? sharedData(event, source) : {}),
+        ...localeData(event, locale),
+      } as never,
+    })
+  }
+}
+
+/** The source says the event changed: a higher SEQUENCE or a later LAST-MODIFIED. */
+function isNewer(event: ImportedEvent, current: Event): boolean {
+  if (event.sequence > (current.importSequence ?? 0)) return true
+  if (!event.lastModified || !current.importModified) return false
+  return Date.parse(event.lastModified) > Date.parse(current.importModified)
+}
+
+/** Cancels or unpublishes an event that left the source; false when it already is. */
+async function removeEvent(payload: Payload, source: CalendarSource, current: Event) {
+  if (source.onRemoval === 'unpublish') {
+    if (current._status !== 'published') return false
+    await payload.update({ collection: 'events', id: current.id, data: { _status: 'draft' } })
+    return true
+  }
+  if (current.status === 'cancelled') return false
+  const locale = current.sourceLanguage as LocaleCode
+  await payload.update({
+    collection: 'events',
+    id: current.id,
+    locale,
+    draft: current._status !== 'published',
+    data: { status: 'cancelled', statusReason: importStatusReasons.removed[locale] },
+  })
+  return true
+}
+
+async function importedEvents(payload: Payload, source: CalendarSource): Promise<Event[]> {
+  const { docs } = await payload.find({
+    collection: 'events',
+    where: { importSource: { equals: source.id } },
+    draft: true,
+    depth: 0,
+    limit: 0,
+    pagination: false,
+  })
+  return docs
+}
+
+async function applyEvents(
+  payload: Payload,
+  source: CalendarSource,
+  events: ImportedEvent[],
+  skipped: string[],
+) {
+  const counts = emptyCounts()
+  const existing = await importedEvents(payload, source)
+  const byUid = new Map(existing.map((doc) => [doc.importUid, doc]))
+  for (const event of events) {
+    const current = byUid.get(event.uid)
+    try {
+      if (!current) {
+        await createEvent(payload, event, source)
+        counts.new += 1
+      } else if (isNewer(event, current) && event.hash !== current.importHash) {
+        await updateEvent(payload, event, source, current)
+        counts.updated += 1
+      } else {
+        counts.unchanged += 1
+      }
+    } catch (error) {
+      const title = event.texts[event.sourceLanguage]?.title ?? event.uid
+      skipped.push(`“${title}” (UID ${event.uid}) could not be saved: ${(error as Error).message}`)
+    }
+  }
+  const present = new Set(events.map((event) => event.uid))
+  for (const doc of existing) {
+    if (doc.importUid && !present.has(doc.importUid) && (await removeEvent(payload, source, doc)))
+      counts.removed += 1
+  }
+  counts.skipped = skipped.length
+  return counts
+}
+
+function summary(counts: ImportCounts): string {
+  return `Imported: ${counts.new} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.removed} removed, ${counts.skipped} skipped.`
+}
+
+async function recordSuccess(
+  payload: Payload,
+  source: CalendarSource,
+  now: Date,
+  report: SourceReport,
+  validators: { etag: string | null; lastModified: string | null } | null,
+) {
+  await payload.update({
+    collection: 'calendar-sources',
+    id: source.id,
+    data: {
+      lastFetchedAt: now.toISOString(),
+      lastResult: report.result,
+      counts: report.counts,
+      skippedReasons: report.skipped.slice(0, MAX_RECORDED_REASONS).map((reason) => ({ reason })),
+      ...(validators ?? {}),
+      failures: 0,
+      nextFetchAt: new Date(now.getTime() + source.intervalMinutes * 60_000).toISOString(),
+    },
+  })
+}
+
+async function recordFailure(payload: Payload, source: CalendarSource, now: Date, message: string) {
+  const failures = (source.failures ?? 0) + 1
+  await payload.update({
+    collection: 'calendar-sources',
+    id: source.id,
+    data: {
+      lastFetchedAt: now.toISOString(),
+      lastResult: `Failed, events left as they were: ${message}`,
+      failures,
+      nextFetchAt: new Date(now.getTime() + retryDelayMs(failures)).toISOString(),
+    },
+  })
+}
+
+/** Imports one source at the moment `now` (passed in, so that tests do not depend on today). */
+export async function importSource(
+  payload: Payload,
+  source: CalendarSource,
+  now: Date,
+): Promise<SourceReport> {
+  let report: SourceReport
+  let validators: { etag: string | null; lastModified: string | null } | null = null
+  try {
+    const fetched = await fetchCalendar(source.url, {
+      etag: source.etag,
+      lastModified: source.lastModified,
+    })
+    if (fetched.kind === 'unchanged') {
+      const counts = { ...emptyCounts(), unchanged: (await importedEvents(payload, source)).length }
+      report = {
+        source: source.name,
+        ok: true,
+        result: 'Not changed since the last fetch.',
+        counts,
+        skipped: [],
+      }
+    } else {
+      const parsed = parseCalendar(fetched.text, { language: source.language, now })
+      const skipped = [...parsed.skipped]
+      const counts = await applyEvents(payload, source, parsed.events, skipped)
+      report = { source: source.name, ok: true, result: summary(counts), counts, skipped }
+      validators = { etag: fetched.etag, lastModified: fetched.lastModified }
+    }
+  } catch (error) {
+    if (!(error instanceof CalendarFetchError || error instanceof CalendarFormatError)) throw error
+    await recordFailure(payload, source, now, error.message)
+    return {
+      source: source.name,
+      ok: false,
+      result: error.message,
+      counts: emptyCounts(),
+      skipped: [],
+    }
+  }
+  await recordSuccess(payload, source, now, report, validators)
+  return report
+}
+
+async function sources(payload: Payload, where: Where): Promise<CalendarSource[]> {
+  const { docs } = await payload.find({
+    collection: 'calendar-sources',
+    where,
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    sort: 'name',
+  })
+  return docs
+}
+
+/** Every enabled source whose next fetch is due, one after the other. */
+export async function importDueSources(payload: Payload, now: Date): Promise<SourceReport[]> {
+  const due = await sources(payload, {
+    and: [
+      { enabled: { equals: true } },
+      {
+        or: [
+          { nextFetchAt: { exists: false } },
+          { nextFetchAt: { less_than_equal: now.toISOString() } },
+        ],
+      },
+    ],
+  })
+  const reports: SourceReport[] = []
+  for (const source of due) reports.push(await importSource(payload, source, now))
+  return reports
+}
+
+/** The operator's command: every enabled source now, or the one named (enabled or not). */
+export async function importSourcesNow(
+  payload: Payload,
+  now: Date,
+  name?: string,
+): Promise<SourceReport[]> {
+  const chosen = await sources(
+    payload,
+    name ? { name: { equals: name } } : { enabled: { equals: true } },
+  )
+  const reports: SourceReport[] = []
+  for (const source of chosen) reports.push(await importSource(payload, source, now))
+  return reports
+}

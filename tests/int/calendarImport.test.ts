@@ -1,0 +1,279 @@
+// The calendar import against the real database: fixtures written like Google, Outlook and
+// Nextcloud exports, served by this test on 127.0.0.1, imported at a fixed "now".
+import { readFileSync } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { importSource } from '../../cms/calendarImport/run'
+import { expandOccurrences } from '../../cms/domain/recurrence'
+import type { CalendarSource } from '../../cms/payload-types'
+import { closeTestPayload, createDoc, testPayload } from './helpers'
+
+process.env.CALENDAR_ALLOW_HTTP = '1'
+process.env.CALENDAR_ALLOW_PRIVATE = '1'
+
+const NOW = new Date('2030-02-15T12:00:00Z')
+const fixture = (name: string) => readFileSync(`tests/fixtures/calendars/${name}.ics`, 'utf8')
+
+type Route = (req: IncomingMessage, res: ServerResponse) => void
+const routes = new Map<string, Route>()
+let server: Server
+let base: string
+let payload: Payload
+let remich: string | number
+
+/** Serves `body` at `path` with an ETag, answering 304 to a matching If-None-Match. */
+function serveCalendar(path: string, body: string, etag = `"${body.length}"`) {
+  routes.set(path, (req, res) => {
+    if (req.headers['if-none-match'] === etag) return res.writeHead(304).end()
+    res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', etag }).end(body)
+  })
+}
+
+async function newSource(name: string, path: string, data: Record<string, unknown> = {}) {
+  const created = await createDoc(payload, 'calendar-sources', {
+    name,
+    url: `${base}${path}`,
+    communes: [remich],
+    language: 'fr',
+    ...data,
+  })
+  return source(created.id)
+}
+
+const source = (id: string | number) =>
+  payload.findByID({ collection: 'calendar-sources', id, depth: 0 }) as Promise<CalendarSource>
+
+async function eventsOf(sourceId: string | number) {
+  const { docs } = await payload.find({
+    collection: 'events',
+    where: { importSource: { equals: sourceId } },
+    draft: true,
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    sort: 'start',
+  })
+  return docs
+}
+
+const byUid = async (sourceId: string | number, uid: string) =>
+  (await eventsOf(sourceId)).find((event) => event.importUid === uid)!
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const route = routes.get(req.url ?? '')
+    if (route) route(req, res)
+    else res.writeHead(404).end('not found')
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  payload = await testPayload()
+  remich = (
+    await createDoc(payload, 'communes', {
+      name: 'Remich',
+      slug: 'remich',
+      code: '1205',
+      country: 'LU',
+      status: 'partner',
+    })
+  ).id
+})
+
+afterAll(async () => {
+  server.closeAllConnections()
+  await new Promise((resolve) => server.close(resolve))
+  await closeTestPayload()
+})
+
+describe('importing a Google Calendar export', () => {
+  const weekly = '2k3j4h5g6f7d8s9a0@google.com'
+  const allDay = '7h8j9k0l1m2n3b4v5@google.com'
+  let id: string | number
+
+  beforeAll(async () => {
+    serveCalendar('/google.ics', fixture('google-remich'))
+    id = (await newSource('Gemeng Réimech', '/google.ics')).id
+  })
+
+  it('creates drafts with the source’s dates, across the change to summer time', async () => {
+    const report = await importSource(payload, await source(id), NOW)
+    expect(report).toMatchObject({ ok: true, counts: { new: 3, skipped: 0 } })
+    const event = await byUid(id, weekly)
+    expect(event).toMatchObject({
+      _status: 'draft',
+      title: 'Conversation en luxembourgeois',
+      sourceLanguage: 'fr',
+      importLocation: 'Centre culturel, 5 Place du Marché, 5555 Remich, Luxembourg',
+      communes: [remich],
+    })
+    // Every Tuesday at 18:30 in Luxembourg: 17:30 UTC in winter, 16:30 UTC after 31 March;
+    // 9 April is an EXDATE and 2 April moved to 19:00.
+    const dates = expandOccurrences(event.recurrence, event.start).map((o) => o.start.toISO())
+    expect(dates).toEqual([
+      '2030-03-19T18:30:00.000+01:00',
+      '2030-03-26T18:30:00.000+01:00',
+      '2030-04-02T18:30:00.000+02:00',
+    ])
+    expect(event.overrides).toMatchObject([
+      { status: 'rescheduled', newStart: '2030-04-02T17:00:00.000Z' },
+    ])
+    expect(JSON.stringify(event.description)).toContain('pour débutants.')
+    expect(JSON.stringify(event.description)).not.toContain('<')
+  })
+
+  it('stores an all-day event as the portal does: first and last day, both at midnight', async () => {
+    const event = await byUid(id, allDay)
+    expect(event).toMatchObject({
+      allDay: true,
+      start: '2030-04-30T22:00:00.000Z',
+      end: '2030-05-01T22:00:00.000Z',
+      importUrl: 'https://www.remich.lu/fete',
+    })
+    const other = await byUid(id, '1q2w3e4r5t6y7u8i9@google.com')
+    expect(other.importUrl ?? null).toBeNull()
+  })
+
+  it('writes nothing when the content is unchanged, and asks with the ETag (304)', async () => {
+    const before = (await eventsOf(id)).map((event) => event.updatedAt)
+    let conditional = 0
+    const body = fixture('google-remich')
+    routes.set('/google.ics', (req, res) => {
+      if (req.headers['if-none-match']) conditional += 1
+      if (req.headers['if-none-match'] === '"v1"') return res.writeHead(304).end()
+      res.writeHead(200, { etag: '"v1"' }).end(body)
+    })
+    const again = await importSource(payload, await source(id), NOW)
+    expect(again.counts).toMatchObject({ new: 0, updated: 0, unchanged: 3 })
+    const notModified = await importSource(payload, await source(id), NOW)
+    expect(conditional).toBeGreaterThan(0)
+    expect(notModified).toMatchObject({ ok: true, counts: { updated: 0, unchanged: 3 } })
+    expect((await source(id)).lastResult).toMatch(/Not changed/)
+    expect((await eventsOf(id)).map((event) => event.updatedAt)).toEqual(before)
+  })
+
+  it('updates an event whose SEQUENCE grew, and cancels one that left the source', async () => {
+    const text = fixture('google-remich')
+      .replace(
+        'SEQUENCE:0\r\nSTATUS:CONFIRMED\r\nSUMMARY:Fête des cultures',
+        'SEQUENCE:1\r\nSTATUS:CONFIRMED\r\nSUMMARY:Fête des cultures 2030',
+      )
+      .replace(/BEGIN:VEVENT\r\nDTSTART:20300612[\s\S]*?END:VEVENT\r\n/, '')
+    serveCalendar('/google.ics', text, '"v2"')
+    const report = await importSource(payload, await source(id), NOW)
+    expect(report.counts).toMatchObject({ new: 0, updated: 1, removed: 1, unchanged: 1 })
+    expect((await byUid(id, allDay)).title).toBe('Fête des cultures 2030')
+    const removed = await byUid(id, '1q2w3e4r5t6y7u8i9@google.com')
+    expect(removed).toMatchObject({
+      status: 'cancelled',
+      statusReason: 'Retiré du calendrier d’origine.',
+    })
+  })
+})
+
+describe('Outlook and Nextcloud exports', () => {
+  it('reads Windows zone names, expands rules the portal cannot say, keeps cancellations', async () => {
+    serveCalendar('/outlook.ics', fixture('outlook-grevenmacher'))
+    const { id } = await newSource('Grevenmacher', '/outlook.ics')
+    const report = await importSource(payload, await source(id), NOW)
+    expect(report).toMatchObject({ ok: true, counts: { new: 2 } })
+    const [consultation, cancelled] = await eventsOf(id)
+    // Second Thursday of each month, 17:00 in Berlin's (and Luxembourg's) time.
+    const dates = expandOccurrences(consultation!.recurrence, consultation!.start).map((o) =>
+      o.start.toISO(),
+    )
+    expect(dates).toEqual([
+      '2030-03-14T17:00:00.000+01:00',
+      '2030-04-11T17:00:00.000+02:00',
+      '2030-05-09T17:00:00.000+02:00',
+      '2030-06-13T17:00:00.000+02:00',
+    ])
+    expect(consultation).toMatchObject({ sourceLanguage: 'de', title: 'Sprechstunde Integration' })
+    expect(cancelled).toMatchObject({ status: 'cancelled', title: 'Infoabend Wohnen' })
+  })
+
+  it('strips scripts and markup, bounds an endless rule, skips a duplicate UID', async () => {
+    serveCalendar('/nextcloud.ics', fixture('nextcloud-mertert'))
+    const { id } = await newSource('ASBL Mertert', '/nextcloud.ics', { language: 'de' })
+    const report = await importSource(payload, await source(id), NOW)
+    expect(report.counts).toMatchObject({ new: 2, skipped: 1 })
+    expect(report.skipped[0]).toMatch(/duplicate-1@asbl-mertert\.lu.*appears again/)
+    const stored = await source(id)
+    expect(stored.skippedReasons?.[0]?.reason).toMatch(/first one is imported/)
+    const workshop = await byUid(id, '6b0a3c6e-9f4d-4a4b-8d9e-3f2a1b0c9d8e')
+    const french = await payload.findByID({
+      collection: 'events',
+      id: workshop.id,
+      locale: 'fr',
+      draft: true,
+    })
+    const description = JSON.stringify(french.description)
+    expect(description).toContain('Ouvert à tous')
+    expect(description).not.toMatch(/script|alert|<|onerror/)
+    const portuguese = await payload.findByID({
+      collection: 'events',
+      id: workshop.id,
+      locale: 'pt',
+      draft: true,
+      fallbackLocale: false,
+    })
+    expect(portuguese.title).toBe('Oficina de costura')
+    expect(workshop.recurrence?.until).toBeTruthy()
+    expect(expandOccurrences(workshop.recurrence, workshop.start).length).toBeLessThanOrEqual(60)
+  })
+})
+
+describe('bad input leaves the events as they were and says why', () => {
+  let id: string | number
+  let before: string[]
+
+  beforeAll(async () => {
+    serveCalendar('/good.ics', fixture('google-remich'))
+    id = (await newSource('Often broken', '/good.ics')).id
+    await importSource(payload, await source(id), NOW)
+    before = (await eventsOf(id)).map((event) => `${event.id}:${event.updatedAt}`)
+  })
+
+  const big = 'BEGIN:VCALENDAR\r\n' + 'X-PAD:'.padEnd(70, 'x').concat('\r\n').repeat(80_000)
+  routes.set('/broken.ics', (_req, res) => res.end('BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART'))
+  routes.set('/page.html', (_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html>Login</html>'),
+  )
+  routes.set('/big.ics', (_req, res) => res.end(big))
+  routes.set('/silent.ics', () => undefined)
+  routes.set('/loop.ics', (_req, res) => res.writeHead(302, { location: '/loop.ics' }).end())
+
+  it.each([
+    ['/broken.ics', /broken and was not imported/],
+    ['/page.html', /web page, not a calendar/],
+    ['/big.ics', /larger than 5 MB/],
+    ['/silent.ics', /did not send the calendar within 0.3 s/],
+    ['/loop.ics', /redirects more than 3 times/],
+    ['/private', /private or local network \(127\.0\.0\.1\)/],
+  ])('%s', async (path, message) => {
+    process.env.CALENDAR_FETCH_TIMEOUT_SECONDS = '0.3'
+    if (path === '/private') process.env.CALENDAR_ALLOW_PRIVATE = '0'
+    try {
+      const current = await source(id)
+      await payload.update({
+        collection: 'calendar-sources',
+        id,
+        data: { url: `${base}${path === '/private' ? '/good.ics' : path}`, etag: null },
+      })
+      const report = await importSource(payload, await source(id), NOW)
+      expect(report.ok).toBe(false)
+      const stored = await source(id)
+      expect(stored.lastResult).toMatch(message)
+      expect(stored.lastResult).toMatch(/events left as they were/)
+      expect(stored.failures).toBe((current.failures ?? 0) + 1)
+      // Backoff: 1 h after the first failure, doubling, at most a day.
+      const hours = Math.min(2 ** ((stored.failures ?? 1) - 1), 24)
+      expect(Date.parse(stored.nextFetchAt!) - NOW.getTime()).toBe(hours * 3_600_000)
+      expect((await eventsOf(id)).map((event) => `${event.id}:${event.updatedAt}`)).toEqual(before)
+    } finally {
+      process.env.CALENDAR_ALLOW_PRIVATE = '1'
+      delete process.env.CALENDAR_FETCH_TIMEOUT_SECONDS
+    }
+  })
+})

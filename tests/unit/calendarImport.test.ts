@@ -1,0 +1,127 @@
+// The pure parts of the calendar import: text cleaning, zone names, backoff, refused addresses.
+import { describe, expect, it } from 'vitest'
+import { isPrivateAddress } from '../../cms/calendarImport/addresses'
+import {
+  CalendarFormatError,
+  htmlToText,
+  ianaZoneOf,
+  parseCalendar,
+  retryDelayMs,
+} from '../../cms/domain/calendarImport'
+
+const now = new Date('2030-02-15T12:00:00Z')
+const calendar = (...lines: string[]) =>
+  ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...lines, 'END:VCALENDAR'].join('\r\n')
+
+describe('htmlToText', () => {
+  it('keeps the words and line ends, drops tags, scripts and entity-hidden markup', () => {
+    expect(htmlToText('<b>Hello</b><br>world &amp; friends')).toBe('Hello\nworld & friends')
+    expect(htmlToText('a<script>alert(1)</script>b<style>p{}</style>')).toBe('ab')
+    expect(htmlToText('&lt;img src=x onerror=alert(1)&gt;ok')).toBe('ok')
+    expect(htmlToText('1 < 2 and 3 > 2')).toBe('1 < 2 and 3 > 2')
+  })
+})
+
+describe('time zone names', () => {
+  it('reads IANA, Windows and Mozilla names and refuses unknown ones', () => {
+    expect(ianaZoneOf('Europe/Luxembourg')).toBe('Europe/Luxembourg')
+    expect(ianaZoneOf('W. Europe Standard Time')).toBe('Europe/Berlin')
+    expect(ianaZoneOf('Romance Standard Time')).toBe('Europe/Paris')
+    expect(ianaZoneOf('/mozilla.org/20050126_1/Europe/Berlin')).toBe('Europe/Berlin')
+    expect(ianaZoneOf('Moselle Standard Time')).toBeNull()
+  })
+})
+
+describe('parseCalendar', () => {
+  it('refuses what is not a calendar with a message saying what to do', () => {
+    expect(() => parseCalendar('<!DOCTYPE html><p>Sign in', { language: 'fr', now })).toThrow(
+      /web page, not a calendar/,
+    )
+    expect(() => parseCalendar('hello', { language: 'fr', now })).toThrow(CalendarFormatError)
+  })
+
+  it('reads floating times as Luxembourg time and X-WR-TIMEZONE when the file names one', () => {
+    const event = [
+      'BEGIN:VEVENT',
+      'UID:a',
+      'SUMMARY:A',
+      'DTSTART:20300701T100000',
+      'DTEND:20300701T110000',
+      'END:VEVENT',
+    ]
+    expect(parseCalendar(calendar(...event), { language: 'fr', now }).events[0]!.start).toBe(
+      '2030-07-01T08:00:00.000Z',
+    )
+    const lisbon = parseCalendar(calendar('X-WR-TIMEZONE:Europe/Lisbon', ...event), {
+      language: 'pt',
+      now,
+    })
+    expect(lisbon.events[0]!.start).toBe('2030-07-01T09:00:00.000Z')
+  })
+
+  it('skips, with a reason, an event it cannot place in time', () => {
+    const parsed = parseCalendar(
+      calendar(
+        'BEGIN:VEVENT',
+        'UID:b',
+        'SUMMARY:B',
+        'DTSTART;TZID=Nowhere:20300701T100000',
+        'DTEND;TZID=Nowhere:20300701T110000',
+        'END:VEVENT',
+      ),
+      { language: 'fr', now },
+    )
+    expect(parsed.events).toEqual([])
+    expect(parsed.skipped[0]).toMatch(/“B” \(UID b\) was skipped: its time zone "Nowhere"/)
+  })
+
+  it('expands a rule the portal cannot say (BYMONTHDAY list) into extra dates', () => {
+    const parsed = parseCalendar(
+      calendar(
+        'BEGIN:VEVENT',
+        'UID:c',
+        'SUMMARY:C',
+        'DTSTART:20300301T100000Z',
+        'DTEND:20300301T110000Z',
+        'RRULE:FREQ=MONTHLY;BYMONTHDAY=1,15;COUNT=4',
+        'END:VEVENT',
+      ),
+      { language: 'fr', now },
+    )
+    const event = parsed.events[0]!
+    expect(event.recurrence.frequency).toBeUndefined()
+    expect([event.start, ...event.recurrence.rdates!.map((d) => d.start)]).toEqual([
+      '2030-03-01T10:00:00.000Z',
+      '2030-03-15T10:00:00.000Z',
+      '2030-04-01T10:00:00.000Z',
+      '2030-04-15T10:00:00.000Z',
+    ])
+  })
+})
+
+describe('retryDelayMs', () => {
+  it('waits 1 h, 2 h, 4 h … and at most 24 h', () => {
+    expect([1, 2, 3, 5, 6, 20].map((n) => retryDelayMs(n) / 3_600_000)).toEqual([
+      1, 2, 4, 16, 24, 24,
+    ])
+  })
+})
+
+describe('isPrivateAddress', () => {
+  it.each([
+    ['127.0.0.1', true],
+    ['10.1.2.3', true],
+    ['172.20.0.1', true],
+    ['192.168.1.1', true],
+    ['169.254.169.254', true],
+    ['::1', true],
+    ['fe80::1', true],
+    ['fd12:3456::1', true],
+    ['::ffff:127.0.0.1', true],
+    ['::ffff:7f00:1', true],
+    ['158.64.1.1', false],
+    ['2001:db8:85a3::8a2e:370:7334', false],
+  ])('%s → %s', (address, refused) => {
+    expect(isPrivateAddress(address)).toBe(refused)
+  })
+})
