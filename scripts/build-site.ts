@@ -301,14 +301,15 @@ async function alongside<T, U>(children: Promise<T>, work: () => Promise<U>): Pr
   }
 }
 
-/** writeEventCalendars over this snapshot (the content module renders from it). */
+/** writeEventCalendars over this snapshot's content. */
 async function calendarsFrom(snapshot: SiteSnapshot) {
-  const [{ useSnapshot }, { writeEventCalendars }] = await Promise.all([
+  const [{ contentOf }, { writeEventCalendars }] = await Promise.all([
     import('../web/lib/content'),
     import('../web/lib/eventCalendars'),
   ])
-  useSnapshot(snapshot)
-  return writeEventCalendars
+  const content = contentOf(snapshot)
+  return (outDir: string, site: URL, only?: ReadonlySet<string>) =>
+    writeEventCalendars(content, outDir, site, only)
 }
 
 /**

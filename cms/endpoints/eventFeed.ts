@@ -15,12 +15,14 @@ export const eventFeedEndpoint: Endpoint = {
   path: '/feeds/events.ics',
   method: 'get',
   handler: async (req) => {
-    const parsed = await admitLiveQuery(req, limiter, (query) => parseFeedQuery(query))
+    const parsed = await admitLiveQuery(req, limiter, (content, query) =>
+      parseFeedQuery(content, query),
+    )
     if (parsed instanceof Response) return parsed
-    const { lang, filter } = parsed
+    const { content, lang, filter } = parsed
     const feed = renderOnce(
       `feed:${feedQuery(lang, filter)}`,
-      () => feedText(lang, filter, new URL(publicUrl())).text,
+      () => feedText(content, lang, filter, new URL(publicUrl())).text,
     )
     return cachedAnswer(req, feed, {
       'content-type': 'text/calendar; charset=utf-8',

@@ -19,9 +19,9 @@ export const eventWidgetEndpoint: Endpoint = {
   handler: async (req) => {
     const parsed = await admitLiveQuery(req, limiter, parseWidgetQuery)
     if (parsed instanceof Response) return parsed
-    const { lang, filter, options } = parsed
+    const { content, lang, filter, options } = parsed
     const widget = renderOnce(`widget:${widgetQuery(lang, filter, options)}`, () =>
-      widgetHtml(lang, filter, options, new URL(publicUrl())),
+      widgetHtml(content, lang, filter, options, new URL(publicUrl())),
     )
     // The server (scripts/start.ts) adds the headers of every response; no X-Frame-Options, as
     // this policy states frame-ancestors.

@@ -1,13 +1,13 @@
 // Published content for the live endpoints (calendar feed, embeddable widgets): read with the
-// public's rights into the site's content module, renewed when an editor changes what they show
+// public's rights into one SiteContent, renewed when an editor changes what they show
 // (or after 5 minutes), with rendered answers kept per query and answered with ETag and
 // Last-Modified. One state for all of them, so a change renews every endpoint at once.
 import { createHash } from 'node:crypto'
 import type { Payload, PayloadRequest } from 'payload'
-import { useSnapshot } from '../../web/lib/content'
+import { contentOf, type SiteContent } from '../../web/lib/content'
 import { FEED_QUERY_MAX_LENGTH, feedLanguage } from '../../web/lib/feeds'
 import { t } from '../../locales/i18n'
-import type { SiteSnapshot, SnapshotCollection } from '../domain/snapshot'
+import { emptySnapshot, type SiteSnapshot, type SnapshotCollection } from '../domain/snapshot'
 import { readPublished } from '../snapshot/read'
 import { onContentChanged } from '../hooks/contentChanged'
 import { ifNoneMatchMatches } from '../http/conditional'
@@ -79,7 +79,6 @@ export async function ensureFresh(payload: Payload): Promise<void> {
       const now = new Date()
       // What changed since the last read (a full read the first time each day).
       const snapshot = await readPublished(payload, state.loaded?.snapshot, now, LIVE_COLLECTIONS)
-      useSnapshot(snapshot)
       state.rendered.clear()
       state.loaded = { generation, at: Date.now(), snapshot }
     } finally {
@@ -127,8 +126,8 @@ type Refused = { ok: false; status: number; message: string }
 export async function admitLiveQuery<Q extends { ok: true } | Refused>(
   req: PayloadRequest,
   limiter: RateLimit,
-  parse: (query: string) => Q,
-): Promise<Exclude<Q, Refused> | Response> {
+  parse: (content: SiteContent, query: string) => Q,
+): Promise<(Exclude<Q, Refused> & { content: SiteContent }) | Response> {
   const query = rawQuery(req)
   const decision = await limiter.check(req.headers)
   if (!decision.allowed) {
@@ -138,9 +137,10 @@ export async function admitLiveQuery<Q extends { ok: true } | Refused>(
     })
   }
   if (query.length <= FEED_QUERY_MAX_LENGTH) await ensureFresh(req.payload)
-  const parsed = parse(query)
+  const content = contentOf(state.loaded?.snapshot ?? emptySnapshot())
+  const parsed = parse(content, query)
   if (!parsed.ok) return plainAnswer(parsed.status, parsed.message)
-  return parsed as Exclude<Q, Refused>
+  return { ...(parsed as Exclude<Q, Refused>), content }
 }
 
 /** A short plain-text answer (errors, limits), never cached. */

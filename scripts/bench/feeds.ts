@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { localeCodes } from '../../locales/config'
-import { snapshotPath, useSnapshot } from '../../web/lib/content'
+import { contentOf, snapshotPath } from '../../web/lib/content'
 import { feedText } from '../../web/lib/feeds'
 import type { SiteSnapshot } from '../../cms/domain/snapshot'
 import { syntheticSnapshot } from './syntheticSnapshot'
@@ -13,17 +13,17 @@ const { values } = parseArgs({ options: { events: { type: 'string', default: '10
 const site = new URL('https://zesummen.example.lu')
 
 function measure(label: string, snapshot: SiteSnapshot) {
-  useSnapshot(snapshot)
+  const content = contentOf(snapshot)
   console.log(`\n${label}: ${snapshot.collections.events.length} events in the snapshot`)
   console.log('| language | events in feed | size (KiB) | first run (ms) | warm run (ms) |')
   console.log('|---|---|---|---|---|')
   for (const lang of localeCodes) {
     // The first run also builds the event views of the language (memoized for later feeds).
     let started = performance.now()
-    const first = feedText(lang, {}, site)
+    const first = feedText(content, lang, {}, site)
     const cold = performance.now() - started
     started = performance.now()
-    feedText(lang, {}, site)
+    feedText(content, lang, {}, site)
     const warm = performance.now() - started
     console.log(
       `| ${lang} | ${first.count} | ${(Buffer.byteLength(first.text) / 1024).toFixed(0)} | ${cold.toFixed(0)} | ${warm.toFixed(0)} |`,

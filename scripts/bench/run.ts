@@ -495,9 +495,8 @@ async function main() {
   results.feed = await feedTiming(snapshotFile)
 
   step('6/8 Page weights…')
-  const { upcomingEvents, useSnapshot } = await import('../../web/lib/content')
-  useSnapshot(JSON.parse(readFileSync(snapshotFile, 'utf8')))
-  const upcoming = upcomingEvents('fr')
+  const { contentOf } = await import('../../web/lib/content')
+  const upcoming = contentOf(JSON.parse(readFileSync(snapshotFile, 'utf8'))).upcomingEvents('fr')
   const eventSlug = upcoming[0]?.event.slug ?? ''
   results.pages = [
     pageWeight(live.dir, '/fr/'),

@@ -10,7 +10,7 @@ import SiteHeader from '../../web/components/frame/SiteHeader.astro'
 import Localized from '../../web/components/Localized.astro'
 import ResourceArticle from '../../web/components/resource/ResourceArticle.astro'
 import ResourcePage from '../../web/views/ResourcePage.astro'
-import * as content from '../../web/lib/content'
+import { SiteContent } from '../../web/lib/content'
 import { at } from '../unit/snapshotFixture'
 
 let container: AstroContainer
@@ -96,15 +96,16 @@ const snapshot: SiteSnapshot = {
   },
 }
 
+const content = new SiteContent(snapshot)
+
 beforeAll(async () => {
-  content.useSnapshot(snapshot)
   container = await AstroContainer.create()
 })
 
 const render = (
   component: Parameters<AstroContainer['renderToString']>[0],
   props: Record<string, unknown>,
-) => container.renderToString(component, { props })
+) => container.renderToString(component, { props, locals: { content } })
 
 describe('an event page', () => {
   const article = () =>
@@ -199,6 +200,7 @@ describe('a resource page', () => {
   it('is the main part of its page, in the frame', async () => {
     const document = await container.renderToString(ResourcePage, {
       props: { lang: 'fr', slug: 'help-desk' },
+      locals: { content },
       request: new Request('https://zesummen.example.lu/fr/resources/help-desk/'),
       partial: false,
     })

@@ -2,7 +2,7 @@
 // builds: UIDs stay, SEQUENCE stays for untouched events and grows for a changed one.
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { useSnapshot } from '../../web/lib/content'
+import { SiteContent } from '../../web/lib/content'
 import { feedText } from '../../web/lib/feeds'
 import { readSnapshot } from '../../cms/snapshot/read'
 import { closeTestPayload, createDoc, createRemichWithHall, rest, testPayload } from './helpers'
@@ -130,8 +130,8 @@ describe('GET /api/feeds/events.ics', () => {
 describe('feeds of two builds', () => {
   it('keep UIDs, keep SEQUENCE of untouched events and raise it for a changed one', async () => {
     const build = async () => {
-      useSnapshot(await readSnapshot(payload, new Date('2029-12-01T00:00:00Z')))
-      return eventBlocks(feedText('fr', {}, site).text)
+      const content = new SiteContent(await readSnapshot(payload, new Date('2029-12-01T00:00:00Z')))
+      return eventBlocks(feedText(content, 'fr', {}, site).text)
     }
     await payload.update({
       collection: 'events',

@@ -106,7 +106,7 @@ function withIcalJs(text: string): ReadBack {
   }
 }
 
-let content: typeof ContentModule
+let content: ContentModule.SiteContent
 let ical: typeof IcalModule
 const site = new URL('https://zesummen.example.lu')
 

@@ -5,7 +5,7 @@ import type * as ContentModule from '../../web/lib/content'
 import type { SiteSnapshot } from '../../cms/domain/snapshot'
 import { at, withSnapshot } from './snapshotFixture'
 
-type Content = typeof ContentModule
+type Content = ContentModule.SiteContent
 let content: Content
 
 const snapshot: SiteSnapshot = {

@@ -4,12 +4,12 @@
 import ICAL from 'ical.js'
 import { DateTime } from 'luxon'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type * as ContentModule from '../../web/lib/content'
+import * as ContentModule from '../../web/lib/content'
 import type * as FeedsModule from '../../web/lib/feeds'
 import { emptySnapshot, type SiteSnapshot } from '../../cms/domain/snapshot'
 import { at, withSnapshot } from './snapshotFixture'
 
-let content: typeof ContentModule
+let content: ContentModule.SiteContent
 let feeds: typeof FeedsModule
 
 const site = new URL('https://zesummen.example.lu')
@@ -141,7 +141,7 @@ const uids = (text: string) =>
 
 describe('feed contents', () => {
   it('hold upcoming and recently finished events, not ones over for more than 90 days', () => {
-    const { text, count } = feeds.feedText('fr', {}, site)
+    const { text, count } = feeds.feedText(content, 'fr', {}, site)
     expect(count).toBe(3)
     expect(uids(text)).toEqual([
       'cafe@zesummen.test',
@@ -152,7 +152,7 @@ describe('feed contents', () => {
 
   it('filter by commune, category, target group, spoken language, free and step-free', () => {
     const ids = (filter: FeedsModule.FeedFilter) =>
-      feeds.feedEvents('fr', filter).map((view) => view.slug)
+      feeds.feedEvents(content, 'fr', filter).map((view) => view.slug)
     expect(ids({ communes: ['mertert'] })).toEqual(['concert'])
     expect(ids({ communes: ['remich', 'mertert'] })).toEqual(['recent-walk', 'concert', 'cafe'])
     expect(ids({ categories: ['language-cafe'] })).toEqual(['cafe'])
@@ -164,7 +164,7 @@ describe('feed contents', () => {
   })
 
   it('keep a cancelled event with STATUS:CANCELLED and its raised SEQUENCE', () => {
-    const calendar = parse(feeds.feedText('fr', { communes: ['mertert'] }, site).text)
+    const calendar = parse(feeds.feedText(content, 'fr', { communes: ['mertert'] }, site).text)
     const event = calendar.getFirstSubcomponent('vevent')!
     expect(event.getFirstPropertyValue('status')).toBe('CANCELLED')
     expect(event.getFirstPropertyValue('sequence')).toBe(2)
@@ -173,7 +173,9 @@ describe('feed contents', () => {
 
 describe('feed format', () => {
   it('names the calendar in its language and tells apps how often to refresh', () => {
-    const calendar = parse(feeds.feedText('pt', { categories: ['language-cafe'] }, site).text)
+    const calendar = parse(
+      feeds.feedText(content, 'pt', { categories: ['language-cafe'] }, site).text,
+    )
     expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(
       'Miselerland: eventos · Café de línguas',
     )
@@ -184,7 +186,7 @@ describe('feed format', () => {
   })
 
   it('marks text shown in another language with LANGUAGE', () => {
-    const calendar = parse(feeds.feedText('pt', {}, site).text)
+    const calendar = parse(feeds.feedText(content, 'pt', {}, site).text)
     const byUid = (uid: string) =>
       calendar
         .getAllSubcomponents('vevent')
@@ -201,7 +203,7 @@ describe('feed format', () => {
   })
 
   it('escapes commas, semicolons, backslashes and newlines, and folds at 75 octets', () => {
-    const text = feeds.feedText('fr', { categories: ['language-cafe'] }, site).text
+    const text = feeds.feedText(content, 'fr', { categories: ['language-cafe'] }, site).text
     const lines = text.split('\r\n').slice(0, -1)
     expect(lines.every((line) => Buffer.byteLength(line, 'utf8') <= 75)).toBe(true)
     expect(text).not.toMatch(/[^\r]\n/)
@@ -216,7 +218,9 @@ describe('feed format', () => {
 
 describe('a recurring event expanded by ical.js', () => {
   it('keeps 19:00 Luxembourg time across both DST changes, with skipped, extra and moved dates', () => {
-    const calendar = parse(feeds.feedText('fr', { categories: ['language-cafe'] }, site).text)
+    const calendar = parse(
+      feeds.feedText(content, 'fr', { categories: ['language-cafe'] }, site).text,
+    )
     const [master, ...exceptions] = calendar.getAllSubcomponents('vevent')
     const event = new ICAL.Event(master!)
     for (const exception of exceptions) event.relateException(exception)
@@ -256,6 +260,7 @@ describe('a recurring event expanded by ical.js', () => {
 describe('the live feed query', () => {
   it('accepts repeated and comma-separated values and yes/no flags', () => {
     const result = feeds.parseFeedQuery(
+      content,
       'lang=pt&commune=remich,mertert&category=sport&category=language-cafe&free=1&accessible=0',
     )
     expect(result).toEqual({
@@ -267,57 +272,62 @@ describe('the live feed query', () => {
         free: true,
       },
     })
-    expect(feeds.parseFeedQuery('commune=&category=')).toEqual({ ok: true, lang: 'fr', filter: {} })
+    expect(feeds.parseFeedQuery(content, 'commune=&category=')).toEqual({
+      ok: true,
+      lang: 'fr',
+      filter: {},
+    })
   })
 
   it('refuses unknown parameters and values with a message naming them', () => {
-    const unknownParameter = feeds.parseFeedQuery('lang=de&town=remich')
+    const unknownParameter = feeds.parseFeedQuery(content, 'lang=de&town=remich')
     expect(unknownParameter).toMatchObject({ ok: false, status: 400, lang: 'de' })
     expect((unknownParameter as { message: string }).message).toContain('„town“')
-    const unknownValue = feeds.parseFeedQuery('commune=atlantis')
+    const unknownValue = feeds.parseFeedQuery(content, 'commune=atlantis')
     expect(unknownValue).toMatchObject({ ok: false, status: 400 })
     expect((unknownValue as { message: string }).message).toBe(
       'Valeur inconnue « atlantis » pour « commune ». Valeurs acceptées : mertert, remich.',
     )
-    expect(feeds.parseFeedQuery('lang=xx')).toMatchObject({ ok: false, status: 400, lang: 'en' })
-    expect(feeds.parseFeedQuery('free=maybe')).toMatchObject({ ok: false, status: 400 })
+    expect(feeds.parseFeedQuery(content, 'lang=xx')).toMatchObject({
+      ok: false,
+      status: 400,
+      lang: 'en',
+    })
+    expect(feeds.parseFeedQuery(content, 'free=maybe')).toMatchObject({ ok: false, status: 400 })
   })
 
   it('bounds the query: 414 when too long, 400 for too many values', () => {
     const long = `spoken=${'fr,'.repeat(400)}`
-    expect(feeds.parseFeedQuery(long)).toMatchObject({ ok: false, status: 414 })
+    expect(feeds.parseFeedQuery(content, long)).toMatchObject({ ok: false, status: 414 })
     const twenty = 'lb,fr,de,pt,en,it,es,nl,pl,ro,sq,sr,uk,ru,ar,fa,ti,kea,gsg,fsl'
-    expect(feeds.parseFeedQuery(`spoken=${twenty}`)).toMatchObject({ ok: true })
-    const tooMany = feeds.parseFeedQuery(`spoken=${twenty}&spoken=xx`)
+    expect(feeds.parseFeedQuery(content, `spoken=${twenty}`)).toMatchObject({ ok: true })
+    const tooMany = feeds.parseFeedQuery(content, `spoken=${twenty}&spoken=xx`)
     expect(tooMany).toMatchObject({ ok: false, status: 400 })
     expect((tooMany as { message: string }).message).toBe(
       'Trop de valeurs pour « spoken » (au plus 20).',
     )
     // The same value repeated counts once.
     const repeated = `spoken=${Array.from({ length: 30 }, () => 'fr').join('&spoken=')}`
-    expect(feeds.parseFeedQuery(repeated)).toMatchObject({ ok: true })
+    expect(feeds.parseFeedQuery(content, repeated)).toMatchObject({ ok: true })
   })
 
   it('writes the same query back from a filter (the builder and cache key use it)', () => {
     const filter = { communes: ['remich'], spoken: ['pt'], free: true }
     const query = feeds.feedQuery('lb', filter)
     expect(query).toBe('lang=lb&commune=remich&spoken=pt&free=1')
-    expect(feeds.parseFeedQuery(query)).toEqual({ ok: true, lang: 'lb', filter })
+    expect(feeds.parseFeedQuery(content, query)).toEqual({ ok: true, lang: 'lb', filter })
   })
 
   it('reads its accepted values from the current content', () => {
-    content.useSnapshot({
+    const other = new ContentModule.SiteContent({
       ...snapshot,
       collections: {
         ...snapshot.collections,
         communes: [{ id: 9, slug: 'betzdorf', name: { fr: 'Betzdorf' }, status: 'partner' }],
       },
     })
-    try {
-      expect(feeds.parseFeedQuery('commune=betzdorf')).toMatchObject({ ok: true })
-      expect(feeds.parseFeedQuery('commune=remich')).toMatchObject({ ok: false, status: 400 })
-    } finally {
-      content.useSnapshot(snapshot)
-    }
+    expect(feeds.parseFeedQuery(other, 'commune=betzdorf')).toMatchObject({ ok: true })
+    expect(feeds.parseFeedQuery(other, 'commune=remich')).toMatchObject({ ok: false, status: 400 })
+    expect(feeds.parseFeedQuery(content, 'commune=remich')).toMatchObject({ ok: true })
   })
 })

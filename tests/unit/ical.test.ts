@@ -7,7 +7,7 @@ import type * as IcalModule from '../../web/lib/ical'
 import type { SiteSnapshot } from '../../cms/domain/snapshot'
 import { at, withSnapshot } from './snapshotFixture'
 
-let content: typeof ContentModule
+let content: ContentModule.SiteContent
 let ical: typeof IcalModule
 
 const site = new URL('https://zesummen.example.lu')

@@ -191,7 +191,7 @@ function pythonOccurrences(text: string): ByUid {
   return JSON.parse(result.stdout)
 }
 
-let content: typeof ContentModule
+let content: ContentModule.SiteContent
 let ical: typeof IcalModule
 
 beforeAll(async () => {

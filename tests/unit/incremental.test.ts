@@ -12,7 +12,7 @@ import { Actions } from '../../cms/collections/Actions'
 import { Events } from '../../cms/collections/Events'
 import { Resources } from '../../cms/collections/Resources'
 import { Submissions } from '../../cms/collections/Submissions'
-import { events, useSnapshot } from '../../web/lib/content'
+import { SiteContent } from '../../web/lib/content'
 import { detailSections, type DetailCollection, fingerprint } from '../../web/lib/buildPlan'
 import { emptySnapshot, type RawDoc, type SiteSnapshot } from '../../cms/domain/snapshot'
 import {
@@ -255,8 +255,8 @@ describe('listing fingerprints', () => {
         recurrence: { frequency: 'weekly', interval: 1, count: 4 },
       },
     ]
-    useSnapshot(snapshot)
-    const occurrence = events('fr')[0]!.occurrences[3]!
+    const content = new SiteContent(snapshot)
+    const occurrence = content.events('fr')[0]!.occurrences[3]!
     const made = vi.spyOn(DateTime, 'fromMillis')
     fingerprint([occurrence])
     expect(made).not.toHaveBeenCalled()

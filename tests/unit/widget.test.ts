@@ -14,6 +14,7 @@ import type * as FeedsModule from '../../web/lib/feeds'
 import type * as WidgetModule from '../../web/lib/widget'
 import { emptySnapshot, type SiteSnapshot } from '../../cms/domain/snapshot'
 import { at, withSnapshot } from './snapshotFixture'
+import type { SiteContent } from '../../web/lib/content'
 
 let widget: typeof WidgetModule
 let feeds: typeof FeedsModule
@@ -98,8 +99,10 @@ const snapshot: SiteSnapshot = {
   },
 }
 
+let content: SiteContent
+
 beforeAll(async () => {
-  await withSnapshot(snapshot)
+  ;({ content } = await withSnapshot(snapshot))
   feeds = await import('../../web/lib/feeds')
   widget = await import('../../web/lib/widget')
 })
@@ -112,7 +115,7 @@ const items = (html: string) => html.match(/<li class="w__item">/g)?.length ?? 0
 
 describe('the widget document', () => {
   it('is a complete page in its language with a title, a heading and links to the portal', () => {
-    const html = widget.widgetHtml('pt', { communes: ['remich'] }, options(), site)
+    const html = widget.widgetHtml(content, 'pt', { communes: ['remich'] }, options(), site)
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="pt" dir="ltr">/)
     expect(html).toContain('<title>Miselerland: eventos · Remich</title>')
     expect(html).toContain(
@@ -130,16 +133,16 @@ describe('the widget document', () => {
   })
 
   it('escapes every text from the CMS', () => {
-    const fr = widget.widgetHtml('fr', { communes: ['remich'] }, options(), site)
+    const fr = widget.widgetHtml(content, 'fr', { communes: ['remich'] }, options(), site)
     expect(fr).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Fête &amp; &quot;amis&quot;')
-    const pt = widget.widgetHtml('pt', { communes: ['remich'] }, options(), site)
+    const pt = widget.widgetHtml(content, 'pt', { communes: ['remich'] }, options(), site)
     expect(pt).toContain('Festa &lt;b&gt;já&lt;/b&gt;')
     expect(pt).toContain('Traga &lt;img src=x onerror=alert(1)&gt;')
     expect(pt).not.toMatch(/<(b|img)[\s>]/)
   })
 
   it('marks text shown in another language with its lang and a visible note', () => {
-    const html = widget.widgetHtml('pt', { communes: ['remich'] }, options(), site)
+    const html = widget.widgetHtml(content, 'pt', { communes: ['remich'] }, options(), site)
     expect(html).toContain(
       '<span lang="fr">Café des langues</span></a> <span class="w__note">(Em francês)</span>',
     )
@@ -149,7 +152,13 @@ describe('the widget document', () => {
 
   it('marks a name in the heading shown in another language with its lang', () => {
     // German falls back to Luxembourgish, then French: the category has only fr and pt.
-    const html = widget.widgetHtml('de', { categories: ['language-cafe'] }, options(), site)
+    const html = widget.widgetHtml(
+      content,
+      'de',
+      { categories: ['language-cafe'] },
+      options(),
+      site,
+    )
     expect(html).toContain('<title>Miselerland: Veranstaltungen · Café des langues</title>')
     expect(html).toContain(
       '<h1 class="w__title">Miselerland: Veranstaltungen · <span lang="fr">Café des langues</span></h1>',
@@ -157,7 +166,7 @@ describe('the widget document', () => {
   })
 
   it('labels demo content and cancelled events', () => {
-    const html = widget.widgetHtml('en', { communes: ['remich'] }, options(), site)
+    const html = widget.widgetHtml(content, 'en', { communes: ['remich'] }, options(), site)
     expect(html).toContain('<span class="w__badge w__badge--demo">Example</span>')
     expect(html).toContain('<span class="w__badge w__badge--status">Cancelled</span>')
     expect(html).toMatch(/<time datetime="2026-12-20T20:00:00\.000\+01:00"><s>[^<]+<\/s><\/time>/)
@@ -165,19 +174,26 @@ describe('the widget document', () => {
 
   it('lists the next events up to the limit, soonest first', () => {
     const filter = { communes: ['mertert'] }
-    expect(items(widget.widgetHtml('fr', filter, options(), site))).toBe(5)
-    expect(items(widget.widgetHtml('fr', filter, options({ limit: 1 }), site))).toBe(1)
-    const twenty = widget.widgetHtml('fr', filter, options({ limit: 20 }), site)
+    expect(items(widget.widgetHtml(content, 'fr', filter, options(), site))).toBe(5)
+    expect(items(widget.widgetHtml(content, 'fr', filter, options({ limit: 1 }), site))).toBe(1)
+    const twenty = widget.widgetHtml(content, 'fr', filter, options({ limit: 20 }), site)
     expect(items(twenty)).toBe(20)
     expect(twenty.indexOf('>Cours 1<')).toBeLessThan(twenty.indexOf('>Cours 2<'))
     expect(twenty).not.toContain('>Cours 21<')
   })
 
   it('combines filters like the calendar feed and links to the matching list', () => {
-    const html = widget.widgetHtml('fr', { categories: ['language-cafe'] }, options(), site)
+    const html = widget.widgetHtml(
+      content,
+      'fr',
+      { categories: ['language-cafe'] },
+      options(),
+      site,
+    )
     expect(items(html)).toBe(2)
     expect(html).toContain('href="https://zesummen.example.lu/fr/events/category/language-cafe/"')
     const both = widget.widgetHtml(
+      content,
       'fr',
       { communes: ['remich'], categories: ['courses'] },
       options(),
@@ -187,13 +203,14 @@ describe('the widget document', () => {
   })
 
   it('says so when there is nothing to show', () => {
-    const html = widget.widgetHtml('de', { communes: ['dalheim'] }, options(), site)
+    const html = widget.widgetHtml(content, 'de', { communes: ['dalheim'] }, options(), site)
     expect(html).toContain('<p>Hier sind noch keine Veranstaltungen geplant.</p>')
     expect(html).not.toContain('<ul')
   })
 
   it('themes by classes: accent and density; compact leaves out the summaries', () => {
     const compact = widget.widgetHtml(
+      content,
       'fr',
       { communes: ['remich'] },
       options({ accent: 'purple', density: 'compact' }),
@@ -206,7 +223,7 @@ describe('the widget document', () => {
   })
 
   it('is valid HTML, with a stylesheet its Content-Security-Policy allows by hash', async () => {
-    const html = widget.widgetHtml('lb', { communes: ['remich'] }, options(), site)
+    const html = widget.widgetHtml(content, 'lb', { communes: ['remich'] }, options(), site)
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })
     const report = await validator.validateString(html, 'widget.html')
     expect(report.results.flatMap((result) => result.messages.map((m) => m.message))).toEqual([])
@@ -281,7 +298,7 @@ describe('the accent palette', () => {
 
 describe('the widget query', () => {
   it('takes the feed filters and the widget options, defaults when empty', () => {
-    expect(widget.parseWidgetQuery('')).toEqual({
+    expect(widget.parseWidgetQuery(content, '')).toEqual({
       ok: true,
       lang: 'fr',
       filter: {},
@@ -289,6 +306,7 @@ describe('the widget query', () => {
     })
     expect(
       widget.parseWidgetQuery(
+        content,
         'lang=pt&commune=remich,mertert&limit=12&accent=Blue&density=compact&free=1',
       ),
     ).toEqual({
@@ -297,7 +315,7 @@ describe('the widget query', () => {
       filter: { communes: ['remich', 'mertert'], free: true },
       options: { limit: 12, accent: 'blue', density: 'compact' },
     })
-    expect(widget.parseWidgetQuery('limit=&accent=&density=')).toMatchObject({
+    expect(widget.parseWidgetQuery(content, 'limit=&accent=&density=')).toMatchObject({
       ok: true,
       options: widget.defaultWidgetOptions,
     })
@@ -306,7 +324,7 @@ describe('the widget query', () => {
   it.each(['0', '21', 'abc', '5.5', '-3', '1e1', '0x10'])(
     'refuses limit=%s with a message in the widget’s language',
     (limit) => {
-      const result = widget.parseWidgetQuery(`lang=en&limit=${limit}`)
+      const result = widget.parseWidgetQuery(content, `lang=en&limit=${limit}`)
       expect(result).toEqual({
         ok: false,
         status: 400,
@@ -317,14 +335,14 @@ describe('the widget query', () => {
   )
 
   it('refuses an unknown accent or density, naming the accepted values', () => {
-    expect(widget.parseWidgetQuery('lang=de&accent=pink')).toEqual({
+    expect(widget.parseWidgetQuery(content, 'lang=de&accent=pink')).toEqual({
       ok: false,
       status: 400,
       lang: 'de',
       message:
         'Unbekannter Wert „pink“ für „accent“. Erlaubt sind: teal, blue, green, orange, red, purple, grey.',
     })
-    expect(widget.parseWidgetQuery('density=tiny')).toEqual({
+    expect(widget.parseWidgetQuery(content, 'density=tiny')).toEqual({
       ok: false,
       status: 400,
       lang: 'fr',
@@ -333,22 +351,28 @@ describe('the widget query', () => {
   })
 
   it('refuses unknown parameters and values, and bounds the query', () => {
-    const unknown = widget.parseWidgetQuery('lang=en&colour=red')
+    const unknown = widget.parseWidgetQuery(content, 'lang=en&colour=red')
     expect(unknown).toMatchObject({ ok: false, status: 400 })
     expect((unknown as { message: string }).message).toBe(
       'Unknown parameter “colour”. Accepted parameters: lang, commune, category, audience, spoken, free, accessible, limit, accent, density.',
     )
-    expect(widget.parseWidgetQuery('commune=atlantis')).toMatchObject({ ok: false, status: 400 })
-    expect(widget.parseWidgetQuery(`spoken=${'fr,'.repeat(400)}`)).toMatchObject({
+    expect(widget.parseWidgetQuery(content, 'commune=atlantis')).toMatchObject({
+      ok: false,
+      status: 400,
+    })
+    expect(widget.parseWidgetQuery(content, `spoken=${'fr,'.repeat(400)}`)).toMatchObject({
       ok: false,
       status: 414,
     })
     // The calendar feed does not take the widget's options.
-    expect(feeds.parseFeedQuery('limit=5')).toMatchObject({ ok: false, status: 400 })
+    expect(feeds.parseFeedQuery(content, 'limit=5')).toMatchObject({ ok: false, status: 400 })
   })
 
   it('writes every parameter back in a fixed order (cache keys, snippets)', () => {
-    const parsed = widget.parseWidgetQuery('density=compact&commune=remich&lang=lb&limit=3')
+    const parsed = widget.parseWidgetQuery(
+      content,
+      'density=compact&commune=remich&lang=lb&limit=3',
+    )
     if (!parsed.ok) throw new Error(parsed.message)
     expect(widget.widgetQuery(parsed.lang, parsed.filter, parsed.options)).toBe(
       'lang=lb&commune=remich&limit=3&accent=teal&density=compact',
@@ -358,7 +382,7 @@ describe('the widget query', () => {
 
 describe('the snippet', () => {
   it('is an iframe with a title in the widget’s language, lazy loading and a height', () => {
-    const snippet = widget.widgetSnippet('de', { communes: ['remich'] }, options(), site)
+    const snippet = widget.widgetSnippet(content, 'de', { communes: ['remich'] }, options(), site)
     expect(snippet).toBe(
       '<iframe src="https://zesummen.example.lu/api/widgets/events?lang=de&amp;commune=remich&amp;limit=5&amp;accent=teal&amp;density=regular" title="Miselerland: Veranstaltungen · Réimech (Zesummen)" width="100%" height="965" loading="lazy"></iframe>',
     )

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { localeCodes, type LocaleCode } from '../../locales/config'
-import { events, type EventView } from './content'
+import type { EventView, SiteContent } from './content'
 import { calendarFile } from './ical'
 import { urls } from '../../cms/domain/urls'
 
@@ -27,13 +27,15 @@ export function writeEventCalendar(
  * events), in every language into the release folder; returns the files written.
  */
 export function writeEventCalendars(
+  content: SiteContent,
   outDir: string,
   site: URL,
   only?: ReadonlySet<string>,
 ): string[] {
   const written: string[] = []
   for (const lang of localeCodes) {
-    const views = only ? events(lang).filter((view) => only.has(view.slug)) : events(lang)
+    const all = content.events(lang)
+    const views = only ? all.filter((view) => only.has(view.slug)) : all
     if (views.length) mkdirSync(path.join(outDir, lang, 'events'), { recursive: true })
     for (const view of views) written.push(writeEventCalendar(outDir, site, lang, view))
   }

@@ -4,18 +4,7 @@
 import type { DateTime } from 'luxon'
 import { isLocaleCode, localeCodes, type LocaleCode } from '../../locales/config'
 import { spokenLanguages } from '../../cms/domain/valueLists'
-import {
-  buildTime,
-  categories,
-  commune,
-  communes,
-  events,
-  inCommune,
-  targetGroups,
-  type EventView,
-  type TermView,
-  type Text,
-} from './content'
+import type { EventView, SiteContent, TermView, Text } from './content'
 import { listingPaths } from './buildPlan'
 import { builtLocales } from './paths'
 import { languageName, t } from '../../locales/i18n'
@@ -45,9 +34,9 @@ const anyOf = (wanted: string[] | undefined, present: () => readonly string[]) =
 
 // A build tests each event against about fifty feeds per language: the lists an event is
 // compared by are made only for the filters a feed has.
-export function matchesFeed(view: EventView, filter: FeedFilter): boolean {
+export function matchesFeed(content: SiteContent, view: EventView, filter: FeedFilter): boolean {
   return (
-    (!filter.communes?.length || filter.communes.some((slug) => inCommune(view, slug))) &&
+    (!filter.communes?.length || filter.communes.some((slug) => content.inCommune(view, slug))) &&
     anyOf(filter.categories, () => view.categories.map((term) => term.slug)) &&
     anyOf(filter.audiences, () => view.targetGroups.map((term) => term.slug)) &&
     anyOf(filter.spoken, () => [...view.languagesSpoken, ...view.interpretation]) &&
@@ -65,8 +54,8 @@ export function matchesFeed(view: EventView, filter: FeedFilter): boolean {
  */
 const recent = new WeakMap<readonly EventView[], { at: number; views: EventView[] }>()
 
-function recentEvents(lang: LocaleCode, now: DateTime): EventView[] {
-  const all = events(lang)
+function recentEvents(content: SiteContent, lang: LocaleCode, now: DateTime): EventView[] {
+  const all = content.events(lang)
   const known = recent.get(all)
   if (known?.at === now.toMillis()) return known.views
   const since = now.minus({ days: FEED_HISTORY_DAYS })
@@ -79,22 +68,27 @@ function recentEvents(lang: LocaleCode, now: DateTime): EventView[] {
 }
 
 /** Events of a feed: matching, and not finished more than FEED_HISTORY_DAYS ago; soonest first. */
-export function feedEvents(lang: LocaleCode, filter: FeedFilter, now = buildTime()): EventView[] {
-  return recentEvents(lang, now).filter((view) => matchesFeed(view, filter))
+export function feedEvents(
+  content: SiteContent,
+  lang: LocaleCode,
+  filter: FeedFilter,
+  now = content.now,
+): EventView[] {
+  return recentEvents(content, lang, now).filter((view) => matchesFeed(content, view, filter))
 }
 
 /**
  * What a filter asks for, in the reader's language: names of communes, categories, target
  * groups, languages, then the flags. A name shown in another language keeps its `lang`.
  */
-export function feedNameParts(lang: LocaleCode, filter: FeedFilter): Text[] {
+export function feedNameParts(content: SiteContent, lang: LocaleCode, filter: FeedFilter): Text[] {
   const own = (value: string): Text => ({ value, lang, fallback: false })
   const label = (list: TermView[], slug: string) =>
     list.find((term) => term.slug === slug)?.label ?? own(slug)
   return [
-    ...(filter.communes ?? []).map((slug) => commune(slug, lang)?.name ?? own(slug)),
-    ...(filter.categories ?? []).map((slug) => label(categories(lang), slug)),
-    ...(filter.audiences ?? []).map((slug) => label(targetGroups(lang), slug)),
+    ...(filter.communes ?? []).map((slug) => content.commune(slug, lang)?.name ?? own(slug)),
+    ...(filter.categories ?? []).map((slug) => label(content.categories(lang), slug)),
+    ...(filter.audiences ?? []).map((slug) => label(content.targetGroups(lang), slug)),
     ...(filter.spoken ?? []).map((code) => own(languageName(code, lang))),
     ...(filter.free ? [own(t(lang, 'feeds.filter.free'))] : []),
     ...(filter.accessible ? [own(t(lang, 'feeds.filter.accessible'))] : []),
@@ -102,17 +96,17 @@ export function feedNameParts(lang: LocaleCode, filter: FeedFilter): Text[] {
 }
 
 /** "Miselerland: events · Remich · Language café" in the feed's language. */
-export function feedName(lang: LocaleCode, filter: FeedFilter): string {
-  const parts = feedNameParts(lang, filter).map((part) => part.value)
+export function feedName(content: SiteContent, lang: LocaleCode, filter: FeedFilter): string {
+  const parts = feedNameParts(content, lang, filter).map((part) => part.value)
   return parts.length
     ? t(lang, 'feeds.name.filtered', { filter: parts.join(' · ') })
     : t(lang, 'feeds.name.all')
 }
 
 /** What a static feed shows, for its fingerprint (see listingPaths): its name and its events. */
-export const feedShows = (lang: LocaleCode, filter: FeedFilter) => () => [
-  feedName(lang, filter),
-  feedEvents(lang, filter),
+export const feedShows = (content: SiteContent, lang: LocaleCode, filter: FeedFilter) => () => [
+  feedName(content, lang, filter),
+  feedEvents(content, lang, filter),
 ]
 
 /**
@@ -120,6 +114,7 @@ export const feedShows = (lang: LocaleCode, filter: FeedFilter) => () => [
  * `filterOf` gives an item's feed, `path` its URL; each is rendered when its content changed.
  */
 export function feedPaths(
+  content: SiteContent,
   items: (lang: LocaleCode) => readonly { slug: string }[],
   param: string,
   filterOf: (slug: string) => FeedFilter,
@@ -130,7 +125,7 @@ export function feedPaths(
       items(lang).map((item) => ({
         params: { lang, [param]: item.slug },
         path: path(lang, item.slug),
-        shows: feedShows(lang, filterOf(item.slug)),
+        shows: feedShows(content, lang, filterOf(item.slug)),
       })),
     ),
   )
@@ -138,20 +133,26 @@ export function feedPaths(
 
 /** The whole feed as iCalendar text. */
 export function feedText(
+  content: SiteContent,
   lang: LocaleCode,
   filter: FeedFilter,
   site: URL,
-  now = buildTime(),
+  now = content.now,
 ): { text: string; count: number } {
-  const views = feedEvents(lang, filter, now)
+  const views = feedEvents(content, lang, filter, now)
   return {
-    text: calendarFile({ lang, name: feedName(lang, filter), site }, views),
+    text: calendarFile({ lang, name: feedName(content, lang, filter), site }, views),
     count: views.length,
   }
 }
 
-export function feedResponse(lang: LocaleCode, filter: FeedFilter, site: URL): Response {
-  return new Response(feedText(lang, filter, site).text, {
+export function feedResponse(
+  content: SiteContent,
+  lang: LocaleCode,
+  filter: FeedFilter,
+  site: URL,
+): Response {
+  return new Response(feedText(content, lang, filter, site).text, {
     headers: { 'content-type': 'text/calendar; charset=utf-8' },
   })
 }
@@ -194,6 +195,7 @@ export function feedLanguage(rawQuery: string): LocaleCode {
  * `moreParameters` are accepted too and left to the caller (the widgets' `limit`, `accent`…).
  */
 export function parseFeedQuery(
+  content: SiteContent,
   rawQuery: string,
   moreParameters: readonly string[] = [],
 ): FeedQuery {
@@ -230,9 +232,9 @@ export function parseFeedQuery(
       .map((value) => value.trim())
       .filter(Boolean)
   const known: Record<'commune' | 'category' | 'audience' | 'spoken', string[]> = {
-    commune: communes(lang).map((item) => item.slug),
-    category: categories(lang).map((item) => item.slug),
-    audience: targetGroups(lang).map((item) => item.slug),
+    commune: content.communes(lang).map((item) => item.slug),
+    category: content.categories(lang).map((item) => item.slug),
+    audience: content.targetGroups(lang).map((item) => item.slug),
     spoken: spokenLanguages.map((item) => item.value),
   }
   const lists: Partial<Record<keyof typeof known, string[]>> = {}

@@ -4,14 +4,7 @@
 // block names its source and date. Numbers come from content.ts; charts from planCharts.ts.
 import type { LocaleCode } from '../../locales/config'
 import type { PopulationGroup } from '../../cms/domain/population'
-import {
-  commune as communeView,
-  communesWithFigures,
-  foreignShare,
-  nationalPopulation,
-  populationOf,
-  type PopulationSnapshot,
-} from './content'
+import { foreignShare, type PopulationSnapshot, type SiteContent } from './content'
 import { shortDate } from './dates'
 import { numberFormat, t } from '../../locales/i18n'
 
@@ -49,10 +42,10 @@ export const percent = (lang: LocaleCode, share: number) =>
 export const count = (lang: LocaleCode, value: number) => numberFormat(lang).format(value)
 
 /** The national census snapshot with the same date, to compare a commune's share with. */
-function nationalAt(lang: LocaleCode, referenceDate: string) {
-  return nationalPopulation(lang).find(
-    (snapshot) => snapshot.referenceDate === referenceDate && foreignShare(snapshot) !== null,
-  )
+function nationalAt(content: SiteContent, referenceDate: string) {
+  return content
+    .nationalPopulation()
+    .find((snapshot) => snapshot.referenceDate === referenceDate && foreignShare(snapshot) !== null)
 }
 
 export interface CommuneInventory {
@@ -66,13 +59,17 @@ export interface CommuneInventory {
   register: PopulationSnapshot | null
 }
 
-export function communeInventory(slug: string, lang: LocaleCode): CommuneInventory {
-  const snapshots = populationOf(slug, lang)
+export function communeInventory(
+  content: SiteContent,
+  slug: string,
+  lang: LocaleCode,
+): CommuneInventory {
+  const snapshots = content.populationOf(slug, lang)
   const censuses = snapshots
     .filter(isCensus)
     .sort((a, b) => a.referenceDate.localeCompare(b.referenceDate))
   const census = censuses.at(-1) ?? null
-  const national = census ? nationalAt(lang, census.referenceDate) : undefined
+  const national = census ? nationalAt(content, census.referenceDate) : undefined
   return {
     residents: snapshots.filter(isResidents),
     censuses,
@@ -89,18 +86,18 @@ export interface RegionRow {
   inventory: CommuneInventory
 }
 
-export function regionInventory(lang: LocaleCode) {
-  const rows: RegionRow[] = communesWithFigures(lang).map((view) => ({
+export function regionInventory(content: SiteContent, lang: LocaleCode) {
+  const rows: RegionRow[] = content.communesWithFigures(lang).map((view) => ({
     slug: view.slug,
     name: view.name.value,
-    inventory: communeInventory(view.slug, lang),
+    inventory: communeInventory(content, view.slug, lang),
   }))
   const years = [
     ...new Set(rows.flatMap((row) => row.inventory.residents.map((s) => s.period))),
   ].sort()
-  const nationalResidents = nationalPopulation(lang).filter(isResidents)
+  const nationalResidents = content.nationalPopulation().filter(isResidents)
   const censusDate = rows.find((row) => row.inventory.census)?.inventory.census?.referenceDate
-  const national = censusDate ? nationalAt(lang, censusDate) : undefined
+  const national = censusDate ? nationalAt(content, censusDate) : undefined
   return {
     rows,
     years,
@@ -110,5 +107,5 @@ export function regionInventory(lang: LocaleCode) {
   }
 }
 
-export const communeName = (slug: string, lang: LocaleCode) =>
-  communeView(slug, lang)?.name.value ?? slug
+export const communeName = (content: SiteContent, slug: string, lang: LocaleCode) =>
+  content.commune(slug, lang)?.name.value ?? slug

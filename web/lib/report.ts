@@ -3,7 +3,7 @@
 // and cancelled events do not count); participants come from the attendance recorded after
 // events starting that year; indicators are read at the end of the year.
 import type { LocaleCode } from '../../locales/config'
-import { actions, buildTime, events, type ActionView, type EventView } from './content'
+import type { ActionView, EventView, SiteContent } from './content'
 
 export interface CountRow {
   key: string
@@ -31,10 +31,10 @@ export interface YearReport {
 }
 
 /** Years with held events, up to the build's year. */
-export function reportYears(lang: LocaleCode): number[] {
-  const now = buildTime()
+export function reportYears(content: SiteContent, lang: LocaleCode): number[] {
+  const now = content.now
   const years = new Set<number>()
-  for (const event of events(lang))
+  for (const event of content.events(lang))
     for (const occurrence of event.occurrences)
       if (occurrence.start <= now && occurrence.status !== 'cancelled')
         years.add(occurrence.start.year)
@@ -50,18 +50,19 @@ const sorted = (rows: Map<string, CountRow>) =>
   [...rows.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
 
 export function yearReport(
+  content: SiteContent,
   year: number,
   lang: LocaleCode,
   languageName: (code: string) => string,
 ): YearReport {
-  const now = buildTime()
+  const now = content.now
   const byCommune = new Map<string, CountRow>()
   const byGroup = new Map<string, CountRow>()
   const byLanguage = new Map<string, CountRow>()
   let datesHeld = 0
   const held = new Set<EventView>()
   const participants = { total: 0, events: 0, ages: {} as Record<string, number> }
-  for (const event of events(lang)) {
+  for (const event of content.events(lang)) {
     if (event.status === 'cancelled') continue
     const dates = event.occurrences.filter(
       (o) => o.start.year === year && o.start <= now && o.status !== 'cancelled',
@@ -83,7 +84,7 @@ export function yearReport(
     }
   }
   const endOfYear = now.set({ year, month: 12, day: 31, hour: 23, minute: 59 })
-  const all = actions(lang)
+  const all = content.actions(lang)
   return {
     year,
     datesHeld,

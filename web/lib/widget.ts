@@ -4,7 +4,7 @@
 // Content-Security-Policy). The CMS's live endpoint renders it from the published content; the
 // "for communes" page builds the snippets.
 import { localeDefinition, type LocaleCode } from '../../locales/config'
-import { type EventView, type ListedEvent, type Text, upcomingEvents } from './content'
+import type { EventView, ListedEvent, SiteContent, Text } from './content'
 import { whenText } from './dates'
 import { escapeHtml } from './escape'
 import {
@@ -66,8 +66,8 @@ export type WidgetQuery =
  * `limit`, `accent` and `density`. An empty value means the default; anything else that is not
  * accepted is refused with a message in the widget's language naming the accepted values.
  */
-export function parseWidgetQuery(rawQuery: string): WidgetQuery {
-  const feed = parseFeedQuery(rawQuery, widgetParameters)
+export function parseWidgetQuery(content: SiteContent, rawQuery: string): WidgetQuery {
+  const feed = parseFeedQuery(content, rawQuery, widgetParameters)
   if (!feed.ok) return feed
   const { lang, filter } = feed
   const params = new URLSearchParams(rawQuery)
@@ -118,12 +118,18 @@ export function widgetQuery(lang: LocaleCode, filter: FeedFilter, options: Widge
 }
 
 /** The next events of a widget: matching the filter, each once at its next date, soonest first. */
-export function widgetEvents(lang: LocaleCode, filter: FeedFilter, limit: number): ListedEvent[] {
-  return upcomingEvents(lang, (view) => matchesFeed(view, filter)).slice(0, limit)
+export function widgetEvents(
+  content: SiteContent,
+  lang: LocaleCode,
+  filter: FeedFilter,
+  limit: number,
+): ListedEvent[] {
+  return content.upcomingEvents(lang, (view) => matchesFeed(content, view, filter)).slice(0, limit)
 }
 
 /** The widget's name, also its document title and the iframe's accessible title. */
-export const widgetTitle = (lang: LocaleCode, filter: FeedFilter) => feedName(lang, filter)
+export const widgetTitle = (content: SiteContent, lang: LocaleCode, filter: FeedFilter) =>
+  feedName(content, lang, filter)
 
 /**
  * A height in CSS pixels that shows `limit` events without a scroll bar in a frame about 600 px
@@ -135,13 +141,14 @@ export function widgetHeight(options: WidgetOptions): number {
 
 /** The <iframe> a commune pastes into its website. */
 export function widgetSnippet(
+  content: SiteContent,
   lang: LocaleCode,
   filter: FeedFilter,
   options: WidgetOptions,
   site: URL,
 ): string {
   const src = new URL(urls.widgetApi(widgetQuery(lang, filter, options)), site).toString()
-  const title = `${widgetTitle(lang, filter)} (${t(lang, 'site.name')})`
+  const title = `${widgetTitle(content, lang, filter)} (${t(lang, 'site.name')})`
   return `<iframe src="${escapeHtml(src)}" title="${escapeHtml(title)}" width="100%" height="${widgetHeight(options)}" loading="lazy"></iframe>`
 }
 
@@ -245,8 +252,8 @@ function allEventsUrl(lang: LocaleCode, filter: FeedFilter): string {
 }
 
 /** The widget's heading: its title, with `lang` on names shown in another language. */
-function headingHtml(lang: LocaleCode, filter: FeedFilter): string {
-  const parts = feedNameParts(lang, filter)
+function headingHtml(content: SiteContent, lang: LocaleCode, filter: FeedFilter): string {
+  const parts = feedNameParts(content, lang, filter)
   if (!parts.length) return escapeHtml(t(lang, 'feeds.name.all'))
   const slot = '\u0000'
   const template = escapeHtml(t(lang, 'feeds.name.filtered', { filter: slot }))
@@ -255,14 +262,15 @@ function headingHtml(lang: LocaleCode, filter: FeedFilter): string {
 
 /** The widget as a complete HTML document. */
 export function widgetHtml(
+  content: SiteContent,
   lang: LocaleCode,
   filter: FeedFilter,
   options: WidgetOptions,
   site: URL,
 ): string {
   const definition = localeDefinition(lang)
-  const title = escapeHtml(widgetTitle(lang, filter))
-  const items = widgetEvents(lang, filter, options.limit)
+  const title = escapeHtml(widgetTitle(content, lang, filter))
+  const items = widgetEvents(content, lang, filter, options.limit)
   const list = items.length
     ? `<ul class="w__list">\n${items.map((item) => eventItem(lang, item, options.density, site)).join('\n')}\n</ul>`
     : `<p>${escapeHtml(t(lang, 'events.none'))}</p>`
@@ -277,7 +285,7 @@ export function widgetHtml(
 <style>${WIDGET_CSS}</style>
 </head>
 <body class="w w--${options.accent} w--${options.density}">
-<h1 class="w__title">${headingHtml(lang, filter)}</h1>
+<h1 class="w__title">${headingHtml(content, lang, filter)}</h1>
 ${list}
 <p class="w__more"><a href="${escapeHtml(more)}" target="_top">${escapeHtml(t(lang, 'widget.more'))}</a></p>
 </body>

@@ -3,7 +3,7 @@
 // needs to title the iframe in the chosen language.
 import { localeCodes, type LocaleCode } from '../../locales/config'
 import { spokenLanguages } from '../../cms/domain/valueLists'
-import { categories, currentCommunes, targetGroups, type Text } from './content'
+import type { SiteContent, Text } from './content'
 import { t } from '../../locales/i18n'
 import {
   defaultWidgetOptions,
@@ -21,11 +21,11 @@ export interface ReadySnippet {
 }
 
 /** One snippet per current commune, in the page's language with the default style. */
-export function readySnippets(lang: LocaleCode, site: URL): ReadySnippet[] {
-  return currentCommunes(lang).map((item) => ({
+export function readySnippets(content: SiteContent, lang: LocaleCode, site: URL): ReadySnippet[] {
+  return content.currentCommunes(lang).map((item) => ({
     slug: item.slug,
     name: item.name,
-    snippet: widgetSnippet(lang, { communes: [item.slug] }, defaultWidgetOptions, site),
+    snippet: widgetSnippet(content, lang, { communes: [item.slug] }, defaultWidgetOptions, site),
   }))
 }
 
@@ -37,7 +37,7 @@ export interface ParameterRow {
 }
 
 /** The parameters of a widget's address, with the values the published content accepts. */
-export function widgetParameterRows(lang: LocaleCode): ParameterRow[] {
+export function widgetParameterRows(content: SiteContent, lang: LocaleCode): ParameterRow[] {
   const all = t(lang, 'widgets.parameters.all')
   const row = (name: string, values: string[], fallback: string): ParameterRow => ({
     name,
@@ -49,17 +49,17 @@ export function widgetParameterRows(lang: LocaleCode): ParameterRow[] {
     row('lang', [...localeCodes], 'fr'),
     row(
       'commune',
-      currentCommunes(lang).map((item) => item.slug),
+      content.currentCommunes(lang).map((item) => item.slug),
       all,
     ),
     row(
       'category',
-      categories(lang).map((item) => item.slug),
+      content.categories(lang).map((item) => item.slug),
       all,
     ),
     row(
       'audience',
-      targetGroups(lang).map((item) => item.slug),
+      content.targetGroups(lang).map((item) => item.slug),
       all,
     ),
     row(
@@ -79,7 +79,7 @@ export function widgetParameterRows(lang: LocaleCode): ParameterRow[] {
  * What the builder's script needs to write the iframe's title in the widget's language (the
  * same words as `feedName`) and its height (the same rule as `widgetHeight`).
  */
-export function builderData(site: URL) {
+export function builderData(content: SiteContent, site: URL) {
   const names = Object.fromEntries(
     localeCodes.map((lang) => [
       lang,
@@ -88,9 +88,11 @@ export function builderData(site: URL) {
         all: t(lang, 'feeds.name.all'),
         filtered: t(lang, 'feeds.name.filtered'),
         commune: Object.fromEntries(
-          currentCommunes(lang).map((item) => [item.slug, item.name.value]),
+          content.currentCommunes(lang).map((item) => [item.slug, item.name.value]),
         ),
-        category: Object.fromEntries(categories(lang).map((item) => [item.slug, item.label.value])),
+        category: Object.fromEntries(
+          content.categories(lang).map((item) => [item.slug, item.label.value]),
+        ),
       },
     ]),
   )

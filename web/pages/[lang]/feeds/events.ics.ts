@@ -4,6 +4,7 @@ import type { LocaleCode } from '../../../../locales/config'
 import { builtLocales } from '../../../lib/paths'
 import { listingPaths } from '../../../lib/buildPlan'
 import { feedResponse, feedShows } from '../../../lib/feeds'
+import { publishedContent } from '../../../lib/content'
 import { siteUrl, urls } from '../../../../cms/domain/urls'
 
 export const getStaticPaths = () =>
@@ -11,9 +12,9 @@ export const getStaticPaths = () =>
     builtLocales().map((lang) => ({
       params: { lang },
       path: urls.feed(lang),
-      shows: feedShows(lang, {}),
+      shows: feedShows(publishedContent(), lang, {}),
     })),
   )
 
-export const GET: APIRoute = ({ params, site }) =>
-  feedResponse(params.lang as LocaleCode, {}, siteUrl(site))
+export const GET: APIRoute = ({ params, site, locals }) =>
+  feedResponse(locals.content, params.lang as LocaleCode, {}, siteUrl(site))

@@ -2,12 +2,11 @@
 // same lists the page showed (public content only: communes, groups, organisations, languages).
 import type { APIRoute } from 'astro'
 import type { LocaleCode } from '../../../../locales/config'
-import { formChoices } from '../../../lib/content'
 import { langPaths } from '../../../lib/paths'
 
 export const getStaticPaths = langPaths
 
-export const GET: APIRoute = ({ params }) =>
-  new Response(JSON.stringify(formChoices(params.lang as LocaleCode)), {
+export const GET: APIRoute = ({ params, locals }) =>
+  new Response(JSON.stringify(locals.content.formChoices(params.lang as LocaleCode)), {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   })

@@ -1,14 +1,20 @@
 // One feed per language and commune (events of communes merged into it included).
 import type { APIRoute } from 'astro'
 import type { LocaleCode } from '../../../../../locales/config'
-import { currentCommunes } from '../../../../lib/content'
+import { publishedContent } from '../../../../lib/content'
 import { type FeedFilter, feedPaths, feedResponse } from '../../../../lib/feeds'
 import { siteUrl, urls } from '../../../../../cms/domain/urls'
 
 const filterOf = (slug: string): FeedFilter => ({ communes: [slug] })
 
 export const getStaticPaths = () =>
-  feedPaths(currentCommunes, 'commune', filterOf, urls.communeFeed)
+  feedPaths(
+    publishedContent(),
+    (lang) => publishedContent().currentCommunes(lang),
+    'commune',
+    filterOf,
+    urls.communeFeed,
+  )
 
-export const GET: APIRoute = ({ params, site }) =>
-  feedResponse(params.lang as LocaleCode, filterOf(params.commune!), siteUrl(site))
+export const GET: APIRoute = ({ params, site, locals }) =>
+  feedResponse(locals.content, params.lang as LocaleCode, filterOf(params.commune!), siteUrl(site))

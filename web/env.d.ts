@@ -1,0 +1,11 @@
+/// <reference types="astro/client" />
+import type { SiteContent } from './lib/content'
+
+declare global {
+  namespace App {
+    interface Locals {
+      /** The published content this page is rendered from (web/middleware.ts). */
+      content: SiteContent
+    }
+  }
+}
