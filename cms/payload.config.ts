@@ -37,7 +37,7 @@ import { withTranslationStatus } from './fields/translationStatus'
 import { withContentChangedSignal } from './hooks/contentChanged'
 import { importCalendarsTask } from './jobs/importCalendars'
 import { purgeSubmissionsTask } from './jobs/purgeSubmissions'
-import { rebuildSiteTask, REBUILD_QUEUE, startRebuildOnPublish } from './jobs/rebuildSite'
+import { rebuildSiteTask, REBUILD_QUEUE, startRebuildOnPublish } from './jobs/publishSite'
 import { payloadSecret, publicUrl } from './settings'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))

@@ -117,20 +117,31 @@ export function trustProxy(env: Env = process.env): boolean {
   throw new SettingsError('TRUST_PROXY', `"${env.TRUST_PROXY}" is not 1 or 0.`)
 }
 
+/** Where the published snapshots are kept, one file per version (`$DATA_DIR/snapshots`). */
+export function snapshotsDir(env: Env = process.env): string {
+  return path.resolve(dataDir(env), 'snapshots')
+}
+
+/** Where the search index of each published version is made (`$DATA_DIR/search`). */
+export function searchIndexDir(env: Env = process.env): string {
+  return path.resolve(dataDir(env), 'search')
+}
+
 /**
- * Where site releases are built and kept (RELEASES_DIR, default "releases"); the live one is
- * its `current` link. Astro renders only inside the project folder, so the folder must be there.
+ * Memory for rendered pages and their compressed copies (PAGE_CACHE_MB, default 256): the pages
+ * readers ask for most stay; beyond it the least recently asked for are rendered again.
  */
-export function releasesDir(env: Env = process.env, projectRoot = process.cwd()): string {
-  const dir = path.resolve(projectRoot, env.RELEASES_DIR?.trim() || 'releases')
-  const relative = path.relative(projectRoot, dir)
-  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) {
+export function pageCacheBytes(env: Env = process.env): number {
+  const raw = env.PAGE_CACHE_MB?.trim()
+  if (!raw) return 256 * 2 ** 20
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 16 || value > 16_384) {
     throw new SettingsError(
-      'RELEASES_DIR',
-      `"${dir}" is not inside the project folder ${projectRoot} (the site build needs its node_modules).`,
+      'PAGE_CACHE_MB',
+      `must be a whole number of megabytes from 16 to 16384; it is "${raw}".`,
     )
   }
-  return dir
+  return value * 2 ** 20
 }
 
 /**

@@ -1,7 +1,7 @@
 // npm run jobs: a process that only runs jobs (site rebuilds, scheduled publish and unpublish),
 // for installations with several web instances started with RUN_JOBS=0. One such process at most.
 import type { Payload } from 'payload'
-import { finishRunningBuild } from '../cms/jobs/rebuildSite'
+import { finishRunningBuild } from '../cms/jobs/publishSite'
 
 Object.assign(process.env, { ZESUMMEN_JOBS_AUTORUN: '1', NEXT_TELEMETRY_DISABLED: '1' })
 const { openPayload } = await import('../cms/openPayload')

@@ -1,28 +1,23 @@
-// npm run rollback [-- <release-id>]: makes the release before the live one (or the one named)
-// live again. The running server serves it from the next request on. `--list` shows releases.
-import { releasesDir } from '../cms/settings'
-import { activate, currentReleaseId, listReleases, rollbackTarget } from './lib/releases'
+// npm run rollback [-- <version>]: makes the snapshot version before the live one (or the one
+// named) live again; every running server follows within a second. `--list` shows the versions.
+// The next publish makes a new version from the database again.
+import { SnapshotStore } from '../cms/domain/snapshotStore'
+import { snapshotsDir } from '../cms/settings'
 
-const releases = releasesDir()
+const store = new SnapshotStore(snapshotsDir())
 const args = process.argv.slice(2)
+const named = args.find((arg) => !arg.startsWith('-'))
+const live = store.live()
+if (args.includes('--list')) {
+  for (const version of store.versions())
+    console.log(`${version === live?.version ? '*' : ' '} ${version}`)
+  process.exit(0)
+}
 try {
-  if (args.includes('--list')) {
-    const live = currentReleaseId(releases)
-    for (const release of listReleases(releases)) {
-      console.log(
-        `${release.id === live ? '*' : ' '} ${release.id}  ${release.pages} pages, built in ${(release.durationMs / 1000).toFixed(1)} s`,
-      )
-    }
-  } else {
-    const from = currentReleaseId(releases)
-    const target = rollbackTarget(
-      releases,
-      args.find((arg) => !arg.startsWith('-')),
-    )
-    activate(releases, target.id)
-    console.log(`[rollback] Live release: ${target.id} (was ${from ?? 'none'}).`)
-    console.log('[rollback] The next publish builds a new release from the database again.')
-  }
+  const pointer = named ? store.activate(named) : store.rollback()
+  if (!pointer) throw new Error('There is no earlier version to go back to.')
+  console.log(`[rollback] Live snapshot: ${pointer.version} (was ${live?.version ?? 'none'}).`)
+  console.log('[rollback] The next publish makes a new version from the database again.')
 } catch (error) {
   console.error(`[rollback] ${error instanceof Error ? error.message : String(error)}`)
   process.exit(1)

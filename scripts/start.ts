@@ -1,6 +1,7 @@
 // npm start: from a fresh clone to a running portal in one command. Checks the configuration,
-// builds the CMS when its sources changed, applies migrations, seeds an empty database and
-// serves /admin and /api on one port. `--dev` runs Next.js in development mode (hot reload).
+// builds the CMS and the site's server build when their sources changed, applies migrations,
+// seeds an empty database, publishes the content when nothing was published yet, and serves the
+// site, /admin and /api on one port. `--dev` runs Next.js in development mode (hot reload).
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
@@ -8,22 +9,27 @@ import { createServer } from 'node:http'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { emailSettings } from '../cms/email'
-import { finishRunningBuild, isBuilding } from '../cms/jobs/rebuildSite'
+import { SnapshotStore } from '../cms/domain/snapshotStore'
+import { finishRunningBuild, isBuilding } from '../cms/jobs/publishSite'
 import { emailsDelivered } from '../cms/submissions/emails'
-import { hasLiveRelease, liveDir } from './lib/releases'
+import { LiveContent, loadSiteApp, PageCache } from './lib/livePages'
+import { liveSearchDir } from './lib/searchIndex'
 import { setCmsSecurityHeaders } from './lib/securityHeaders'
-import { serveSite } from './lib/staticSite'
+import { serveSite } from './lib/siteServer'
 import { stampClientAddress } from '../cms/security/clientAddress'
 import {
   SettingsError,
   dataDir,
   isProduction,
+  mediaDir,
+  pageCacheBytes,
   payloadSecret,
   port,
   publicUrl,
   rebuildDebounceMs,
-  releasesDir,
   runJobs,
+  searchIndexDir,
+  snapshotsDir,
   submissionRetentionDays,
   trustProxy,
 } from '../cms/settings'
@@ -31,6 +37,8 @@ import {
 const dev = process.argv.includes('--dev')
 const cmsDir = path.resolve('cms')
 const buildStamp = path.join(cmsDir, '.next', 'zesummen-build-fingerprint')
+const siteDist = path.resolve('dist')
+const siteBuildStamp = path.join(siteDist, '.zesummen-build-fingerprint')
 
 /** Paths answered by Payload's Next.js app; everything else is the static site. */
 function isCmsPath(url: string): boolean {
@@ -53,7 +61,8 @@ function settingsOrExit() {
       url,
       https: url.startsWith('https:'),
       trustProxy: trustProxy(),
-      releases: releasesDir(),
+      snapshots: snapshotsDir(),
+      pageCacheBytes: pageCacheBytes(),
       runJobs: runJobs(),
       rebuildDebounceMs: rebuildDebounceMs(),
       submissionRetentionDays: submissionRetentionDays(),
@@ -73,7 +82,7 @@ function settingsOrExit() {
  * its own folder, the locales, and the site and script libraries its endpoints share (feeds,
  * widgets, the submission form, CSV).
  */
-function sourceFingerprint(): string {
+function sourceFingerprint(entries: readonly string[]): string {
   const hash = createHash('sha256')
   const visit = (entry: string) => {
     const stats = statSync(entry)
@@ -84,9 +93,7 @@ function sourceFingerprint(): string {
       hash.update(`${entry}:${stats.size}:${stats.mtimeMs}\n`)
     }
   }
-  for (const entry of ['cms', 'locales', 'web/lib', 'scripts/lib', 'package-lock.json']) {
-    visit(path.resolve(entry))
-  }
+  for (const entry of entries) visit(path.resolve(entry))
   return hash.digest('hex')
 }
 
@@ -102,8 +109,20 @@ function run(command: string, args: string[]): Promise<void> {
   })
 }
 
+/** What the CMS build is made of: its folder, the locales and the site code its endpoints share. */
+const CMS_SOURCES = ['cms', 'locales', 'web/lib', 'scripts/lib', 'package-lock.json']
+/** What the site's server build is made of (code and assets, never content). */
+const SITE_SOURCES = [
+  'web',
+  'locales',
+  'public',
+  'cms/domain',
+  'astro.config.mjs',
+  'package-lock.json',
+]
+
 async function buildCmsIfNeeded() {
-  const fingerprint = sourceFingerprint()
+  const fingerprint = sourceFingerprint(CMS_SOURCES)
   const built = existsSync(path.join(cmsDir, '.next', 'BUILD_ID'))
   if (built && existsSync(buildStamp) && readFileSync(buildStamp, 'utf8') === fingerprint) {
     step('CMS build is up to date.')
@@ -129,16 +148,34 @@ async function prepareDatabase() {
   ])
 }
 
-/** Builds the public site when there is no live release yet (later builds follow publishing). */
-async function buildSiteIfNeeded(releases: string) {
-  if (hasLiveRelease(releases)) {
-    step(`Public site: live release in ${liveDir(releases)}.`)
+/**
+ * The site's server build (Astro: code and assets, no content), made again when its sources
+ * changed; pages are rendered from the live snapshot when asked for.
+ */
+async function buildSiteIfNeeded() {
+  const fingerprint = sourceFingerprint(SITE_SOURCES)
+  const entry = path.join(siteDist, 'server', 'entry.mjs')
+  if (
+    existsSync(entry) &&
+    existsSync(siteBuildStamp) &&
+    readFileSync(siteBuildStamp, 'utf8') === fingerprint
+  ) {
+    step('Site build is up to date.')
     return
   }
-  step('Building the public site…')
+  step('Building the site (Astro server build)…')
+  const started = performance.now()
+  await run(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build'])
+  writeFileSync(siteBuildStamp, fingerprint)
+  step(`Site built in ${((performance.now() - started) / 1000).toFixed(0)} s.`)
+}
+
+/** Publishes the content once when nothing was published yet (later, every save publishes). */
+async function publishIfNone() {
   await run(process.execPath, [
     path.resolve('node_modules/tsx/dist/cli.mjs'),
-    'scripts/build-site.ts',
+    'scripts/publish.ts',
+    '--if-none',
   ])
 }
 
@@ -156,8 +193,21 @@ async function main() {
   )
   if (!dev) await buildCmsIfNeeded()
   await prepareDatabase()
-  await buildSiteIfNeeded(settings.releases)
-  const siteDir = liveDir(settings.releases)
+  await buildSiteIfNeeded()
+  await publishIfNone()
+  const live = new LiveContent(new SnapshotStore(settings.snapshots))
+  await live.start()
+  const searchDir = searchIndexDir()
+  const site = {
+    app: await loadSiteApp(siteDist),
+    url: new URL(settings.url),
+    https: settings.https,
+    live,
+    pages: new PageCache(settings.pageCacheBytes),
+    clientDir: path.join(siteDist, 'client'),
+    mediaDir: mediaDir(),
+    searchDir: () => liveSearchDir(searchDir),
+  }
 
   // Only the server process (not the migration/seed process above) watches for changes to
   // rebuild the site, and runs jobs unless RUN_JOBS=0 leaves them to another instance.
@@ -184,7 +234,7 @@ async function main() {
       void handle(req, res)
       return
     }
-    serveSite(siteDir, req, res, { https: settings.https })
+    serveSite(site, req, res)
   })
 
   server.listen(settings.port, () => {

@@ -6,6 +6,8 @@ declare global {
     interface Locals {
       /** The published content this page is rendered from (web/middleware.ts). */
       content: SiteContent
+      /** The site's public address (PUBLIC_URL), for absolute links, feeds and the sitemap. */
+      site: URL
     }
   }
 }

@@ -19,9 +19,6 @@ export const snapshotCollections = [
 
 export type SnapshotCollection = (typeof snapshotCollections)[number]
 
-/** The snapshot a release was built from, kept in the release (a dot file: never served). */
-export const RELEASE_SNAPSHOT = '.snapshot.json'
-
 /** A document as read with locale "all": localized fields are objects keyed by locale. */
 export type RawDoc = Record<string, unknown> & { id: string | number }
 

@@ -1,31 +1,20 @@
-// Published content for the live endpoints (calendar feed, embeddable widgets): read with the
-// public's rights into one SiteContent, renewed when an editor changes what they show
-// (or after 5 minutes), with rendered answers kept per query and answered with ETag and
-// Last-Modified. One state for all of them, so a change renews every endpoint at once.
+// Published content for the live endpoints (calendar feed, embeddable widgets): the live snapshot
+// version, the same one the site's pages are rendered from (cms/domain/snapshotStore.ts), so a
+// publish changes pages, feeds and widgets together. Rendered answers are kept per version and
+// query and answered with ETag and Last-Modified (when the version went live).
 import { createHash } from 'node:crypto'
-import type { Payload, PayloadRequest } from 'payload'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { PayloadRequest } from 'payload'
 import { contentOf, type SiteContent } from '../../web/lib/content'
 import { FEED_QUERY_MAX_LENGTH, feedLanguage } from '../../web/lib/feeds'
 import { t } from '../../locales/i18n'
-import { emptySnapshot, type SiteSnapshot, type SnapshotCollection } from '../domain/snapshot'
-import { readPublished } from '../snapshot/read'
-import { onContentChanged } from '../hooks/contentChanged'
+import { emptySnapshot, type SiteSnapshot } from '../domain/snapshot'
+import { SnapshotStore } from '../domain/snapshotStore'
 import { ifNoneMatchMatches } from '../http/conditional'
 import type { RateLimit } from '../security/rateLimit'
+import { snapshotsDir } from '../settings'
 
-/** What feeds and widgets are made of; a change to any of these collections renews them. */
-export const LIVE_COLLECTIONS = [
-  'events',
-  'venues',
-  'communes',
-  'categories',
-  'target-groups',
-  'organisations',
-  'actions',
-] as const satisfies readonly SnapshotCollection[]
-
-/** Even without a change signal (another instance published), data is re-read this often. */
-const MAX_AGE_MS = 5 * 60 * 1000
 /** Rendered answers kept per data version (the most asked-for combinations). */
 const MAX_CACHED_ANSWERS = 400
 
@@ -35,57 +24,45 @@ export interface RenderedAnswer {
 }
 
 interface LiveState {
-  /** Bumped by every change to a live collection. */
-  generation: number
-  /** When the content last may have changed (Last-Modified), whole seconds. */
+  /** When the live version went live (Last-Modified), whole seconds. */
   changedAt: number
-  loaded: { generation: number; at: number; snapshot: SiteSnapshot } | null
+  loaded: { generation: number; snapshot: SiteSnapshot } | null
   loading: Promise<void> | null
   rendered: Map<string, RenderedAnswer>
 }
 
 // On globalThis: Next.js may load this module more than once, and they must share one state.
 const stateKey = Symbol.for('zesummen.liveContent')
-const state = ((globalThis as Record<symbol, unknown>)[stateKey] ??= createState()) as LiveState
-
-function createState(): LiveState {
-  const created: LiveState = {
-    generation: 0,
-    changedAt: wholeSeconds(Date.now()),
-    loaded: null,
-    loading: null,
-    rendered: new Map(),
-  }
-  onContentChanged((collection) => {
-    if (!(LIVE_COLLECTIONS as readonly string[]).includes(collection)) return
-    created.generation += 1
-    created.changedAt = wholeSeconds(Date.now())
-  })
-  return created
-}
+const state = ((globalThis as Record<symbol, unknown>)[stateKey] ??= {
+  changedAt: wholeSeconds(Date.now()),
+  loaded: null,
+  loading: null,
+  rendered: new Map(),
+} satisfies LiveState) as LiveState
 
 function wholeSeconds(ms: number): number {
   return Math.floor(ms / 1000) * 1000
 }
 
-/** Reads the published content again when it changed or got old; concurrent callers share it. */
-export async function ensureFresh(payload: Payload): Promise<void> {
-  const current = state.loaded
-  if (current && current.generation === state.generation && Date.now() - current.at < MAX_AGE_MS)
-    return
-  state.loading ??= (async () => {
-    const generation = state.generation
-    try {
-      const now = new Date()
-      // What changed since the last read (a full read the first time each day).
-      const snapshot = await readPublished(payload, state.loaded?.snapshot, now, LIVE_COLLECTIONS)
+/**
+ * Follows the live version (forwards only): the pointer, a small file, is read on every request;
+ * a new version once. Concurrent callers share one read.
+ */
+export async function ensureFresh(): Promise<void> {
+  if (state.loading) return state.loading
+  const store = new SnapshotStore(snapshotsDir())
+  const pointer = store.live()
+  if (!pointer || (state.loaded && pointer.generation <= state.loaded.generation)) return
+  state.loading = readFile(path.join(store.dir, `${pointer.version}.json`), 'utf8')
+    .then((text) => {
+      state.loaded = { generation: pointer.generation, snapshot: JSON.parse(text) as SiteSnapshot }
+      state.changedAt = wholeSeconds(Date.parse(pointer.since))
       state.rendered.clear()
-      state.loaded = { generation, at: Date.now(), snapshot }
-    } finally {
+    })
+    .finally(() => {
       state.loading = null
-    }
-  })()
-  await state.loading
+    })
+  return state.loading
 }
 
 /** The answer for a key (endpoint and query), rendered once per data version. */
@@ -119,7 +96,7 @@ type Refused = { ok: false; status: number; message: string }
 
 /**
  * The steps every live endpoint takes before it renders: the client's rate limit (429 with
- * Retry-After), fresh content (the accepted communes, categories… come from it; an oversized
+ * Retry-After), the live content (the accepted communes, categories… come from it; an oversized
  * query is refused without reading anything), then the endpoint's own query parser (400, 414).
  * Messages are in the query's language.
  */
@@ -136,7 +113,7 @@ export async function admitLiveQuery<Q extends { ok: true } | Refused>(
       'retry-after': String(seconds),
     })
   }
-  if (query.length <= FEED_QUERY_MAX_LENGTH) await ensureFresh(req.payload)
+  if (query.length <= FEED_QUERY_MAX_LENGTH) await ensureFresh()
   const content = contentOf(state.loaded?.snapshot ?? emptySnapshot())
   const parsed = parse(content, query)
   if (!parsed.ok) return plainAnswer(parsed.status, parsed.message)
@@ -162,7 +139,7 @@ export function plainAnswer(
 
 /**
  * A rendered answer with its validators: 304 when the client already has this version. Public
- * caches may keep it 5 minutes (the longest an edit takes to show without a change signal).
+ * caches may keep it a minute: a commune's page that frames the widget on every view asks once.
  */
 export function cachedAnswer(
   req: PayloadRequest,
@@ -171,7 +148,7 @@ export function cachedAnswer(
 ): Response {
   const all = {
     ...headers,
-    'cache-control': 'public, max-age=300',
+    'cache-control': 'public, max-age=60',
     etag: answer.etag,
     'last-modified': new Date(state.changedAt).toUTCString(),
     'x-content-type-options': 'nosniff',

@@ -8,14 +8,11 @@
 // thank-you page, or the form page again with the errors marked and every value kept. Scripts
 // and API clients get JSON.
 import { randomUUID } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import type { Endpoint, Payload, PayloadRequest } from 'payload'
 import { isLocaleCode, type LocaleCode } from '../../locales/config'
 import { t } from '../../locales/i18n'
 import { spokenLanguages } from '../domain/valueLists'
 import { rateLimit } from '../security/rateLimit'
-import { liveDir } from '../../scripts/lib/releases'
 import { SITE_CONTENT_SECURITY_POLICY } from '../../scripts/lib/securityHeaders'
 import {
   escapeHtml,
@@ -25,7 +22,7 @@ import {
   type SubmissionFormKind,
 } from '../../web/lib/submissionForm'
 import { urls } from '../domain/urls'
-import { publicUrl, releasesDir, submissionRetentionDays } from '../settings'
+import { port, publicUrl, submissionRetentionDays } from '../settings'
 import { fillTime, signedStamp } from '../submissions/fillTime'
 import { reencodeSubmissionImage } from '../submissions/image'
 import { IMAGE_MAX_BYTES, SUBMISSION_LIMITS, TEXT_MAX_BYTES } from '../domain/submissionLimits'
@@ -173,7 +170,7 @@ function wantsHtml(headers: Headers): boolean {
   return accept.includes('text/html') && !accept.startsWith('application/json')
 }
 
-function answer(outcome: Outcome, html: boolean): Response {
+async function answer(outcome: Outcome, html: boolean): Promise<Response> {
   const headers: Record<string, string> = {}
   if (outcome.retryAfterSeconds) headers['retry-after'] = String(outcome.retryAfterSeconds)
   const succeeded = outcome.status === 200 || outcome.status === 201
@@ -185,7 +182,7 @@ function answer(outcome: Outcome, html: boolean): Response {
   }
   if (html) {
     // A page of the site, holding what the person typed: under the site's own policy.
-    return new Response(formPage(outcome), {
+    return new Response(await formPage(outcome), {
       status: outcome.status,
       headers: {
         ...headers,
@@ -205,21 +202,24 @@ function answer(outcome: Outcome, html: boolean): Response {
 }
 
 /**
- * The live release's form page with the form filled in again and the errors marked, so a person
- * without JavaScript keeps everything they typed. Before the first release: a bare page.
+ * The site's form page (asked of this server, which serves the site too) with the form filled in
+ * again and the errors marked, so a person without JavaScript keeps everything they typed. When
+ * the site does not answer: a bare page.
  */
-function formPage(outcome: Outcome): string {
+async function formPage(outcome: Outcome): Promise<string> {
   const { lang, kind } = outcome
-  const root = liveDir(releasesDir())
-  const read = (file: string) => {
+  const read = async (pagePath: string) => {
     try {
-      return readFileSync(path.join(root, file), 'utf8')
+      const response = await fetch(new URL(pagePath, `http://127.0.0.1:${port(process.env)}`), {
+        signal: AbortSignal.timeout(5000),
+      })
+      return response.ok ? await response.text() : null
     } catch {
       return null
     }
   }
-  const page = read(path.join(urls.submitForm(lang, kind), 'index.html'))
-  const choicesFile = read(path.join(lang, 'submit', 'choices.json'))
+  const page = await read(urls.submitForm(lang, kind))
+  const choicesFile = await read(`/${lang}/submit/choices.json`)
   const title = t(lang, 'submit.error.titlePrefix')
   if (page && choicesFile) {
     const form = renderSubmissionForm({

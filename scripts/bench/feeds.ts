@@ -1,10 +1,11 @@
 // npm run bench:feeds [-- --events 10000]: time and size of the all-events calendar feed for a
 // synthetic region (no database), per language, and of the same for the seeded snapshot when one
 // was built (data/site-snapshot.json).
-import { existsSync, readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { localeCodes } from '../../locales/config'
-import { contentOf, snapshotPath } from '../../web/lib/content'
+import { contentOf } from '../../web/lib/content'
+import { SnapshotStore } from '../../cms/domain/snapshotStore'
+import { snapshotsDir } from '../../cms/settings'
 import { feedText } from '../../web/lib/feeds'
 import type { SiteSnapshot } from '../../cms/domain/snapshot'
 import { syntheticSnapshot } from './syntheticSnapshot'
@@ -31,11 +32,12 @@ function measure(label: string, snapshot: SiteSnapshot) {
   }
 }
 
-const file = snapshotPath()
-if (existsSync(file)) {
-  measure(`Seeded snapshot (${file})`, JSON.parse(readFileSync(file, 'utf8')) as SiteSnapshot)
+const store = new SnapshotStore(snapshotsDir())
+const live = store.live()
+if (live) {
+  measure(`Live snapshot (${live.version})`, store.read(live.version))
 } else {
-  console.log(`No snapshot at ${file} (run npm run build first to measure the seeded data).`)
+  console.log(`Nothing published in ${store.dir} (run npm start first to measure the seeded data).`)
 }
 const count = Number(values.events)
 if (!Number.isInteger(count) || count < 1) throw new Error('--events needs a positive whole number')

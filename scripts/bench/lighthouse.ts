@@ -1,8 +1,8 @@
 // Lighthouse scores (performance, accessibility, best practices) of a served site, in Debian's
 // Chromium, with Lighthouse's default mobile emulation and simulated throttling. Part of
-// `npm run bench`; alone: `npm run bench:lighthouse -- <release folder> [paths…]`.
+// `npm run bench`; alone: `npm run bench:lighthouse -- <address of a running portal> [paths…]`.
 import { parseArgs } from 'node:util'
-import { freePort, serveRelease } from './local'
+import { freePort } from './local'
 
 export const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const
 
@@ -55,16 +55,11 @@ export async function lighthouseScores(
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { positionals } = parseArgs({ allowPositionals: true })
-  const [dir, ...paths] = positionals
-  if (!dir) {
-    console.error('Usage: npm run bench:lighthouse -- <release folder> [/fr/ /fr/events/ …]')
+  const [url, ...paths] = positionals
+  if (!url) {
+    console.error('Usage: npm run bench:lighthouse -- http://localhost:3000 [/fr/ /fr/events/ …]')
     process.exit(2)
   }
-  const site = await serveRelease(dir)
-  try {
-    const results = await lighthouseScores(site.url, paths.length ? paths : ['/fr/', '/fr/events/'])
-    console.log(JSON.stringify(results, null, 2))
-  } finally {
-    await site.close()
-  }
+  const results = await lighthouseScores(url, paths.length ? paths : ['/fr/', '/fr/events/'])
+  console.log(JSON.stringify(results, null, 2))
 }

@@ -1,10 +1,11 @@
 // npm run bench [-- --events 10000 --resources 1000 --actions 200 --seed 1 --skip-server --keep]:
 // the portal's performance on this machine, in one run. Generates a synthetic region into a fresh
-// database, builds the site from it (time, pages, peak memory, per step), builds the same number
-// of trivial pages with a bare Astro project (the baseline), measures Pagefind's index and what a
-// first search downloads in Chromium, the all-events feed, page weights, a rebuild after one
-// event changed, and (unless --skip-server) publish-to-live and REST latency on the real server.
-// Writes bench/results/<date>.json and bench/results/latest.md. Not part of npm test.
+// database, builds the site (code only), publishes it (snapshot and search index), writes the
+// static export, times the all-events feed and page weights, and (unless --skip-server) runs the
+// real server: first renders, a cached page at 100 connections beside Debian's nginx serving the
+// export's bytes, publish-to-live and the search index after it, memory, REST latency, first
+// searches and Lighthouse. Writes bench/results/<date>-<events>.json and bench/results/latest.md.
+// Not part of npm test.
 import { spawn } from 'node:child_process'
 import {
   existsSync,
@@ -12,7 +13,6 @@ import {
   mkdtempSync,
   readFileSync,
   readdirSync,
-  readlinkSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -21,15 +21,15 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
+import { SnapshotStore } from '../../cms/domain/snapshotStore'
 import { rebuildDebounceMs } from '../../cms/settings'
 import { localeCodes } from '../../locales/config'
-import { readManifest, type ReleaseManifest } from '../lib/releases'
 import { REGION_OPTIONS, regionCounts } from '../lib/synthetic'
 import { typescriptArgs } from '../lib/typescriptChild'
 import type { FeedTiming } from './feedTiming'
 import { lighthouseScores } from './lighthouse'
-import { freePort, serveRelease } from './local'
-import { percentile, resultsTable, type BenchResults } from './report'
+import { freePort, nginxBinary, serveWithNginx } from './local'
+import { resultsTable, type BenchResults } from './report'
 
 const { values } = parseArgs({
   options: {
@@ -42,17 +42,11 @@ const { values } = parseArgs({
 const root = process.cwd()
 const stamp = new Date().toISOString().replace(/[:.]/g, '-')
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'zesummen-bench-'))
-// Astro's build needs node_modules above the release folder: it stays inside the project.
-const releasesRel = path.join('releases', `bench-${stamp}`)
-const releases = path.resolve(releasesRel)
-const baselineDir = path.resolve('releases', `bench-baseline-${stamp}`)
 const env: Record<string, string | undefined> = {
   ...process.env,
   DATA_DIR: dataDir,
-  RELEASES_DIR: releasesRel,
   DATABASE_URL: undefined,
   MEDIA_DIR: undefined,
-  ZESUMMEN_SNAPSHOT: undefined,
   PUBLIC_URL: undefined,
   NODE_ENV: undefined,
   PAYLOAD_LOG_LEVEL: 'warn',
@@ -128,18 +122,6 @@ const tsxRun = (
   extraEnv: Record<string, string | undefined> = {},
 ) => run(process.execPath, typescriptArgs(script, args), extraEnv)
 
-function liveRelease(): { dir: string; manifest: ReleaseManifest } {
-  const dir = path.join(releases, 'current')
-  const id = path.basename(readFileSyncLink(dir))
-  const manifest = readManifest(releases, id)
-  if (!manifest) throw new Error(`no manifest for release ${id}`)
-  return { dir: path.join(releases, id), manifest }
-}
-
-function readFileSyncLink(link: string): string {
-  return path.resolve(path.dirname(link), readlinkSync(link))
-}
-
 function folderBytes(dir: string, include: (file: string) => boolean = () => true): number {
   let total = 0
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -148,37 +130,6 @@ function folderBytes(dir: string, include: (file: string) => boolean = () => tru
     else if (include(full)) total += statSync(full).size
   }
   return total
-}
-
-/** A bare Astro project with `pages` trivial pages: what Astro itself costs per page here. */
-async function baseline(pages: number): Promise<Ran> {
-  // Beside the releases folder: a build prunes everything in it that is not a release.
-  const dir = baselineDir
-  mkdirSync(path.join(dir, 'src', 'pages'), { recursive: true })
-  writeFileSync(
-    path.join(dir, 'astro.config.mjs'),
-    `export default { output: 'static', outDir: './dist', build: { format: 'directory' } }\n`,
-  )
-  writeFileSync(
-    path.join(dir, 'src', 'pages', '[n].astro'),
-    `---
-export function getStaticPaths() {
-  return Array.from({ length: ${pages} }, (_, n) => ({ params: { n: String(n) } }))
-}
-const { n } = Astro.params
----
-<!doctype html>
-<html lang="en"><head><meta charset="utf-8" /><title>Page {n}</title></head>
-<body><h1>Page {n}</h1><p>A trivial page of the baseline.</p></body></html>
-`,
-  )
-  return run(process.execPath, [
-    path.resolve('node_modules/astro/bin/astro.mjs'),
-    'build',
-    '--silent',
-    '--root',
-    dir,
-  ])
 }
 
 /**
@@ -241,25 +192,6 @@ async function feedTiming(snapshotFile: string): Promise<FeedTiming> {
   return JSON.parse(line) as FeedTiming
 }
 
-/** Changes one event's title in the snapshot and builds again, incrementally: a one-event change. */
-async function rebuildAfterOneChange(snapshotFile: string) {
-  const snapshot = JSON.parse(readFileSync(snapshotFile, 'utf8')) as {
-    collections: { events: { title: Record<string, string> }[] }
-  }
-  const event = snapshot.collections.events[0]!
-  for (const lang of Object.keys(event.title)) event.title[lang] = `${event.title[lang]} (changed)`
-  const changed = path.join(dataDir, 'changed-snapshot.json')
-  writeFileSync(changed, JSON.stringify(snapshot))
-  const ran = await tsxRun('scripts/build-site.ts', ['--snapshot', changed, '--incremental'])
-  const { manifest } = liveRelease()
-  return {
-    seconds: ran.seconds,
-    liveSeconds: manifest.durationMs / 1000,
-    mode: manifest.mode ?? 'full',
-    steps: manifest.steps ?? {},
-  }
-}
-
 type Api = (
   method: string,
   pathname: string,
@@ -267,54 +199,56 @@ type Api = (
   token?: string,
 ) => Promise<Record<string, unknown>>
 
-/**
- * The server's builds since `since` (its build panel's records), once they are done: when each
- * started after the save, and how long its build script took until live, step by step. Explains
- * the publish-to-live time (what is the build, what is waiting and the server around it).
- */
-async function publishBuilds(api: Api, token: string, since: number) {
-  type Build = { status: string; requestedAt: string; startedAt?: string; log?: string }
-  const deadline = Date.now() + 600_000
-  for (;;) {
-    const found = await api(
-      'GET',
-      '/site-builds?sort=requestedAt&limit=10&depth=0',
-      undefined,
-      token,
-    )
-    const builds = (found.docs as Build[]).filter((build) => Date.parse(build.requestedAt) >= since)
-    const done = builds.every((build) => build.status === 'succeeded' || build.status === 'failed')
-    if ((builds.length && done) || Date.now() > deadline) {
-      return builds.map((build) => {
-        const log = build.log ?? ''
-        const live = /built in ([\d.]+) s/.exec(log)
-        return {
-          status: build.status,
-          startedAfterSeconds: build.startedAt
-            ? (Date.parse(build.startedAt) - since) / 1000
-            : null,
-          liveAfterSeconds: live ? Number(live[1]) : null,
-          steps: Object.fromEntries(
-            [...log.matchAll(/\[build\] ([a-z-]+): ([\d.]+) s/g)].map((match) => [
-              match[1]!,
-              Number(match[2]) * 1000,
-            ]),
-          ),
-        }
-      })
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1000))
+/** `connections` clients asking one URL for `seconds` (autocannon): throughput and latency. */
+async function loadTest(target: string, seconds: number, connections: number) {
+  const { default: autocannon } = await import('autocannon')
+  const result = await autocannon({
+    url: target,
+    connections,
+    duration: seconds,
+    headers: { 'accept-encoding': 'gzip' },
+  })
+  return {
+    perSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    connections,
   }
 }
 
-/** The real server (`scripts/start.ts`) on this database: publish-to-live and REST latency. */
-/**
- * The real server's port, chosen first: every build of the run gets the server's address as
- * PUBLIC_URL, as in production, so the server's publish builds can be incremental.
- */
-let serverPort = 0
+/** Resident memory of a process and all its descendants, in MiB (Linux /proc). */
+function treeRssMiB(pid: number): number {
+  const children = new Map<number, number[]>()
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      children.set(parent, [...(children.get(parent) ?? []), Number(name)])
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  let kib = 0
+  const visit = (id: number) => {
+    try {
+      const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, 'utf8'))
+      kib += match ? Number(match[1]) : 0
+    } catch {
+      // Gone meanwhile.
+    }
+    for (const child of children.get(id) ?? []) visit(child)
+  }
+  visit(pid)
+  return Math.round(kib / 1024)
+}
 
-async function serverMeasurements(): Promise<BenchResults['server']> {
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+
+/** The real server (`scripts/start.ts`) on this database. */
+async function serverMeasurements(exportDir: string, eventSlugs: string[]) {
   const port = serverPort
   const url = `http://localhost:${port}`
   const child = spawn(process.execPath, [tsx, 'scripts/start.ts'], {
@@ -341,7 +275,7 @@ async function serverMeasurements(): Promise<BenchResults['server']> {
       await new Promise((resolve) => setTimeout(resolve, 250))
     }
     step(`Server ready on ${url}.`)
-    const api = async (method: string, pathname: string, body?: unknown, token = '') => {
+    const api: Api = async (method, pathname, body, token = '') => {
       const response = await fetch(`${url}/api${pathname}`, {
         method,
         headers: {
@@ -359,73 +293,114 @@ async function serverMeasurements(): Promise<BenchResults['server']> {
     await api('POST', '/users/first-register', { ...admin, name: 'Measurement Runner' })
     const token = String((await api('POST', '/users/login', admin)).token)
 
+    step('First renders of event pages (cache cold)…')
+    const timedGet = async (pathname: string) => {
+      const started = performance.now()
+      const response = await fetch(`${url}${pathname}`, { headers: { 'accept-encoding': 'gzip' } })
+      await response.arrayBuffer()
+      return performance.now() - started
+    }
+    // The first request of all also builds the views of every event: counted apart.
+    const firstOfAll = await timedGet(`/fr/events/${eventSlugs[0]}/`)
+    const cold = []
+    for (const slug of eventSlugs.slice(1, 6)) cold.push(await timedGet(`/de/events/${slug}/`))
+    const warm = []
+    for (const slug of eventSlugs.slice(1, 6)) warm.push(await timedGet(`/de/events/${slug}/`))
+
+    const pagePath = `/fr/events/${eventSlugs[0]}/`
+    step(`Cached page at 100 connections, 10 s: the server, then nginx (${pagePath})…`)
+    const portal = await loadTest(`${url}${pagePath}`, 10, 100)
+    let nginx: Awaited<ReturnType<typeof loadTest>> | null = null
+    const binary = nginxBinary()
+    if (binary) {
+      const served = await serveWithNginx(binary, exportDir, path.join(dataDir, 'nginx'))
+      cleanups.push(served.close)
+      nginx = await loadTest(`${served.url}${pagePath}`, 10, 100)
+      await served.close()
+    }
+
     step('REST /api/events under concurrency (10 s, 32 connections)…')
     const rest = await loadTest(`${url}/api/events?limit=10&depth=0`, 10, 32)
 
-    step('Publishing one event and waiting for it on the site…')
+    step('Publishing one event five times and waiting for it on the site…')
     const found = await api('GET', '/events?limit=1&sort=-start&depth=0', undefined, token)
     const event = (found.docs as { id: number; slug: string }[])[0]!
-    const title = `Bench publish probe ${Date.now()}`
-    const started = performance.now()
-    const savedAt = Date.now()
-    await api('PATCH', `/events/${event.id}?locale=fr`, { title, _status: 'published' }, token)
-    let publishSeconds: number | null = null
-    while (performance.now() - started < 900_000) {
-      const page = await fetch(`${url}/fr/events/${event.slug}/`)
-      if (page.ok && (await page.text()).includes(title)) {
-        publishSeconds = (performance.now() - started) / 1000
-        break
+    const entry = async () => (await fetch(`${url}/pagefind/pagefind-entry.json`)).text()
+    const publishes: number[] = []
+    let searchSeconds: number | null = null
+    for (let round = 1; round <= 5; round += 1) {
+      const title = `Bench publish probe ${round} ${Date.now()}`
+      const indexBefore = await entry()
+      const started = performance.now()
+      await api('PATCH', `/events/${event.id}?locale=fr`, { title, _status: 'published' }, token)
+      let seconds = Infinity
+      while (performance.now() - started < 120_000) {
+        const page = await fetch(`${url}/fr/events/${event.slug}/`)
+        if (page.ok && (await page.text()).includes(title)) {
+          seconds = (performance.now() - started) / 1000
+          break
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50))
       }
-      await new Promise((resolve) => setTimeout(resolve, 250))
+      publishes.push(seconds)
+      if (round === 5) {
+        while (performance.now() - started < 600_000) {
+          if ((await entry()) !== indexBefore) {
+            searchSeconds = (performance.now() - started) / 1000
+            break
+          }
+          await new Promise((resolve) => setTimeout(resolve, 500))
+        }
+      } else {
+        // The next publish after the debounce window, so each is one publish of its own.
+        await new Promise((resolve) => setTimeout(resolve, 2000))
+      }
     }
-    const debounce = rebuildDebounceMs(env) / 1000
+    const memoryMiB = treeRssMiB(child.pid!)
+
+    step('Lighthouse on three pages…')
+    let lighthouse: BenchResults['lighthouse']
+    try {
+      lighthouse = {
+        done: true,
+        pages: await lighthouseScores(url, ['/fr/', '/fr/events/', pagePath]),
+      }
+    } catch (error) {
+      lighthouse = {
+        done: false,
+        reason: `Lighthouse failed: ${error instanceof Error ? error.message : String(error)}`,
+      }
+    }
+    step('First searches in Chromium…')
+    const firstSearch = await firstSearchBytes(url, 'synthetic')
     return {
-      rest,
-      publishToLiveSeconds: publishSeconds,
-      debounceSeconds: debounce,
-      publishBuilds: await publishBuilds(api, token, savedAt),
+      server: {
+        firstRenderOfAllMs: firstOfAll,
+        coldRenderMs: median(cold),
+        warmMs: median(warm),
+        cached: { portal, nginx },
+        rest,
+        publishToLiveSeconds: publishes,
+        searchAfterPublishSeconds: searchSeconds,
+        memoryMiB,
+        debounceSeconds: rebuildDebounceMs(env) / 1000,
+      },
+      lighthouse,
+      firstSearch,
     }
   } finally {
     await stop()
   }
 }
 
-/** `connections` clients asking one URL again and again for `seconds`: latency percentiles. */
-async function loadTest(target: string, seconds: number, connections: number) {
-  const latencies: number[] = []
-  let errors = 0
-  const end = performance.now() + seconds * 1000
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < end) {
-        const started = performance.now()
-        try {
-          const response = await fetch(target, { signal: AbortSignal.timeout(30_000) })
-          await response.arrayBuffer()
-          if (!response.ok) errors += 1
-        } catch {
-          errors += 1
-        }
-        latencies.push(performance.now() - started)
-      }
-    }),
-  )
-  latencies.sort((a, b) => a - b)
-  return {
-    requests: latencies.length,
-    perSecond: Math.round(latencies.length / seconds),
-    p50Ms: Math.round(percentile(latencies, 0.5)),
-    p95Ms: Math.round(percentile(latencies, 0.95)),
-    errors,
-    connections,
-  }
-}
+/** The real server's port, chosen first: every step of the run gets its address as PUBLIC_URL. */
+let serverPort = 0
 
 async function main() {
   const counts = regionCounts(values, 'bench')
   serverPort = await freePort()
   env.PUBLIC_URL = `http://localhost:${serverPort}`
-  step(`Data in ${dataDir}, releases in ${releasesRel}, site address ${env.PUBLIC_URL}.`)
+  step(`Data in ${dataDir}, site address ${env.PUBLIC_URL}.`)
   const results = partial
   Object.assign(results, {
     date: new Date().toISOString(),
@@ -439,7 +414,7 @@ async function main() {
     options: counts,
   })
 
-  step(`1/8 Generating the synthetic region (${counts.events} events)…`)
+  step(`1/6 Generating the synthetic region (${counts.events} events)…`)
   const generated = await tsxRun('scripts/generate.ts', [
     '--events',
     String(counts.events),
@@ -456,82 +431,58 @@ async function main() {
     eventsPerSecond: summary ? (JSON.parse(summary[0]).generate.eventsPerSecond as number) : null,
   }
 
-  step('2/8 Full site build from the database…')
-  const built = await tsxRun('scripts/build-site.ts')
-  const live = liveRelease()
-  results.build = {
-    seconds: built.seconds,
-    pages: live.manifest.pages,
-    files: countFiles(live.dir),
-    peakMiB: built.peakMiB,
-    steps: live.manifest.steps ?? {},
+  step('2/6 Site build (Astro server build: code and assets)…')
+  const built = await run(process.execPath, [
+    path.resolve('node_modules/astro/bin/astro.mjs'),
+    'build',
+  ])
+  results.siteBuild = { seconds: built.seconds, peakMiB: built.peakMiB }
+
+  step('3/6 Publishing from the database: snapshot, then its search index…')
+  const published = await tsxRun('scripts/publish.ts')
+  const live = /is live \(([\d.]+) s\)/.exec(published.output)
+  const all = /Search index of (\d+) pages ready \(([\d.]+) s in all\)/.exec(published.output)
+  results.publish = {
+    liveSeconds: live ? Number(live[1]) : null,
+    searchPages: all ? Number(all[1]) : null,
+    seconds: published.seconds,
+    peakMiB: published.peakMiB,
+    indexBytes: folderBytes(path.join(dataDir, 'search')),
   }
 
-  step(`3/8 Bare Astro baseline with ${live.manifest.pages} trivial pages…`)
-  const bare = await baseline(live.manifest.pages)
-  const astroMs = live.manifest.steps?.astro ?? built.seconds * 1000
-  results.baseline = {
-    pages: live.manifest.pages,
-    seconds: bare.seconds,
-    msPerPage: (bare.seconds * 1000) / live.manifest.pages,
-    siteAstroMsPerPage: astroMs / live.manifest.pages,
-    ratio: astroMs / (bare.seconds * 1000),
+  step('4/6 Static export of the whole site, search index included…')
+  const exportDir = path.join(dataDir, 'export')
+  const exported = await tsxRun('scripts/export-site.ts', ['--out', exportDir])
+  results.export = {
+    seconds: exported.seconds,
+    files: countFiles(exportDir),
+    peakMiB: exported.peakMiB,
   }
 
-  step('4/8 Pagefind index and first searches in Chromium…')
-  const pagefindDir = path.join(live.dir, 'pagefind')
-  const served = await serveRelease(path.join(releases, 'current'))
-  const url = served.url
-  cleanups.push(served.close)
-  results.pagefind = {
-    seconds: (live.manifest.steps?.pagefind ?? 0) / 1000,
-    indexBytes: folderBytes(pagefindDir, (file) => !/\.(br|gz)$/.test(file)),
-    firstSearchBytes: await firstSearchBytes(url, 'synthetic'),
-  }
-  await served.close()
-
-  step('5/8 All-events feed…')
-  const snapshotFile = path.join(dataDir, 'site-snapshot.json')
+  step('5/6 All-events feed and page weights…')
+  const store = new SnapshotStore(path.join(dataDir, 'snapshots'))
+  const snapshotFile = path.join(store.dir, `${store.live()!.version}.json`)
   results.feed = await feedTiming(snapshotFile)
-
-  step('6/8 Page weights…')
   const { contentOf } = await import('../../web/lib/content')
   const upcoming = contentOf(JSON.parse(readFileSync(snapshotFile, 'utf8'))).upcomingEvents('fr')
-  const eventSlug = upcoming[0]?.event.slug ?? ''
+  const slugs = upcoming.slice(0, 6).map((item) => item.event.slug)
   results.pages = [
-    pageWeight(live.dir, '/fr/'),
-    pageWeight(live.dir, '/fr/events/'),
-    pageWeight(live.dir, `/fr/events/${eventSlug}/`),
+    pageWeight(exportDir, '/fr/'),
+    pageWeight(exportDir, '/fr/events/'),
+    pageWeight(exportDir, `/fr/events/${slugs[0]}/`),
   ]
-  step('6/8 Lighthouse on the same three pages…')
-  const site = await serveRelease(path.join(releases, 'current'))
-  cleanups.push(site.close)
-  try {
-    results.lighthouse = {
-      done: true,
-      pages: await lighthouseScores(
-        site.url,
-        results.pages.map((page) => page.path),
-      ),
-    }
-  } catch (error) {
-    results.lighthouse = {
-      done: false,
-      reason: `Lighthouse failed: ${error instanceof Error ? error.message : String(error)}`,
-    }
-  } finally {
-    await site.close()
-  }
 
-  step('7/8 Rebuild after one event changed…')
-  results.rebuild = await rebuildAfterOneChange(snapshotFile)
-
-  if (values['skip-server']) {
-    step('8/8 Server measurements skipped (--skip-server).')
+  if (values['skip-server'] || slugs.length < 6) {
+    step('6/6 Server measurements skipped.')
     results.server = null
+    results.lighthouse = { done: false, reason: 'not measured (--skip-server)' }
+    results.firstSearchBytes = {}
   } else {
-    step('8/8 The real server: REST latency and publish-to-live…')
-    results.server = await serverMeasurements()
+    step('6/6 The real server…')
+    const measured = await serverMeasurements(exportDir, slugs)
+    results.server = measured.server
+    results.lighthouse = measured.lighthouse
+    results.firstSearchBytes = measured.firstSearch
   }
 
   const day = results.date.slice(0, 10)
@@ -567,16 +518,11 @@ async function cleanUp() {
       // Already stopped.
     }
   }
-  if (!values.keep) {
-    rmSync(dataDir, { recursive: true, force: true })
-    rmSync(releases, { recursive: true, force: true })
-  } else {
-    step(`Kept ${dataDir} and ${releasesRel} (--keep).`)
-  }
-  rmSync(baselineDir, { recursive: true, force: true })
+  if (!values.keep) rmSync(dataDir, { recursive: true, force: true })
+  else step(`Kept ${dataDir} (--keep).`)
   if (partial.date && !finished) {
     // What was measured before the failure, for the next investigation.
-    const file = path.join(dataDir.replace(/[^/]+$/, ''), `zesummen-bench-partial-${stamp}.json`)
+    const file = path.join(os.tmpdir(), `zesummen-bench-partial-${stamp}.json`)
     writeFileSync(file, `${JSON.stringify(partial, null, 2)}\n`)
     step(`Measurements so far in ${file}.`)
   }

@@ -1,15 +1,9 @@
 // Compression of the site's text files. Brotli at quality 5 and gzip at 6: on the portal's pages
-// quality 6 and level 9 made files no smaller (16.8 % and 19.2 % of the original against 16.8 %
-// and 19.3 %) and cost 40 % more time.
-//
-// The build precompresses every text file but the HTML pages: .br and .gz next to each, so the
-// server sends the feeds (up to megabytes), scripts, styles and the search index's entry as they
-// are. The pages are compressed by the server when first asked for, and kept in memory
-// (scripts/lib/staticSite.ts): a page takes well under a millisecond, while compressing all
-// 58,000 pages of a 10,000-event region took a minute of every full build, and their 116,000
-// copies were most of the files an incremental build links. A file whose bytes are the same as in
-// the live release reuses that release's compressed copies (hard links).
-import { copyFileSync, existsSync, linkSync, readdirSync, rmSync, statSync } from 'node:fs'
+// quality 6 and level 9 made files no smaller and cost 40 % more time. The server compresses a
+// page or file when first asked for and keeps the copy (scripts/lib/livePages.ts,
+// scripts/lib/siteServer.ts); the static export writes .br and .gz copies of its text files but
+// the pages for file hosts and CDNs that send them.
+import { readdirSync, statSync } from 'node:fs'
 import { readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -56,30 +50,6 @@ function candidates(dir: string, skip: ReadonlySet<string> = new Set()): string[
   })
 }
 
-/**
- * Hard link (same disk, no copy) or copy when the file system refuses links. An existing file is
- * unlinked first, never written into: it may be a link to a file of the live release.
- */
-function linkOrCopy(from: string, to: string) {
-  rmSync(to, { force: true })
-  try {
-    linkSync(from, to)
-  } catch {
-    copyFileSync(from, to)
-  }
-}
-
-/** True when `previous` has the same bytes and both compressed copies; they are then reused. */
-async function reused(file: string, bytes: Buffer, previous: string): Promise<boolean> {
-  if (!existsSync(`${previous}.br`) || !existsSync(`${previous}.gz`)) return false
-  if (statSync(previous).size !== bytes.length) return false
-  if (!bytes.equals(await readFile(previous))) return false
-  linkOrCopy(`${previous}.br`, `${file}.br`)
-  linkOrCopy(`${previous}.gz`, `${file}.gz`)
-  return true
-}
-
-/** The content codings the site serves precompressed or compresses on request. */
 export type Coding = 'br' | 'gzip'
 
 /** The bytes in one content coding, in libuv's thread pool. */
@@ -106,43 +76,16 @@ async function replaceFile(file: string, bytes: Buffer) {
   await rename(temporary, file)
 }
 
-export interface Precompressed {
-  files: number
-  /** Files whose compressed copies came from the previous release. */
-  reused: number
-}
-
-/**
- * Compresses the text files of `dir` (all but pages) but those under the top-level names in
- * `skip`; with `previousDir` (the live release), files that did not change take its compressed
- * copies instead.
- */
-export async function precompress(
-  dir: string,
-  previousDir?: string | null,
-  skip: readonly string[] = [],
-): Promise<Precompressed> {
-  return precompressFiles(candidates(dir, new Set(skip)), dir, previousDir)
-}
-
-/** Compresses these files of the release `dir` (those worth it), as precompress does. */
-export async function precompressFiles(
-  list: readonly string[],
-  dir: string,
-  previousDir?: string | null,
-): Promise<Precompressed> {
-  const files = list.filter(worthCompressing)
+/** Writes .br and .gz copies of the text files of `dir` worth it (not the pages); returns how many. */
+export async function precompress(dir: string): Promise<number> {
+  const files = candidates(dir)
   let next = 0
-  let reusedCount = 0
   const worker = async () => {
     while (next < files.length) {
       const file = files[next++]!
-      const bytes = await readFile(file)
-      const previous = previousDir ? path.join(previousDir, path.relative(dir, file)) : null
-      if (previous && (await reused(file, bytes, previous))) reusedCount += 1
-      else await compressFile(file, bytes)
+      await compressFile(file, await readFile(file))
     }
   }
   await Promise.all(Array.from({ length: PARALLEL }, worker))
-  return { files: files.length, reused: reusedCount }
+  return files.length
 }

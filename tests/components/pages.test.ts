@@ -97,6 +97,7 @@ const snapshot: SiteSnapshot = {
 }
 
 const content = new SiteContent(snapshot)
+const site = new URL('https://zesummen.example.lu')
 
 beforeAll(async () => {
   container = await AstroContainer.create()
@@ -105,7 +106,7 @@ beforeAll(async () => {
 const render = (
   component: Parameters<AstroContainer['renderToString']>[0],
   props: Record<string, unknown>,
-) => container.renderToString(component, { props, locals: { content } })
+) => container.renderToString(component, { props, locals: { content, site } })
 
 describe('an event page', () => {
   const article = () =>
@@ -200,7 +201,7 @@ describe('a resource page', () => {
   it('is the main part of its page, in the frame', async () => {
     const document = await container.renderToString(ResourcePage, {
       props: { lang: 'fr', slug: 'help-desk' },
-      locals: { content },
+      locals: { content, site },
       request: new Request('https://zesummen.example.lu/fr/resources/help-desk/'),
       partial: false,
     })

@@ -1,5 +1,5 @@
-// The site builds from an empty database (a fresh installation before seeding): empty states
-// instead of crashes, and no link to a page that does not exist.
+// The site from an empty database (a fresh installation before seeding): published and exported,
+// with empty states instead of crashes, and no link to a page that does not exist.
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -10,24 +10,19 @@ import { brokenLinks, htmlFiles } from './siteFiles'
 
 describe('site from an empty database', () => {
   const dataDir = freshDataDir()
-  const siteDir = path.join(dataDir, 'releases', 'current')
+  const siteDir = path.join(dataDir, 'export')
+  const script = (name: string, ...args: string[]) =>
+    spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', `scripts/${name}`, ...args], {
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined },
+      encoding: 'utf8',
+    })
 
-  it('builds', () => {
-    const result = spawnSync(
-      process.execPath,
-      ['node_modules/tsx/dist/cli.mjs', 'scripts/build-site.ts'],
-      {
-        env: {
-          ...process.env,
-          DATA_DIR: dataDir,
-          RELEASES_DIR: path.relative(process.cwd(), path.join(dataDir, 'releases')),
-          DATABASE_URL: undefined,
-        },
-        encoding: 'utf8',
-      },
-    )
-    expect(result.status, result.stdout + result.stderr).toBe(0)
-    expect(result.stdout).toMatch(/Snapshot: 0 communes/)
+  it('publishes and exports', () => {
+    const published = script('publish.ts')
+    expect(published.status, published.stdout + published.stderr).toBe(0)
+    expect(published.stdout).toMatch(/Snapshot \S+ is live/)
+    const exported = script('export-site.ts', '--out', siteDir)
+    expect(exported.status, exported.stdout + exported.stderr).toBe(0)
   }, 300_000)
 
   it('shows empty states in every language and links nowhere missing', () => {

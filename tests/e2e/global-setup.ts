@@ -1,13 +1,14 @@
-// One portal for the site tests: fresh data, seeded, site built, served by `npm start`'s code.
+// One portal for the site tests: fresh data, seeded, published, served by `npm start`'s code;
+// and its static export (`npm run export`), whose files the tests read.
 import type { TestProject } from 'vitest/node'
-import { type RunningPortal, startPortal } from './server'
+import { exportPortal, type RunningPortal, startPortal } from './server'
 
 let portal: RunningPortal | undefined
 
 export async function setup(project: TestProject) {
   portal = await startPortal()
   project.provide('portalUrl', portal.url)
-  project.provide('siteDir', `${portal.dataDir}/releases/current`)
+  project.provide('siteDir', await exportPortal(portal))
 }
 
 export async function teardown() {

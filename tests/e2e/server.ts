@@ -8,6 +8,7 @@ import { chromium, type Browser } from 'playwright-core'
 
 export interface RunningPortal {
   url: string
+  port: number
   dataDir: string
   output: () => string
   stop: () => Promise<number | null>
@@ -45,8 +46,6 @@ export async function startPortal(
     MEDIA_DIR: undefined,
     PAYLOAD_SECRET: undefined,
     NODE_ENV: undefined,
-    RELEASES_DIR: path.relative(process.cwd(), path.join(dataDir, 'releases')),
-    ZESUMMEN_SNAPSHOT: undefined,
   }
   const child: ChildProcess = spawn(
     process.execPath,
@@ -82,6 +81,7 @@ export async function startPortal(
 
   return {
     url: `http://localhost:${port}`,
+    port,
     dataDir,
     output: () => log,
     stop: async () => {
@@ -89,6 +89,33 @@ export async function startPortal(
       return exited
     },
   }
+}
+
+/**
+ * The static export of a running portal's live content (`npm run export`), written into its data
+ * folder as `npm run export` would for the same settings; returns the folder.
+ */
+export async function exportPortal(portal: RunningPortal): Promise<string> {
+  const outDir = path.join(portal.dataDir, 'export')
+  const child = spawn(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'scripts/export-site.ts', '--out', outDir],
+    {
+      env: {
+        ...process.env,
+        PORT: String(portal.port),
+        DATA_DIR: portal.dataDir,
+        PUBLIC_URL: undefined,
+      } as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let log = ''
+  child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()))
+  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()))
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
+  if (code !== 0) throw new Error(`export exited with ${code}:\n${log}`)
+  return outDir
 }
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'

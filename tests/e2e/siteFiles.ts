@@ -1,7 +1,7 @@
 // Checks on a built site as files: every HTML page and its internal links.
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { resolveSiteFile } from '../../scripts/lib/staticSite'
+import { resolveSiteFile } from '../../scripts/lib/siteServer'
 
 export function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {

@@ -16,6 +16,7 @@ import {
   launchBrowser,
   type RunningPortal,
   startPortal,
+  exportPortal,
   firstAdminToken,
   portalApi,
 } from './server'
@@ -207,8 +208,8 @@ describe('moderation and publication', () => {
     await page.close()
   })
 
-  it('leaves no contact detail anywhere in the release: pages, feeds, search index', () => {
-    const root = path.join(portal.dataDir, 'releases', 'current')
+  it('leaves no contact detail in anything public: snapshots, pages, feeds, search index', async () => {
+    const exported = await exportPortal(portal)
     const leaks: string[] = []
     const walk = (dir: string) => {
       for (const name of readdirSync(dir)) {
@@ -223,10 +224,15 @@ describe('moderation and publication', () => {
         }
       }
     }
-    walk(root)
-    expect(readdirSync(path.join(root, 'pagefind')).length).toBeGreaterThan(0)
+    for (const dir of [
+      exported,
+      path.join(portal.dataDir, 'snapshots'),
+      path.join(portal.dataDir, 'search'),
+    ])
+      walk(dir)
+    expect(readdirSync(path.join(exported, 'pagefind')).length).toBeGreaterThan(0)
     expect(leaks).toEqual([])
-  })
+  }, 300_000)
 })
 
 describe("an editor's dashboard", () => {

@@ -46,7 +46,7 @@ describe('the events widget', () => {
     expect(policy).not.toContain('script-src')
     expect(response.headers.get('x-frame-options')).toBeNull()
     expect(response.headers.get('set-cookie')).toBeNull()
-    expect(response.headers.get('cache-control')).toBe('public, max-age=300')
+    expect(response.headers.get('cache-control')).toBe('public, max-age=60')
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
     const etag = response.headers.get('etag')!
     const body = await response.text()

@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SiteContent } from '../../web/lib/content'
 import { feedText } from '../../web/lib/feeds'
 import { readSnapshot } from '../../cms/snapshot/read'
-import { closeTestPayload, createDoc, createRemichWithHall, rest, testPayload } from './helpers'
+import {
+  closeTestPayload,
+  createDoc,
+  createRemichWithHall,
+  publishNow,
+  rest,
+  testPayload,
+} from './helpers'
 
 let payload: Payload
 const ids: Record<string, string | number> = {}
@@ -45,6 +52,7 @@ beforeAll(async () => {
   ids.draft = (
     await createDoc(payload, 'events', { ...base, title: 'Secret draft', _status: 'draft' })
   ).id
+  await publishNow(payload)
 })
 
 afterAll(closeTestPayload)
@@ -82,6 +90,7 @@ describe('GET /api/feeds/events.ics', () => {
       id: ids.other!,
       data: { start: '2030-03-03T17:30:00.000Z', end: '2030-03-03T19:30:00.000Z' } as never,
     })
+    await publishNow(payload)
     const moved = await feed('?lang=fr', { 'if-none-match': before.headers.get('etag')! })
     expect(moved.status).toBe(200)
     expect(moved.headers.get('etag')).not.toBe(before.headers.get('etag'))
@@ -94,6 +103,7 @@ describe('GET /api/feeds/events.ics', () => {
       id: ids.other!,
       data: { _status: 'draft' } as never,
     })
+    await publishNow(payload)
     expect((await feed('?lang=fr')).text).not.toContain('Repair café')
   })
 
@@ -138,12 +148,14 @@ describe('feeds of two builds', () => {
       id: ids.other!,
       data: { _status: 'published' } as never,
     })
+    await publishNow(payload)
     const first = await build()
     await payload.update({
       collection: 'events',
       id: ids.published!,
       data: { venue: null, onlineUrl: 'https://meet.example.org/cafe' } as never,
     })
+    await publishNow(payload)
     const second = await build()
     expect([...second.keys()].sort()).toEqual([...first.keys()].sort())
     expect(first.size).toBe(2)

@@ -11,6 +11,9 @@ import config from '../../cms/payload.config'
 import { openPayload } from '../../cms/openPayload'
 import type { Role } from '../../cms/access/roles'
 import { emailsDelivered } from '../../cms/submissions/emails'
+import { SnapshotStore } from '../../cms/domain/snapshotStore'
+import { snapshotsDir } from '../../cms/settings'
+import { readSnapshot } from '../../cms/snapshot/read'
 
 export { config }
 
@@ -175,3 +178,9 @@ export async function localStatus(call: () => Promise<unknown>): Promise<number>
 }
 
 export type { CollectionSlug }
+
+/** Publishes the database now, as the publish job does: a new live snapshot version. */
+export async function publishNow(payload: Payload): Promise<void> {
+  const store = new SnapshotStore(snapshotsDir())
+  store.activate(store.write(await readSnapshot(payload)))
+}

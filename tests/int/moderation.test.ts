@@ -1,7 +1,9 @@
 // What happens to a submission after the form: the receipt and the moderators' notice by email,
 // the image (checked, re-encoded without metadata, private), the no-JavaScript HTML answers, the
 // moderators' decisions and their effects, the retention job and a person's data request.
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
@@ -11,6 +13,7 @@ import { readOutbox } from '../../cms/email'
 import { emailsDelivered } from '../../cms/submissions/emails'
 import { purgeStaleSubmissions } from '../../cms/submissions/privacy'
 import { readSnapshot } from '../../cms/snapshot/read'
+import { publicUrl } from '../../cms/settings'
 import { FORM_END, FORM_START } from '../../web/lib/submissionForm'
 import {
   closeTestPayload,
@@ -261,33 +264,36 @@ describe('image', () => {
 })
 
 describe('answers for browsers without JavaScript', () => {
-  const releases = path.resolve('tests/.tmp', `releases-${process.pid}`)
-  beforeAll(() => {
-    const page = path.join(releases, 'current-release', 'pt', 'submit', 'initiative')
-    mkdirSync(page, { recursive: true })
-    writeFileSync(
-      path.join(page, 'index.html'),
+  // The site half of the server, as far as the form page asks it: the page and its choices.
+  const sitePages: Record<string, string> = {
+    '/pt/submit/initiative/':
       `<!doctype html><html lang="pt"><head><title>Propor uma iniciativa</title></head><body>` +
-        `<header>Zesummen</header><main>${FORM_START}<form></form>${FORM_END}</main></body></html>`,
-    )
-    writeFileSync(
-      path.join(releases, 'current-release', 'pt', 'submit', 'choices.json'),
-      JSON.stringify({
-        communes: [{ value: 'remich', label: 'Remich' }],
-        targetGroups: [],
-        organisations: [{ value: 'clube', label: 'Clube Recreativo' }],
-        languages: [{ value: 'pt', label: 'português' }],
-      }),
-    )
-    // The release layout: `current` is a link to the live release.
-    const link = path.join(releases, 'current')
-    rmSync(link, { force: true })
-    symlinkSync('current-release', link)
-    process.env.RELEASES_DIR = path.relative(process.cwd(), releases)
+      `<header>Zesummen</header><main>${FORM_START}<form></form>${FORM_END}</main></body></html>`,
+    '/pt/submit/choices.json': JSON.stringify({
+      communes: [{ value: 'remich', label: 'Remich' }],
+      targetGroups: [],
+      organisations: [{ value: 'clube', label: 'Clube Recreativo' }],
+      languages: [{ value: 'pt', label: 'português' }],
+    }),
+  }
+  const site = createServer((req, res) => {
+    const page = sitePages[req.url ?? '']
+    res.writeHead(page ? 200 : 404)
+    res.end(page)
   })
-  afterAll(() => {
-    delete process.env.RELEASES_DIR
-    rmSync(releases, { recursive: true, force: true })
+  const previous = { PORT: process.env.PORT, PUBLIC_URL: process.env.PUBLIC_URL }
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve))
+    // The portal's address stays what the forms were sent from; only its port moves here.
+    process.env.PUBLIC_URL = publicUrl()
+    process.env.PORT = String((site.address() as AddressInfo).port)
+  })
+  afterAll(async () => {
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name]
+      else process.env[name] = value
+    }
+    await new Promise((resolve) => site.close(resolve))
   })
 
   const html = { accept: 'text/html,application/xhtml+xml' }

@@ -1,8 +1,12 @@
-// Publish to live: changes to published content queue a site rebuild through the jobs queue,
-// debounced and coalesced; drafts do not; failures are recorded for the build panel. The build
-// itself is replaced by a stand-in here (the end-to-end tests run the real one).
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+// Publish to live: changes to published content queue a publish through the jobs queue,
+// debounced and coalesced; drafts do not; failures are recorded for the dashboard's panel. The
+// publish itself is replaced by a stand-in here (the end-to-end tests run the real one); the
+// snapshot store it writes to has tests of its own below.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { SnapshotStore } from '../../cms/domain/snapshotStore'
+import { emptySnapshot } from '../../cms/domain/snapshot'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readSnapshot, refreshSnapshot } from '../../cms/snapshot/read'
@@ -12,17 +16,14 @@ import {
   startRebuildOnPublish,
   useBuildRunner,
   type BuildResult,
-} from '../../cms/jobs/rebuildSite'
+} from '../../cms/jobs/publishSite'
 import { closeTestPayload, createEventIn, createRemichWithHall, testPayload } from './helpers'
 
 let payload: Payload
 let restore: () => void
 const ids: Record<string, string | number> = {}
 let calls = 0
-let outcome: BuildResult = {
-  ok: true,
-  log: '[build] Release r1 is live: 42 pages, built in 1.0 s.',
-}
+let outcome: BuildResult = { ok: true, version: 'v1', log: '[publish] Snapshot v1 is live.' }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -83,7 +84,7 @@ describe('rebuild on publish', () => {
     expect(made.length).toBeLessThanOrEqual(2)
     expect(calls).toBe(made.length)
     expect(made.every((build) => build.status === 'succeeded')).toBe(true)
-    expect(made[0]).toMatchObject({ release: 'r1', pages: 42 })
+    expect(made[0]).toMatchObject({ release: 'v1' })
     expect(made[0]!.reason).toMatch(/^events ×\d+$/)
     expect(made[0]!.durationMs).toBeGreaterThanOrEqual(400)
   })
@@ -117,7 +118,7 @@ describe('rebuild on publish', () => {
     // Commune editors read this: no server paths.
     expect(failed!.log).toContain('<portal>/web/lib/content.ts')
     expect(`${failed!.log ?? ''} ${failed!.error ?? ''}`).not.toContain(process.cwd())
-    outcome = { ok: true, log: '[build] Release r2 is live: 40 pages, built in 1.0 s.' }
+    outcome = { ok: true, version: 'v2', log: '[publish] Snapshot v2 is live.' }
   })
 
   it('with RUN_JOBS=0 only queues builds, for the instance that runs jobs', async () => {
@@ -146,24 +147,10 @@ describe('rebuild on publish', () => {
 
   it('rebuilds on a new day (Luxembourg time) even when nothing was published', async () => {
     await settled()
-    const previous = process.env.RELEASES_DIR
-    const releases = path.join('releases', `int-new-day-${process.pid}`)
-    process.env.RELEASES_DIR = releases
+    const store = new SnapshotStore(path.join(process.env.DATA_DIR!, 'snapshots'))
     try {
-      mkdirSync(path.join(releases, 'r1'), { recursive: true })
-      const builtAt = '2027-03-09T20:00:00.000Z'
-      writeFileSync(
-        path.join(releases, 'r1', 'release.json'),
-        JSON.stringify({
-          id: 'r1',
-          createdAt: builtAt,
-          contentAt: builtAt,
-          pages: 1,
-          durationMs: 1,
-          counts: {},
-        }),
-      )
-      symlinkSync('r1', path.join(releases, 'current'))
+      const builtAt = new Date('2027-03-09T20:00:00.000Z')
+      store.activate(store.write(emptySnapshot(), builtAt), builtAt)
       // 23:50 in Luxembourg: the same day.
       expect(rebuildOnNewDay(payload, new Date('2027-03-09T22:50:00Z'))).toBe(false)
       const before = (await builds()).length
@@ -174,9 +161,7 @@ describe('rebuild on publish', () => {
         { reason: 'a new day', status: 'succeeded' },
       ])
     } finally {
-      if (previous === undefined) delete process.env.RELEASES_DIR
-      else process.env.RELEASES_DIR = previous
-      rmSync(releases, { recursive: true, force: true })
+      rmSync(store.dir, { recursive: true, force: true })
     }
   })
 })
@@ -224,5 +209,41 @@ describe('reading published content again', () => {
     )
     expect(titles).not.toContain('Soon a draft')
     expect(titles).not.toContain('A draft nobody sees')
+  })
+})
+
+describe('the snapshot store', () => {
+  const store = new SnapshotStore(mkdtempSync(path.join(tmpdir(), 'zesummen-snapshots-')))
+  const at = (iso: string) => new Date(iso)
+  const snapshot = (generatedAt: string) => ({ ...emptySnapshot(), generatedAt })
+
+  it('stores versions, switches the live one and goes back on rollback', () => {
+    expect(store.live()).toBeNull()
+    expect(store.rollback()).toBeNull()
+    const first = store.write(snapshot('2027-01-01T00:00:00.000Z'), at('2027-01-01T00:00:00Z'))
+    const second = store.write(snapshot('2027-01-02T00:00:00.000Z'), at('2027-01-02T00:00:00Z'))
+    expect(store.versions()).toEqual([first, second])
+    // Written, not live until switched.
+    expect(store.live()).toBeNull()
+    expect(store.activate(first)).toMatchObject({ version: first, generation: 1 })
+    expect(store.activate(second)).toMatchObject({ version: second, generation: 2 })
+    expect(store.read(second).generatedAt).toBe('2027-01-02T00:00:00.000Z')
+    // Back to the one before; the generation still grows, so servers follow.
+    expect(store.rollback()).toMatchObject({ version: first, generation: 3 })
+    expect(store.rollback()).toBeNull()
+    expect(() => store.activate('20990101T000000000Z-000000')).toThrow(/No snapshot version/)
+    expect(() => store.read('../../etc/passwd')).toThrow(/Not a snapshot version/)
+  })
+
+  it('keeps the live version when pruning, and leaves no temporary files', () => {
+    const versions = Array.from({ length: 4 }, (_, day) =>
+      store.write(snapshot('2027-02-01T00:00:00.000Z'), at(`2027-02-0${day + 1}T00:00:00Z`)),
+    )
+    const live = store.live()!.version
+    store.prune(2)
+    expect(store.versions()).toContain(live)
+    expect(store.versions().slice(-2)).toEqual(versions.slice(-2))
+    expect(readFileSync(path.join(store.dir, 'live.json'), 'utf8')).toContain(live)
+    expect(existsSync(path.join(store.dir, `live.json.${process.pid}.tmp`))).toBe(false)
   })
 })

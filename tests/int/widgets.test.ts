@@ -3,7 +3,14 @@
 // Policy, query validation and the per-client rate limit.
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { closeTestPayload, createDoc, createRemichWithHall, rest, testPayload } from './helpers'
+import {
+  closeTestPayload,
+  createDoc,
+  createRemichWithHall,
+  publishNow,
+  rest,
+  testPayload,
+} from './helpers'
 
 let payload: Payload
 const ids: Record<string, string | number> = {}
@@ -30,6 +37,7 @@ beforeAll(async () => {
   ids.draft = (
     await createDoc(payload, 'events', { ...base, title: 'Secret draft', _status: 'draft' })
   ).id
+  await publishNow(payload)
 })
 
 afterAll(closeTestPayload)
@@ -39,7 +47,7 @@ describe('GET /api/widgets/events', () => {
     const response = await widget('?commune=remich&lang=pt&accent=blue')
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8')
-    expect(response.headers.get('cache-control')).toBe('public, max-age=300')
+    expect(response.headers.get('cache-control')).toBe('public, max-age=60')
     expect(response.headers.get('etag')).toMatch(/^"[\w-]{32}"$/)
     expect(response.headers.get('content-security-policy')).toMatch(
       /^default-src 'none'; style-src 'sha256-[\w+/=]+'; base-uri 'none'; form-action 'none'; frame-ancestors \*$/,
@@ -63,6 +71,7 @@ describe('GET /api/widgets/events', () => {
       id: ids.draft!,
       data: { title: 'Soirée d’accueil', _status: 'published' } as never,
     })
+    await publishNow(payload)
     const after = await widget('?lang=fr', { 'if-none-match': before.headers.get('etag')! })
     expect(after.status).toBe(200)
     expect(after.text).toContain('Soirée d’accueil')
@@ -71,6 +80,7 @@ describe('GET /api/widgets/events', () => {
       id: ids.cafe!,
       data: { _status: 'draft' } as never,
     })
+    await publishNow(payload)
     expect((await widget('?lang=fr')).text).not.toContain('Café des langues')
   })
 

@@ -1,8 +1,6 @@
 // All reads of CMS data for the site: one SiteContent per published snapshot, which finds
 // documents and makes the views of views.ts from them, each once per language. Pages get theirs as
 // `Astro.locals.content` (web/middleware.ts); feeds, widgets and the search index are handed one.
-import { existsSync, readFileSync } from 'node:fs'
-import path from 'node:path'
 import type { DateTime } from 'luxon'
 import { defaultLocale, isLocaleCode, type LocaleCode } from '../../locales/config'
 import { zonedFromISO } from '../../cms/domain/dates'
@@ -17,12 +15,7 @@ import type { IndicatorSource } from '../../cms/domain/attendance'
 import { spokenLanguages } from '../../cms/domain/valueLists'
 import { languageName } from '../../locales/i18n'
 import type { FormChoice, FormChoices } from './submissionForm'
-import {
-  emptySnapshot,
-  type RawDoc,
-  type SiteSnapshot,
-  type SnapshotCollection,
-} from '../../cms/domain/snapshot'
+import { type RawDoc, type SiteSnapshot, type SnapshotCollection } from '../../cms/domain/snapshot'
 import {
   type ActionView,
   attendanceOf,
@@ -58,14 +51,6 @@ import {
 } from './views'
 
 export * from './views'
-
-/** The snapshot file `npm run build` writes and renders from. */
-export function snapshotPath(): string {
-  return path.resolve(
-    process.env.ZESUMMEN_SNAPSHOT ??
-      path.join(process.env.DATA_DIR ?? 'data', 'site-snapshot.json'),
-  )
-}
 
 /** A collection's views in each language, made once, and found by slug. */
 class ViewList<T extends { slug: string }> {
@@ -798,22 +783,4 @@ export function contentOf(snapshot: SiteSnapshot): SiteContent {
     contents.set(snapshot, content)
   }
   return content
-}
-
-let fromFile: SiteContent | undefined
-
-/**
- * The content of the snapshot file a build renders (an empty site when there is none, but an
- * error when ZESUMMEN_SNAPSHOT names a file that is not there). Read once per process.
- */
-export function publishedContent(): SiteContent {
-  if (fromFile) return fromFile
-  const file = snapshotPath()
-  if (process.env.ZESUMMEN_SNAPSHOT && !existsSync(file)) {
-    throw new Error(`The content snapshot ${file} (ZESUMMEN_SNAPSHOT) does not exist.`)
-  }
-  fromFile = contentOf(
-    existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SiteSnapshot) : emptySnapshot(),
-  )
-  return fromFile
 }

@@ -5,8 +5,6 @@ import type { DateTime } from 'luxon'
 import { isLocaleCode, localeCodes, type LocaleCode } from '../../locales/config'
 import { spokenLanguages } from '../../cms/domain/valueLists'
 import type { EventView, SiteContent, TermView, Text } from './content'
-import { listingPaths } from './buildPlan'
-import { builtLocales } from './paths'
 import { languageName, t } from '../../locales/i18n'
 import { calendarFile } from './ical'
 
@@ -101,34 +99,6 @@ export function feedName(content: SiteContent, lang: LocaleCode, filter: FeedFil
   return parts.length
     ? t(lang, 'feeds.name.filtered', { filter: parts.join(' · ') })
     : t(lang, 'feeds.name.all')
-}
-
-/** What a static feed shows, for its fingerprint (see listingPaths): its name and its events. */
-export const feedShows = (content: SiteContent, lang: LocaleCode, filter: FeedFilter) => () => [
-  feedName(content, lang, filter),
-  feedEvents(content, lang, filter),
-]
-
-/**
- * getStaticPaths of a static feed per language and item (commune, category, target group):
- * `filterOf` gives an item's feed, `path` its URL; each is rendered when its content changed.
- */
-export function feedPaths(
-  content: SiteContent,
-  items: (lang: LocaleCode) => readonly { slug: string }[],
-  param: string,
-  filterOf: (slug: string) => FeedFilter,
-  path: (lang: LocaleCode, slug: string) => string,
-) {
-  return listingPaths(
-    builtLocales().flatMap((lang) =>
-      items(lang).map((item) => ({
-        params: { lang, [param]: item.slug },
-        path: path(lang, item.slug),
-        shows: feedShows(content, lang, filterOf(item.slug)),
-      })),
-    ),
-  )
 }
 
 /** The whole feed as iCalendar text. */

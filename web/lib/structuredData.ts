@@ -1,7 +1,7 @@
 // schema.org JSON-LD for events, from the same view the page renders.
 import { type LocaleCode, localeDefinition } from '../../locales/config'
 import type { EventView } from './content'
-import { siteUrl, urls } from '../../cms/domain/urls'
+import { urls } from '../../cms/domain/urls'
 
 const statusUrl: Record<string, string> = {
   scheduled: 'https://schema.org/EventScheduled',
@@ -11,8 +11,7 @@ const statusUrl: Record<string, string> = {
   'moved-online': 'https://schema.org/EventMovedOnline',
 }
 
-export function eventJsonLd(event: EventView, lang: LocaleCode, site: URL | undefined) {
-  const base = siteUrl(site)
+export function eventJsonLd(event: EventView, lang: LocaleCode, base: URL) {
   const venue = event.venue
   const place = venue
     ? {

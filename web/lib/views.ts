@@ -256,9 +256,6 @@ const zonedAt = (instant: number) => DateTime.fromMillis(instant, { zone: portal
  * DateTimes made up front, 10,000 views (one language) took 1.55 s, without them 1.2 s, the
  * difference mostly the garbage collector's.
  */
-/** The method through which an object gives digestText its shape. */
-export const DIGEST_SHAPE = Symbol('digest shape')
-
 class LazyOccurrence implements OccurrenceView {
   private startDate?: DateTime
   private endDate?: DateTime
@@ -294,39 +291,6 @@ class LazyOccurrence implements OccurrenceView {
     const { start, end, plannedStart, day, status, reason } = this
     return { start, end, plannedStart, day, status, reason }
   }
-
-  /** What a digest sees (see digestText): instants as numbers, no DateTime made. */
-  [DIGEST_SHAPE]() {
-    const { startsAt, endsAt, plannedAt, day, status, reason } = this
-    return [startsAt, endsAt, plannedAt, day, status, reason]
-  }
-}
-
-/**
- * The text a digest is made of (web/lib/buildPlan.ts): the shape JSON.stringify gives, with
- * dates as their instant and zone, and objects that offer a `[DIGEST_SHAPE]()` as that shape.
- * Luxon's toJSON writes ISO text, and an occurrence's toJSON would make the DateTimes it has not
- * made yet: an event's view holds dozens of occurrences.
- */
-export function digestText(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
-  if (DateTime.isDateTime(value)) return `${value.toMillis()}@${value.zoneName}`
-  const shaped = value as { [DIGEST_SHAPE]?: () => unknown; toJSON?: () => unknown }
-  if (typeof shaped[DIGEST_SHAPE] === 'function') return digestText(shaped[DIGEST_SHAPE]())
-  if (typeof shaped.toJSON === 'function') return digestText(shaped.toJSON())
-  if (Array.isArray(value)) {
-    let text = '['
-    for (const item of value) text += `${digestText(item)},`
-    return `${text}]`
-  }
-  let text = '{'
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue
-    const item = (value as Record<string, unknown>)[key]
-    if (item === undefined || typeof item === 'function') continue
-    text += `${JSON.stringify(key)}:${digestText(item)},`
-  }
-  return `${text}}`
 }
 
 /** An event's occurrences without the words of their overrides: the same in every language. */

@@ -1,9 +1,8 @@
 // robots.txt with the absolute sitemap address of this deployment (PUBLIC_URL).
 import type { APIRoute } from 'astro'
-import { siteUrl } from '../../cms/domain/urls'
 
-export const GET: APIRoute = ({ site }) => {
-  const sitemap = new URL('/sitemap-index.xml', siteUrl(site))
+export const GET: APIRoute = ({ locals }) => {
+  const sitemap = new URL('/sitemap-index.xml', locals.site)
   const body = [
     'User-agent: *',
     'Disallow: /admin',

@@ -2,9 +2,6 @@
 // same lists the page showed (public content only: communes, groups, organisations, languages).
 import type { APIRoute } from 'astro'
 import type { LocaleCode } from '../../../../locales/config'
-import { langPaths } from '../../../lib/paths'
-
-export const getStaticPaths = langPaths
 
 export const GET: APIRoute = ({ params, locals }) =>
   new Response(JSON.stringify(locals.content.formChoices(params.lang as LocaleCode)), {

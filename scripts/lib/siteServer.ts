@@ -1,17 +1,11 @@
-// Serves the live release of the public site: files with ETags and caching rules (hashed assets
-// immutable, everything else revalidated), brotli/gzip (the build's precompressed copies, or pages
-// compressed when first asked for and kept in memory), security headers, localized 404 pages,
-// and the language negotiation at `/`. Uploads (`media/`) are served as the type they were
-// stored as, never as a page of the site.
+// The public site's half of the server: pages rendered on demand from the live snapshot and kept
+// (scripts/lib/livePages.ts), the build's assets and the public/ files from dist/client (hashed
+// assets immutable, everything else revalidated), the uploads the published content uses, and the
+// search index of the newest indexed version. ETags and 304s, brotli or gzip, security headers,
+// localized 404 pages, and the language negotiation at `/`. Uploads are served as the type they
+// were stored as, never as a page of the site.
 import { createHash } from 'node:crypto'
-import {
-  createReadStream,
-  existsSync,
-  readFileSync,
-  realpathSync,
-  statSync,
-  type Stats,
-} from 'node:fs'
+import { createReadStream, existsSync, readFileSync, statSync, type Stats } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import path from 'node:path'
@@ -19,6 +13,14 @@ import { ifNoneMatchMatches } from '../../cms/http/conditional'
 import { typeOfStoredName, uploadedFileHeaders } from '../../cms/security/fileType'
 import { isLocaleCode, localeCodes, type LocaleCode } from '../../locales/config'
 import { type Coding, COMPRESSIBLE, compressBytes, MIN_BYTES } from './compress'
+import {
+  codedBody,
+  type LiveContent,
+  type PageCache,
+  pageTarget,
+  renderPage,
+  type SiteApp,
+} from './livePages'
 import { siteSecurityHeaders } from './securityHeaders'
 
 const contentTypes: Record<string, string> = {
@@ -39,6 +41,7 @@ const contentTypes: Record<string, string> = {
   '.ics': 'text/calendar; charset=utf-8',
   '.wasm': 'application/wasm',
   '.woff2': 'font/woff2',
+  '.pf_meta': 'application/octet-stream',
 }
 
 /** The cookie that remembers the language a reader last chose (a preference, nothing else). */
@@ -50,6 +53,21 @@ export interface SiteOptions {
   https: boolean
 }
 
+/** What the site half of the server serves from. */
+export interface Site extends SiteOptions {
+  app: SiteApp
+  /** The site's public address: pages are rendered as if asked for there. */
+  url: URL
+  live: LiveContent
+  pages: PageCache
+  /** The server build's files for browsers (dist/client): assets and public/. */
+  clientDir: string
+  /** Uploaded files (MEDIA_DIR). */
+  mediaDir: string
+  /** The folder of the search index readers are given (its pagefind/ files), or null. */
+  searchDir: () => string | null
+}
+
 /** The file for a URL path inside `root`, or null; never a path outside `root`. */
 export function resolveSiteFile(root: string, urlPath: string): string | null {
   let decoded: string
@@ -59,8 +77,7 @@ export function resolveSiteFile(root: string, urlPath: string): string | null {
     return null
   }
   if (decoded.includes('\0')) return null
-  // Dot files are the build's own (a release's snapshot, a search index being made); only
-  // /.well-known/ is the public's.
+  // Dot files are never the public's; only /.well-known/ is.
   if (decoded.split('/').some((part) => part.startsWith('.') && part !== '.well-known')) return null
   const candidate = path.resolve(root, `.${path.posix.normalize(decoded)}`)
   if (candidate !== root && !candidate.startsWith(root + path.sep)) return null
@@ -68,14 +85,6 @@ export function resolveSiteFile(root: string, urlPath: string): string | null {
   const index = path.join(candidate, 'index.html')
   if (existsSync(index)) return index
   return null
-}
-
-/** The release's folder of uploaded files (see copyMedia in scripts/build-site.ts). */
-const UPLOADS_DIR = 'media'
-
-/** Whether `file` (found by resolveSiteFile) is an upload, whatever spelling found it. */
-function isUpload(root: string, file: string): boolean {
-  return path.relative(root, file).split(path.sep)[0] === UPLOADS_DIR
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -114,17 +123,8 @@ function encodingFor(
   size: number,
 ): { suffix: string; name: Coding; stored: boolean } | null {
   if (!COMPRESSIBLE.has(path.extname(file))) return null
-  const accepted = acceptEncoding
-    .toLowerCase()
-    .split(',')
-    .map((part) => part.trim().split(';'))
-    .filter(([, q]) => !q || Number(q.trim().replace(/^q=/, '')) > 0)
-    .map(([name]) => name!.trim())
-  for (const [name, suffix] of [
-    ['br', '.br'],
-    ['gzip', '.gz'],
-  ] as const) {
-    if (!accepted.includes(name)) continue
+  for (const name of acceptedCodings(acceptEncoding)) {
+    const suffix = name === 'br' ? '.br' : '.gz'
     if (existsSync(file + suffix)) return { suffix, name, stored: true }
     if (size >= MIN_BYTES && size <= ON_REQUEST_MAX_BYTES) return { suffix, name, stored: false }
   }
@@ -282,39 +282,107 @@ function languageCookie(lang: LocaleCode, https: boolean): string {
 
 // ---------------------------------------------------------------------------------------------
 
-export function serveSite(
-  liveRoot: string,
+// ---------------------------------------------------------------------------------------------
+// Pages
+
+/** The codings a client accepts, best first (brotli, then gzip). */
+function acceptedCodings(acceptEncoding: string): Coding[] {
+  const accepted = acceptEncoding
+    .toLowerCase()
+    .split(',')
+    .map((part) => part.trim().split(';'))
+    .filter(([, q]) => !q || Number(q.trim().replace(/^q=/, '')) > 0)
+    .map(([name]) => name!.trim())
+  return (['br', 'gzip'] as const).filter((coding) => accepted.includes(coding))
+}
+
+/** Sends a page of the live version, rendering it first if this version has not yet. */
+async function sendPage(
+  site: Site,
   req: IncomingMessage,
   res: ServerResponse,
-  options: SiteOptions,
-): void {
+  pagePath: string,
+  status: number,
+  extra: OutgoingHttpHeaders,
+) {
+  const live = site.live.version!
+  const key = `${live.pointer.version}\n${pagePath}`
+  const page = await site.pages.get(key, () =>
+    renderPage(site.app, site.url, live.content, pagePath, status),
+  )
+  const coding = acceptedCodings(String(req.headers['accept-encoding'] ?? '')).find(() => true)
+  const coded = coding ? codedBody(site.pages, key, page, coding) : null
+  // Each coding is its own representation with its own strong validator (RFC 9110 8.8.3).
+  const etag = coded ? `${page.etag.slice(0, -1)}-${coding}"` : page.etag
+  const headers: OutgoingHttpHeaders = {
+    ...siteSecurityHeaders(site.https),
+    'content-type': page.type,
+    'cache-control': page.status === 200 ? 'public, max-age=0, must-revalidate' : 'no-cache',
+    etag,
+    vary: 'Accept-Encoding',
+    // Which published version answered: for operators, and for checks across instances.
+    'x-content-version': live.pointer.version,
+    ...extra,
+  }
+  if (page.status === 200 && ifNoneMatchMatches(req.headers['if-none-match'], etag)) {
+    res.writeHead(304, headers)
+    res.end()
+    return
+  }
+  const body = coded ? await coded : page.body
+  if (coded) headers['content-encoding'] = coding
+  headers['content-length'] = body.length
+  res.writeHead(page.status, headers)
+  res.end(req.method === 'HEAD' ? undefined : body)
+}
+
+/** Files: the build's assets and public/, the published uploads, the search index. */
+function fileFor(site: Site, pathname: string): { file: string; upload: boolean } | null {
+  if (pathname.startsWith('/media/')) {
+    const name = decodeURIComponentSafe(pathname.slice('/media/'.length))
+    const live = site.live.version
+    if (!name || name.includes('/') || !live?.media.has(name)) return null
+    const file = resolveSiteFile(site.mediaDir, `/${name}`)
+    return file ? { file, upload: true } : null
+  }
+  if (pathname.startsWith('/pagefind/')) {
+    const dir = site.searchDir()
+    const file = dir ? resolveSiteFile(dir, pathname) : null
+    return file ? { file, upload: false } : null
+  }
+  if (pathname.endsWith('/')) return null
+  const file = resolveSiteFile(site.clientDir, pathname)
+  return file ? { file, upload: false } : null
+}
+
+function decodeURIComponentSafe(value: string): string | null {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return null
+  }
+}
+
+function unavailable(res: ServerResponse) {
+  res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '30' })
+  res.end('The site is being prepared. Try again in a minute.\n')
+}
+
+export function serveSite(site: Site, req: IncomingMessage, res: ServerResponse): void {
   const method = req.method ?? 'GET'
   if (method !== 'GET' && method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' })
     res.end()
     return
   }
-  let root: string
-  try {
-    // One release for the whole request, even if a new one goes live meanwhile.
-    root = realpathSync(liveRoot)
-  } catch {
-    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '30' })
-    res.end('The site is being built. Try again in a minute.\n')
-    return
-  }
   const urlPath = req.url ?? '/'
   const pathname = urlPath.split('?')[0]!
-  // "//host" would be read as another site in a redirect; such paths are never ours.
-  if (pathname.startsWith('//') || pathname.includes('\\')) {
-    notFound(root, req, res, options, null)
-    return
-  }
+  const query = urlPath.slice(pathname.length)
   if (pathname === '/' || pathname === '/index.html') {
     const lang = negotiateLanguage(req.headers['accept-language'], req.headers.cookie)
     if (lang) {
       res.writeHead(302, {
-        ...siteSecurityHeaders(options.https),
+        ...siteSecurityHeaders(site.https),
         location: `/${lang}/`,
         vary: 'Accept-Language, Cookie',
         'cache-control': 'private, no-cache',
@@ -323,58 +391,47 @@ export function serveSite(
       return
     }
   }
-  // Directories are served with a trailing slash, so relative links and canonical URLs agree.
-  if (!pathname.endsWith('/') && !path.extname(pathname)) {
-    const directory = resolveSiteFile(root, `${pathname}/`)
-    if (directory) {
-      res.writeHead(301, { location: `${pathname}/${urlPath.slice(pathname.length)}` })
-      res.end()
-      return
-    }
-  }
-  const file = resolveSiteFile(root, urlPath)
-  if (file && isUpload(root, file)) {
+  const found = fileFor(site, pathname)
+  if (found) {
     // A file stored before uploads were named from their content may be called `x.html`: it is
     // sent as a download of unknown type, never as a page on the portal's origin.
-    send(req, res, file, options, 200, uploadedFileHeaders(typeOfStoredName(file)))
+    const extra = found.upload ? uploadedFileHeaders(typeOfStoredName(found.file)) : {}
+    send(req, res, found.file, site, 200, extra)
     return
   }
-  if (file) {
-    const extra: OutgoingHttpHeaders = {}
-    if (pathname === '/') extra.vary = 'Accept-Encoding, Accept-Language, Cookie'
-    // A page in a language is the reader's choice: remembered for the next visit of `/`.
-    const lang = localeCodes.find((code) => pathname.startsWith(`/${code}/`))
-    if (
-      lang &&
-      file.endsWith('.html') &&
-      cookieValue(req.headers.cookie, LANGUAGE_COOKIE) !== lang
-    ) {
-      extra['set-cookie'] = languageCookie(lang, options.https)
-    }
-    send(req, res, file, options, 200, extra)
+  const live = site.live.version
+  if (!live) return unavailable(res)
+  // "//host" would be read as another site in a redirect; such paths are never ours.
+  const target =
+    pathname.startsWith('//') || pathname.includes('\\')
+      ? pageTarget(live.content, '/404/')
+      : pageTarget(live.content, pathname === '/index.html' ? '/' : pathname)
+  if (target.kind === 'redirect') {
+    res.writeHead(301, {
+      ...siteSecurityHeaders(site.https),
+      location: `${target.location}${query}`,
+    })
+    res.end()
     return
   }
-  notFound(
-    root,
-    req,
-    res,
-    options,
-    localeCodes.find((code) => pathname.startsWith(`/${code}/`)) ?? null,
-  )
-}
-
-/** The 404 page in the language of the path, or the one listing all languages. */
-function notFound(
-  root: string,
-  req: IncomingMessage,
-  res: ServerResponse,
-  options: SiteOptions,
-  lang: string | null,
-) {
-  const page = resolveSiteFile(root, lang ? `/${lang}/404/` : '/404.html')
-  if (page) send(req, res, page, options, 404)
-  else {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
-    res.end('Not found')
+  const extra: OutgoingHttpHeaders = {}
+  if (pathname === '/') extra.vary = 'Accept-Encoding, Accept-Language, Cookie'
+  // A page in a language is the reader's choice: remembered for the next visit of `/`.
+  const lang = localeCodes.find((code) => pathname.startsWith(`/${code}/`))
+  if (
+    target.kind === 'page' &&
+    lang &&
+    pathname.endsWith('/') &&
+    cookieValue(req.headers.cookie, LANGUAGE_COOKIE) !== lang
+  ) {
+    extra['set-cookie'] = languageCookie(lang, site.https)
   }
+  const status = target.kind === 'page' ? 200 : 404
+  sendPage(site, req, res, target.path, status, extra).catch((error: unknown) => {
+    console.error(`[site] ${pathname}: ${error instanceof Error ? error.stack : String(error)}`)
+    if (!res.headersSent) {
+      res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
+      res.end('This page could not be shown. The error was recorded.\n')
+    } else res.end()
+  })
 }

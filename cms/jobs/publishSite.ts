@@ -1,35 +1,39 @@
-// Publish to live: every change to published content asks for a site rebuild through Payload's
-// jobs queue. Requests are debounced and coalesced: while a build waits to start, further changes
-// join it; while one runs, changes queue exactly one more. Builds run one at a time, in a child
-// process (`scripts/build-site.ts --snapshot --incremental`), from a snapshot this process reads
-// with the public's rights (only what changed since the last read, and in full once a day). Each
-// build is a `site-builds` document: the dashboard's build panel. An incremental build is live
-// before its search index is refreshed; a newer build stops that refresh and does its own.
+// Publish to live: every change to published content asks for a publish through Payload's jobs
+// queue. Requests are debounced and coalesced: while a publish waits to start, further changes
+// join it; while one runs, changes queue exactly one more. A publish reads the content with the
+// public's rights (only what changed since the last read, and in full once a day), stores it as a
+// new snapshot version and makes it the live one: every site server follows that pointer and
+// renders from it at once. The search index of the version is then made in a child process
+// (`scripts/index-search.ts`); a newer publish stops it and makes its own. Each publish is a
+// `site-builds` document: the dashboard's panel.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import path from 'node:path'
 import type { Payload, TaskConfig } from 'payload'
 import { localDay } from '../domain/dates'
-import { RELEASE_SNAPSHOT, type SiteSnapshot, snapshotCollections } from '../domain/snapshot'
+import { type SiteSnapshot, snapshotCollections } from '../domain/snapshot'
+import { SnapshotStore } from '../domain/snapshotStore'
 import { readPublished } from '../snapshot/read'
 import { onContentChanged } from '../hooks/contentChanged'
-import { currentReleaseId, readManifest } from '../../scripts/lib/releases'
 import { typescriptArgs } from '../../scripts/lib/typescriptChild'
-import { dataDir, rebuildDebounceMs, releasesDir } from '../settings'
+import { dataDir, rebuildDebounceMs, snapshotsDir } from '../settings'
 
 export const REBUILD_QUEUE = 'site'
 /** Even without a debounce, wait until the saving transaction has committed. */
 const MIN_DELAY_MS = 200
-const LOG_LINES = 60
 
 export interface BuildResult {
   ok: boolean
   log: string
+  /** The snapshot version made live. */
+  version?: string
 }
 
-/** Runs one build from a snapshot file; replaceable in tests. */
-export type BuildRunner = (snapshotFile: string) => Promise<BuildResult>
+/** Publishes one snapshot; replaceable in tests. */
+export type BuildRunner = (snapshot: SiteSnapshot) => Promise<BuildResult>
+
+/** Snapshot versions kept for `npm run rollback`. */
+export const KEPT_VERSIONS = 10
 
 interface RebuildState {
   /** A build is asked for and has not started: new changes join it. */
@@ -39,9 +43,8 @@ interface RebuildState {
   /** Builds run one after another. */
   chain: Promise<unknown>
   timer: NodeJS.Timeout | null
+  /** The search index being made for the live version. */
   child: ChildProcess | null
-  /** The running build is live and only refreshing its search index. */
-  childLive: boolean
   /** The last snapshot read: the next read re-reads only what changed since. */
   lastSnapshot: SiteSnapshot | null
   running: boolean
@@ -56,18 +59,17 @@ const state = ((globalThis as Record<symbol, unknown>)[stateKey] ??= {
   chain: Promise.resolve(),
   timer: null,
   child: null,
-  childLive: false,
   lastSnapshot: null,
   running: false,
   listening: false,
-  runner: runBuildScript,
+  runner: publishSnapshot,
 } satisfies RebuildState) as RebuildState
 
 /** Tests swap the build for a stand-in; returns a function restoring the real one. */
 export function useBuildRunner(runner: BuildRunner): () => void {
   state.runner = runner
   return () => {
-    state.runner = runBuildScript
+    state.runner = publishSnapshot
   }
 }
 
@@ -76,13 +78,13 @@ export function isBuilding(): boolean {
 }
 
 /**
- * On shutdown: waits for a running build up to `timeoutMs`, then stops its child process (a
- * stopped build never went live; the next build cleans up after it).
+ * On shutdown: waits for a running publish up to `timeoutMs`, and stops the search indexing (the
+ * next publish makes the index again).
  */
 export async function finishRunningBuild(timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (state.running && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250))
-  if (state.running) state.child?.kill('SIGTERM')
+  state.child?.kill('SIGTERM')
 }
 
 /** No build asked for, waiting or running. */
@@ -164,60 +166,53 @@ export function withoutServerPaths(text: string): string {
   return result
 }
 
-function tail(text: string): string {
-  return text.trimEnd().split('\n').slice(-LOG_LINES).join('\n')
-}
+const store = () => new SnapshotStore(snapshotsDir())
 
-/** The real build: `scripts/build-site.ts --snapshot <file>` as a child process. */
-function runBuildScript(snapshotFile: string): Promise<BuildResult> {
-  return new Promise((resolve) => {
-    const env = { ...process.env }
-    // The child must not run jobs of its own.
-    delete env.ZESUMMEN_JOBS_AUTORUN
-    const child = spawn(
-      process.execPath,
-      typescriptArgs('scripts/build-site.ts', ['--snapshot', snapshotFile, '--incremental']),
-      { env, stdio: ['ignore', 'pipe', 'pipe'] },
-    )
-    state.child = child
-    state.childLive = false
-    let log = ''
-    let live = false
-    const collect = (chunk: Buffer) => {
-      log = tail(log + chunk.toString())
-      if (!live && releaseLine.test(log)) live = state.childLive = true
-    }
-    child.stdout.on('data', collect)
-    child.stderr.on('data', collect)
-    child.on('error', (error) => {
-      state.child = null
-      resolve({ ok: false, log: tail(`${log}\n${error.message}`) })
-    })
-    child.on('exit', (code, signal) => {
-      state.child = null
-      state.childLive = false
-      // Stopped or failed after going live (refreshing search): the release is live all the same.
-      const note = live
-        ? '(the search index was not refreshed: a newer build does it)'
-        : `(build exited with ${code ?? signal})`
-      resolve({ ok: code === 0 || live, log: code === 0 ? log : tail(`${log}\n${note}`) })
-    })
+/**
+ * Makes the search index of a version in a child process (`scripts/index-search.ts`); one at a
+ * time: a newer version's stops an older one's. Readers get the previous index until it is done.
+ */
+function indexSearch(version: string) {
+  state.child?.kill('SIGTERM')
+  // It never opens Payload: it reads the snapshot file and renders with the site's build.
+  const child = spawn(process.execPath, typescriptArgs('scripts/index-search.ts', [version]), {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
+  state.child = child
+  child.on('exit', () => {
+    if (state.child === child) state.child = null
+  })
+  child.on('error', () => {
+    if (state.child === child) state.child = null
   })
 }
 
-const releaseLine = /Release (\S+) is live: (\d+) pages/
+/** The real publish: store the snapshot as a new version, make it live, index it for search. */
+async function publishSnapshot(snapshot: SiteSnapshot): Promise<BuildResult> {
+  const snapshots = store()
+  const version = snapshots.write(snapshot)
+  const pointer = snapshots.activate(version)
+  snapshots.prune(KEPT_VERSIONS)
+  indexSearch(version)
+  return {
+    ok: true,
+    version,
+    log: `[publish] Snapshot ${version} is live (switch ${pointer.generation}); search index follows.`,
+  }
+}
 
 /**
  * The published content now: what changed since the last read, on top of it; a full read the
- * first time in a day (the live release's snapshot is the last read after a restart).
+ * first time in a day (the live version is the last read after a restart).
  */
 async function currentSnapshot(payload: Payload): Promise<SiteSnapshot> {
   const now = new Date()
   let base = state.lastSnapshot
   if (!base) {
-    const file = path.join(releasesDir(), 'current', RELEASE_SNAPSHOT)
+    const snapshots = store()
+    const live = snapshots.live()
     try {
-      if (existsSync(file)) base = JSON.parse(readFileSync(file, 'utf8')) as SiteSnapshot
+      base = live ? snapshots.read(live.version) : null
     } catch {
       base = null
     }
@@ -237,21 +232,15 @@ async function build(payload: Payload, id: string): Promise<'succeeded' | 'faile
   })
   let result: BuildResult
   try {
-    const snapshot = await currentSnapshot(payload)
-    const file = path.join(dataDir(), 'rebuild-snapshot.json')
-    mkdirSync(path.dirname(file), { recursive: true })
-    writeFileSync(file, JSON.stringify(snapshot))
-    result = await state.runner(file)
+    result = await state.runner(await currentSnapshot(payload))
   } catch (error) {
     result = {
       ok: false,
       log: error instanceof Error ? (error.stack ?? error.message) : String(error),
     }
   }
-  const released = releaseLine.exec(result.log)
-  // The build script's own verdict first, then any error, then the exit status.
   const lines = result.log.split('\n').reverse()
-  const failure = [/\[build\] Failed/, /Error/, /exited/]
+  const failure = [/Failed/, /Error/]
     .map((pattern) => lines.find((line) => pattern.test(line)))
     .find(Boolean)
   const finishedAt = new Date()
@@ -262,14 +251,14 @@ async function build(payload: Payload, id: string): Promise<'succeeded' | 'faile
       status: result.ok ? 'succeeded' : 'failed',
       finishedAt: finishedAt.toISOString(),
       durationMs: finishedAt.getTime() - startedAt.getTime(),
-      release: released?.[1] ?? null,
-      pages: released ? Number(released[2]) : null,
+      release: result.version ?? null,
+      pages: null,
       error: result.ok ? null : withoutServerPaths(failure ?? 'The build failed; see the log.'),
       log: withoutServerPaths(result.log),
     },
     overrideAccess: true,
   })
-  if (!result.ok) payload.logger.error(`Site build ${id} failed; the live site is unchanged.`)
+  if (!result.ok) payload.logger.error(`Publish ${id} failed; the live site is unchanged.`)
   return result.ok ? 'succeeded' : 'failed'
 }
 
@@ -297,8 +286,6 @@ export const rebuildSiteTask: TaskConfig<{
         overrideAccess: true,
       })
     }
-    // A build that is live and only refreshing its search index gives way: this one refreshes it.
-    if (state.childLive) state.child?.kill('SIGTERM')
     const run = state.chain.then(async () => {
       state.running = true
       try {
@@ -319,10 +306,7 @@ const NEW_DAY_CHECK_MS = 10 * 60 * 1000
  * day (Luxembourg time) rebuilds it, in full, even when nothing was published.
  */
 export function rebuildOnNewDay(payload: Payload, now = new Date()): boolean {
-  const releases = releasesDir()
-  const id = currentReleaseId(releases)
-  const manifest = id ? readManifest(releases, id) : null
-  const builtFor = manifest?.contentAt ?? manifest?.createdAt
+  const builtFor = store().live()?.since
   if (!builtFor || localDay(builtFor) === localDay(now) || !rebuildIdle()) return false
   requestRebuild(payload, 'a new day')
   return true
