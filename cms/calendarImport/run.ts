@@ -6,6 +6,7 @@
 import type { Payload, Where } from 'payload'
 import type { LocaleCode } from '../../locales/config'
 import { idsOf } from '../hooks/enforceScope'
+import { oneAtATime } from '../oneAtATime'
 import {
   CalendarFormatError,
   importStatusReasons,
@@ -247,8 +248,28 @@ async function recordFailure(payload: Payload, source: CalendarSource, now: Date
   })
 }
 
-/** Imports one source at the moment `now` (passed in, so that tests do not depend on today). */
-export async function importSource(
+/**
+ * Imports one source at the moment `now` (passed in, so that tests do not depend on today). Two
+ * imports of one source (the job and "Fetch now", or two clicks) run one after the other, the
+ * second with what the first recorded, so neither creates the other's events again.
+ */
+export function importSource(
+  payload: Payload,
+  source: CalendarSource,
+  now: Date,
+): Promise<SourceReport> {
+  return oneAtATime(`calendar-source:${source.id}`, async () => {
+    const current = (await payload.findByID({
+      collection: 'calendar-sources',
+      id: source.id,
+      depth: 0,
+      disableErrors: true,
+    })) as CalendarSource | null
+    return importCurrent(payload, current ?? source, now)
+  })
+}
+
+async function importCurrent(
   payload: Payload,
   source: CalendarSource,
   now: Date,

@@ -6,15 +6,42 @@ import type { AddressInfo } from 'node:net'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importSource } from '../../cms/calendarImport/run'
+import { editorOverview } from '../../cms/dashboard/overview'
 import { expandOccurrences } from '../../cms/domain/recurrence'
+import { FETCH_NOW_LIMIT } from '../../cms/endpoints/calendarFetch'
 import type { CalendarSource } from '../../cms/payload-types'
-import { closeTestPayload, createDoc, testPayload } from './helpers'
+import {
+  closeTestPayload,
+  createDoc,
+  createUser,
+  rest,
+  testPayload,
+  type TestUser,
+} from './helpers'
 
 process.env.CALENDAR_ALLOW_HTTP = '1'
 process.env.CALENDAR_ALLOW_PRIVATE = '1'
 
 const NOW = new Date('2030-02-15T12:00:00Z')
 const fixture = (name: string) => readFileSync(`tests/fixtures/calendars/${name}.ics`, 'utf8')
+
+/** A calendar of one-off evening events in 2030, one per UID. */
+const calendarOf = (uids: string[], title = (uid: string) => `Soirée ${uid}`) =>
+  [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Zesummen tests//EN',
+    ...uids.flatMap((uid, index) => [
+      'BEGIN:VEVENT',
+      `UID:${uid}`,
+      `DTSTART:203006${String(10 + (index % 18)).padStart(2, '0')}T170000Z`,
+      `DTEND:203006${String(10 + (index % 18)).padStart(2, '0')}T190000Z`,
+      `SUMMARY:${title(uid)}`,
+      'LOCATION:Centre culturel, 5555 Remich',
+      'END:VEVENT',
+    ]),
+    'END:VCALENDAR',
+  ].join('\r\n')
 
 type Route = (req: IncomingMessage, res: ServerResponse) => void
 const routes = new Map<string, Route>()
@@ -275,5 +302,123 @@ describe('bad input leaves the events as they were and says why', () => {
       process.env.CALENDAR_ALLOW_PRIVATE = '1'
       delete process.env.CALENDAR_FETCH_TIMEOUT_SECONDS
     }
+  })
+})
+
+describe('“Fetch now” in the admin, and failing sources on the dashboard', () => {
+  let remichEditor: TestUser
+  let otherEditor: TestUser
+  let id: string | number
+
+  beforeAll(async () => {
+    const grevenmacher = await createDoc(payload, 'communes', {
+      name: 'Grevenmacher',
+      slug: 'grevenmacher',
+      code: '1104',
+      country: 'LU',
+      status: 'partner',
+    })
+    await createUser(payload, 'fetch-admin', ['admin'])
+    remichEditor = await createUser(payload, 'fetch-remich', ['commune-editor'], {
+      communes: [remich],
+    })
+    otherEditor = await createUser(payload, 'fetch-grevenmacher', ['commune-editor'], {
+      communes: [grevenmacher.id],
+    })
+    // "Fetch now" imports at today's date: single events, which no horizon leaves out.
+    serveCalendar('/fetch-now.ics', calendarOf(['fetch-now-1', 'fetch-now-2']))
+    id = (await newSource('Fetched by hand', '/fetch-now.ics')).id
+  })
+
+  it('imports at once for an editor of the source and answers the counts', async () => {
+    const response = await rest('POST', `/calendar-sources/${id}/fetch`, {
+      token: remichEditor.token,
+    })
+    expect(response.status).toBe(200)
+    expect(response.body).toMatchObject({
+      ok: true,
+      counts: { new: 2, updated: 0, unchanged: 0, removed: 0, skipped: 0 },
+      result: 'Imported: 2 new, 0 updated, 0 unchanged, 0 removed, 0 skipped.',
+    })
+    expect((await eventsOf(id)).length).toBe(2)
+    const again = await rest('POST', `/calendar-sources/${id}/fetch`, { token: remichEditor.token })
+    expect(again.body).toMatchObject({ ok: true, counts: { new: 0, unchanged: 2 } })
+  })
+
+  it('two fetches of one source at once run one after the other', async () => {
+    // Each answer takes 200 ms: overlapping imports would have both requests open at once.
+    const body = fixture('google-remich')
+    let open = 0
+    let mostOpen = 0
+    routes.set('/twice.ics', (req, res) => {
+      open += 1
+      mostOpen = Math.max(mostOpen, open)
+      setTimeout(() => {
+        open -= 1
+        if (req.headers['if-none-match'] === '"twice"') res.writeHead(304).end()
+        else res.writeHead(200, { etag: '"twice"' }).end(body)
+      }, 200)
+    })
+    const twice = await newSource('Clicked twice', '/twice.ics')
+    const reports = await Promise.all([
+      importSource(payload, twice, NOW),
+      importSource(payload, twice, NOW),
+    ])
+    expect(mostOpen).toBe(1)
+    // The second asks with the ETag the first recorded.
+    expect(reports.map((report) => report.result)).toEqual([
+      'Imported: 3 new, 0 updated, 0 unchanged, 0 removed, 0 skipped.',
+      'Not changed since the last fetch.',
+    ])
+    expect((await eventsOf(twice.id)).length).toBe(3)
+  })
+
+  it('refuses anonymous callers, other communes’ editors and ids that are not ids', async () => {
+    const before = (await source(id)).lastFetchedAt
+    expect((await rest('POST', `/calendar-sources/${id}/fetch`)).status).toBe(401)
+    const other = await rest('POST', `/calendar-sources/${id}/fetch`, { token: otherEditor.token })
+    expect(other.status).toBe(404)
+    expect(other.body.error).toMatch(/No such calendar source/)
+    for (const bad of ['abc', '1%20OR%201', '0', '-1']) {
+      const response = await rest('POST', `/calendar-sources/${bad}/fetch`, {
+        token: remichEditor.token,
+      })
+      expect(response.status, bad).toBe(404)
+    }
+    expect((await source(id)).lastFetchedAt).toBe(before)
+  })
+
+  it('is rate-limited per person, with the wait in the answer', async () => {
+    const busy = await createUser(payload, 'fetch-busy', ['commune-editor'], { communes: [remich] })
+    const statuses: number[] = []
+    let last
+    for (let call = 0; call <= FETCH_NOW_LIMIT.points; call += 1) {
+      last = await rest('POST', `/calendar-sources/${id}/fetch`, { token: busy.token })
+      statuses.push(last.status)
+    }
+    expect(statuses).toEqual([...Array<number>(FETCH_NOW_LIMIT.points).fill(200), 429])
+    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(JSON.stringify(last!.body)).toMatch(/Too many fetches/)
+    // Another person is not held back.
+    const other = await rest('POST', `/calendar-sources/${id}/fetch`, { token: remichEditor.token })
+    expect(other.status).toBe(200)
+  })
+
+  it('lists failing sources on the dashboard of those who may see them', async () => {
+    routes.set('/gone.ics', (_req, res) => res.writeHead(410).end())
+    const failing = await newSource('Gone away', '/gone.ics')
+    await importSource(payload, failing, NOW)
+    const mine = await editorOverview(payload, remichEditor.user as never, 'en', NOW)
+    expect(mine.failingSources).toContainEqual(
+      expect.objectContaining({
+        id: failing.id,
+        title: 'Gone away',
+        href: `/admin/collections/calendar-sources/${failing.id}`,
+        detail: expect.stringMatching(/answered 410/),
+      }),
+    )
+    expect(mine.failingSources.map((item) => item.id)).not.toContain(id)
+    const theirs = await editorOverview(payload, otherEditor.user as never, 'en', NOW)
+    expect(theirs.failingSources).toEqual([])
   })
 })
