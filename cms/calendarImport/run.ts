@@ -17,6 +17,7 @@ import {
 import type { CalendarSource, Event } from '../payload-types'
 import { plainTextToLexical } from '../seed/richText'
 import { CalendarFetchError, fetchCalendar } from './fetch'
+import { SourceVenues } from './venues'
 
 export interface ImportCounts {
   new: number
@@ -24,6 +25,8 @@ export interface ImportCounts {
   unchanged: number
   removed: number
   skipped: number
+  /** Venues made from the source's places, for an editor to check. */
+  newVenues: number
 }
 
 export interface SourceReport {
@@ -36,6 +39,7 @@ export interface SourceReport {
 }
 
 const MAX_RECORDED_REASONS = 100
+const MAX_NAMED_VENUES = 10
 
 const emptyCounts = (): ImportCounts => ({
   new: 0,
@@ -43,6 +47,7 @@ const emptyCounts = (): ImportCounts => ({
   unchanged: 0,
   removed: 0,
   skipped: 0,
+  newVenues: 0,
 })
 
 /** The portal's categories for an event: the source's defaults and its mapped words. */
@@ -90,7 +95,12 @@ function localeData(event: ImportedEvent, locale: LocaleCode) {
 const otherLocales = (event: ImportedEvent) =>
   (Object.keys(event.texts) as LocaleCode[]).filter((locale) => locale !== event.sourceLanguage)
 
-async function createEvent(payload: Payload, event: ImportedEvent, source: CalendarSource) {
+async function createEvent(
+  payload: Payload,
+  event: ImportedEvent,
+  source: CalendarSource,
+  venue: string | number | null,
+) {
   const draft = source.arrival !== 'published'
   const created = await payload.create({
     collection: 'events',
@@ -98,6 +108,7 @@ async function createEvent(payload: Payload, event: ImportedEvent, source: Calen
     draft,
     data: {
       ...sharedData(event, source),
+      venue,
       ...localeData(event, event.sourceLanguage),
       _status: draft ? 'draft' : 'published',
     } as never,
@@ -118,9 +129,17 @@ async function updateEvent(
   event: ImportedEvent,
   source: CalendarSource,
   current: Event,
+  venues: SourceVenues,
 ) {
   // A published event stays published; changes to a draft arrive as a draft to review.
   const draft = current._status !== 'published'
+  // The venue follows the source only when its place changed (or none was found before): an
+  // editor's better choice for the same text stays.
+  const placeChanged = !current.venue || (current.importLocation ?? null) !== event.location
+  const shared = {
+    ...sharedData(event, source),
+    ...(placeChanged ? { venue: await venues.venueFor(event) } : {}),
+  }
   for (const locale of [event.sourceLanguage, ...otherLocales(event)]) {
     await payload.update({
       collection: 'events',
@@ -128,7 +147,7 @@ async function updateEvent(
       locale,
       draft,
       data: {
-        ...(locale === event.sourceLanguage ? sharedData(event, source) : {}),
+        ...(locale === event.sourceLanguage ? shared : {}),
         ...localeData(event, locale),
       } as never,
     })
@@ -182,14 +201,15 @@ async function applyEvents(
   const counts = emptyCounts()
   const existing = await importedEvents(payload, source)
   const byUid = new Map(existing.map((doc) => [doc.importUid, doc]))
+  const venues = await SourceVenues.load(payload, source)
   for (const event of events) {
     const current = byUid.get(event.uid)
     try {
       if (!current) {
-        await createEvent(payload, event, source)
+        await createEvent(payload, event, source, await venues.venueFor(event))
         counts.new += 1
       } else if (isNewer(event, current) && event.hash !== current.importHash) {
-        await updateEvent(payload, event, source, current)
+        await updateEvent(payload, event, source, current, venues)
         counts.updated += 1
       } else {
         counts.unchanged += 1
@@ -205,11 +225,16 @@ async function applyEvents(
       counts.removed += 1
   }
   counts.skipped = skipped.length
-  return counts
+  counts.newVenues = venues.created.length
+  return { counts, newVenues: venues.created }
 }
 
-function summary(counts: ImportCounts): string {
-  return `Imported: ${counts.new} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.removed} removed, ${counts.skipped} skipped.`
+function summary(counts: ImportCounts, newVenues: string[]): string {
+  const imported = `Imported: ${counts.new} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.removed} removed, ${counts.skipped} skipped.`
+  if (newVenues.length === 0) return imported
+  const listed = newVenues.slice(0, MAX_NAMED_VENUES).map((name) => `“${name}”`)
+  const names = [...listed, ...(newVenues.length > MAX_NAMED_VENUES ? ['…'] : [])].join(', ')
+  return `${imported} ${newVenues.length} new venue(s) made from the calendar’s places, for an editor to check: ${names}.`
 }
 
 async function recordSuccess(
@@ -293,8 +318,14 @@ async function importCurrent(
     } else {
       const parsed = parseCalendar(fetched.text, { language: source.language, now })
       const skipped = [...parsed.skipped]
-      const counts = await applyEvents(payload, source, parsed.events, skipped)
-      report = { source: source.name, ok: true, result: summary(counts), counts, skipped }
+      const { counts, newVenues } = await applyEvents(payload, source, parsed.events, skipped)
+      report = {
+        source: source.name,
+        ok: true,
+        result: summary(counts, newVenues),
+        counts,
+        skipped,
+      }
       validators = { etag: fetched.etag, lastModified: fetched.lastModified }
     }
   } catch (error) {

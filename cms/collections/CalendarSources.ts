@@ -42,7 +42,7 @@ const serverField = (field: Field): Field =>
 const panelField = (field: Field): Field =>
   serverField({ ...field, admin: { components: { Field: false } } } as Field)
 
-const counts = ['new', 'updated', 'unchanged', 'removed', 'skipped'] as const
+const counts = ['new', 'updated', 'unchanged', 'removed', 'skipped', 'newVenues'] as const
 
 export const CalendarSources: CollectionConfig = {
   slug: 'calendar-sources',

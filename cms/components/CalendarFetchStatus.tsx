@@ -11,6 +11,7 @@ const countLabels: { key: keyof NonNullable<CalendarSource['counts']>; label: Me
   { key: 'unchanged', label: 'fetchCountUnchanged' },
   { key: 'removed', label: 'fetchCountRemoved' },
   { key: 'skipped', label: 'fetchCountSkipped' },
+  { key: 'newVenues', label: 'fetchCountNewVenues' },
 ]
 
 export const CalendarFetchStatus: UIFieldServerComponent = ({ data, id, i18n }) => {

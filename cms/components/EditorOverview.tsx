@@ -15,6 +15,7 @@ const sections: { key: Section; title: MessageKey }[] = [
   { key: 'scheduled', title: 'overviewScheduled' },
   { key: 'resourcesToReview', title: 'overviewStaleResources' },
   { key: 'failingSources', title: 'overviewFailingSources' },
+  { key: 'venuesToCheck', title: 'overviewVenuesToCheck' },
 ]
 
 export async function EditorOverview({ payload, user, i18n }: ServerComponentProps) {

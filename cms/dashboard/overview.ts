@@ -32,6 +32,7 @@ export interface EditorOverview {
   scheduled: OverviewItem[]
   resourcesToReview: OverviewItem[]
   failingSources: OverviewItem[]
+  venuesToCheck: OverviewItem[]
 }
 
 type Doc = Record<string, unknown> & { id: string | number }
@@ -245,6 +246,19 @@ export async function editorOverview(
     scheduled: await scheduledItems(options, now),
     resourcesToReview: resourcesToReview.slice(0, LIST_LIMIT),
     failingSources: await failingSources(options),
+    venuesToCheck: (
+      await findEditable(
+        options,
+        'venues',
+        { needsReview: { equals: true } },
+        { name: true, createdAt: true },
+        '-createdAt',
+      )
+    )
+      .slice(0, LIST_LIMIT)
+      .map((doc) =>
+        itemOf('venues', doc, typeof doc.createdAt === 'string' ? doc.createdAt : null),
+      ),
   }
 }
 

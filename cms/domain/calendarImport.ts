@@ -58,6 +58,8 @@ export interface ImportedEvent {
   status: 'scheduled' | 'cancelled'
   url: string | null
   location: string | null
+  /** GEO, when the source gives valid coordinates. */
+  geo: { latitude: number; longitude: number } | null
   /** The source's CATEGORIES words, lower case. */
   categories: string[]
   /** A digest of everything above but sequence and last-modified: equal means unchanged. */
@@ -249,6 +251,16 @@ function webAddress(value: unknown): string | null {
   } catch {
     return null
   }
+}
+
+/** GEO as WGS 84 coordinates, or null when missing or out of range (never a guess). */
+function geoOf(component: ICAL.Component): ImportedEvent['geo'] {
+  const value = component.getFirstPropertyValue('geo') as unknown
+  if (!Array.isArray(value) || value.length !== 2) return null
+  const [latitude, longitude] = value.map(Number) as [number, number]
+  if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) return null
+  if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return null
+  return { latitude, longitude }
 }
 
 function categoryWords(component: ICAL.Component): string[] {
@@ -486,6 +498,7 @@ function mapEvent(
       typeof location === 'string'
         ? plainLine(htmlToText(location)).slice(0, IMPORT_LIMITS.locationLength) || null
         : null,
+    geo: geoOf(master),
     categories: categoryWords(master),
   }
   return { ...event, hash: digest(event) }

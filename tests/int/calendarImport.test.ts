@@ -422,3 +422,118 @@ describe('“Fetch now” in the admin, and failing sources on the dashboard', (
     expect(theirs.failingSources).toEqual([])
   })
 })
+
+describe('the places the source names become venues', () => {
+  let stadtbredimus: string | number
+  let grevenmacherHall: string | number
+  let culturalCentre: string | number
+  let kiosk: string | number
+
+  const event = (uid: string, day: number, lines: string[]) => [
+    'BEGIN:VEVENT',
+    `UID:${uid}`,
+    `DTSTART:203007${String(day).padStart(2, '0')}T170000Z`,
+    `DTEND:203007${String(day).padStart(2, '0')}T190000Z`,
+    `SUMMARY:Rencontre ${uid}`,
+    ...lines,
+    'END:VEVENT',
+  ]
+  const places = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Zesummen tests//EN',
+    ...event('by-name', 1, ['LOCATION:centre culturel\\, Stadtbredimus']),
+    ...event('by-geo', 2, ['LOCATION:Am Park', 'GEO:49.56415;6.36300']),
+    ...event('new-place', 3, [
+      'LOCATION:Salle des fêtes\\, 12 Rue de la Gare\\, L-5450 Stadtbredimus\\, Luxembourg',
+      'GEO:49.5700;6.3700',
+    ]),
+    ...event('same-new-place', 4, ['LOCATION:Salle des Fêtes\\, Stadtbredimus']),
+    ...event('other-commune-name', 5, ['LOCATION:Kulturhaus Grevenmacher']),
+    ...event('no-place', 6, []),
+    'END:VCALENDAR',
+  ].join('\r\n')
+
+  beforeAll(async () => {
+    stadtbredimus = (
+      await createDoc(payload, 'communes', {
+        name: 'Stadtbredimus',
+        slug: 'stadtbredimus',
+        code: '1206',
+        country: 'LU',
+        status: 'partner',
+      })
+    ).id
+    const grevenmacher = await payload.find({
+      collection: 'communes',
+      where: { slug: { equals: 'grevenmacher' } },
+    })
+    grevenmacherHall = (
+      await createDoc(payload, 'venues', {
+        name: 'Kulturhaus Grevenmacher',
+        slug: 'kulturhaus-grevenmacher',
+        commune: grevenmacher.docs[0]!.id,
+      })
+    ).id
+    culturalCentre = (
+      await createDoc(payload, 'venues', {
+        name: 'Centre Culturel',
+        slug: 'centre-culturel-stadtbredimus',
+        commune: stadtbredimus,
+      })
+    ).id
+    kiosk = (
+      await createDoc(payload, 'venues', {
+        name: 'Kiosque',
+        slug: 'kiosque-stadtbredimus',
+        commune: stadtbredimus,
+        coordinates: { latitude: 49.5637, longitude: 6.363 },
+      })
+    ).id
+    serveCalendar('/places.ics', places)
+  })
+
+  it('links a matching venue, or makes one marked for an editor, never leaving the place out', async () => {
+    const { id } = await newSource('Stadtbredimus', '/places.ics', { communes: [stadtbredimus] })
+    const report = await importSource(payload, await source(id), NOW)
+    expect(report.counts).toMatchObject({ new: 6, newVenues: 2, skipped: 0 })
+    expect(report.result).toMatch(
+      /2 new venue\(s\) made from the calendar’s places, for an editor to check: “Salle des fêtes”, “Kulturhaus Grevenmacher”\./,
+    )
+    expect((await byUid(id, 'by-name')).venue).toBe(culturalCentre)
+    expect((await byUid(id, 'by-geo')).venue).toBe(kiosk)
+    const made = (await byUid(id, 'new-place')).venue as string | number
+    expect((await byUid(id, 'same-new-place')).venue).toBe(made)
+    expect(await payload.findByID({ collection: 'venues', id: made, depth: 0 })).toMatchObject({
+      name: 'Salle des fêtes',
+      commune: stadtbredimus,
+      address: { street: '12 Rue de la Gare', postcode: '5450', locality: 'Stadtbredimus' },
+      coordinates: { latitude: 49.57, longitude: 6.37 },
+      needsReview: true,
+      importSource: id,
+      sourceLanguage: 'fr',
+    })
+    // A venue of a commune the source does not cover is not theirs to use: a new one is made.
+    const other = (await byUid(id, 'other-commune-name')).venue
+    expect(other).not.toBe(grevenmacherHall)
+    expect(other).toBeTruthy()
+    expect((await byUid(id, 'no-place')).venue ?? null).toBeNull()
+    expect((await source(id)).counts?.newVenues).toBe(2)
+  })
+
+  it('shows the new venues to the editors who may change them', async () => {
+    const editor = await createUser(payload, 'venues-stadtbredimus', ['commune-editor'], {
+      communes: [stadtbredimus],
+    })
+    const elsewhere = await createUser(payload, 'venues-remich', ['commune-editor'], {
+      communes: [remich],
+    })
+    const mine = await editorOverview(payload, editor.user as never, 'en', NOW)
+    expect(mine.venuesToCheck.map((item) => item.title).sort()).toEqual([
+      'Kulturhaus Grevenmacher',
+      'Salle des fêtes',
+    ])
+    const theirs = await editorOverview(payload, elsewhere.user as never, 'en', NOW)
+    expect(theirs.venuesToCheck.map((item) => item.title)).not.toContain('Salle des fêtes')
+  })
+})

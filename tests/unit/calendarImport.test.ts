@@ -2,6 +2,12 @@
 import { describe, expect, it } from 'vitest'
 import { isPrivateAddress } from '../../cms/calendarImport/addresses'
 import {
+  communeOfPlace,
+  distanceMetres,
+  matchVenue,
+  placeParts,
+} from '../../cms/calendarImport/places'
+import {
   CalendarFormatError,
   htmlToText,
   ianaZoneOf,
@@ -123,5 +129,58 @@ describe('isPrivateAddress', () => {
     ['2001:db8:85a3::8a2e:370:7334', false],
   ])('%s → %s', (address, refused) => {
     expect(isPrivateAddress(address)).toBe(refused)
+  })
+})
+
+describe('places of imported events', () => {
+  const hall = {
+    id: 1,
+    names: ['Centre Culturel', 'Kulturzentrum'],
+    commune: 'remich',
+    street: '5 Place du Marché',
+    postcode: '5555',
+    locality: 'Remich',
+    latitude: 49.5447,
+    longitude: 6.3669,
+  }
+  const kiosk = {
+    id: 2,
+    names: ['Kiosque'],
+    commune: 'remich',
+    latitude: 49.5481,
+    longitude: 6.3675,
+  }
+
+  it('reads a LOCATION into name, street, postcode and locality, without the country', () => {
+    expect(placeParts('Salle des fêtes, 12 Rue de la Gare, L-5555 Remich, Luxembourg')).toEqual({
+      name: 'Salle des fêtes',
+      street: '12 Rue de la Gare',
+      postcode: '5555',
+      locality: 'Remich',
+    })
+    expect(placeParts('Esplanade, Remich')).toMatchObject({ name: 'Esplanade', locality: 'Remich' })
+  })
+
+  it('matches by normalised name in any language, by street address, or by GEO within 100 m', () => {
+    const venues = [hall, kiosk]
+    expect(matchVenue(venues, 'CENTRE CULTUREL', null)?.id).toBe(1)
+    expect(matchVenue(venues, 'Kulturzentrum, Remich', null)?.id).toBe(1)
+    expect(matchVenue(venues, 'Salle 2, 5 place du marche, 5555 Remich', null)?.id).toBe(1)
+    // About 60 m north of the kiosk, with a name the portal does not know.
+    expect(matchVenue(venues, 'Park', { latitude: 49.54865, longitude: 6.3675 })?.id).toBe(2)
+    // About 170 m away: too far to be the same place, and no name matches.
+    expect(matchVenue(venues, 'Park', { latitude: 49.5496, longitude: 6.3675 })).toBeNull()
+    expect(matchVenue(venues, 'Centre sportif', null)).toBeNull()
+    expect(distanceMetres(hall, kiosk)).toBeGreaterThan(370)
+    expect(distanceMetres(hall, kiosk)).toBeLessThan(385)
+  })
+
+  it('puts a new venue in the commune its LOCATION names, else the source’s first', () => {
+    const communes = [
+      { id: 'a', name: 'Remich' },
+      { id: 'b', name: 'Stadtbredimus' },
+    ]
+    expect(communeOfPlace(communes, 'Salle, 5450 Stadtbredimus')?.id).toBe('b')
+    expect(communeOfPlace(communes, 'Somewhere')?.id).toBe('a')
   })
 })
