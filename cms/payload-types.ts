@@ -594,6 +594,7 @@ export interface CalendarSource {
     removed?: number | null;
     skipped?: number | null;
     newVenues?: number | null;
+    linked?: number | null;
   };
   skippedReasons?:
     | {
@@ -601,6 +602,10 @@ export interface CalendarSource {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Events of this calendar that another calendar source brought first: shown once, from that source.
+   */
+  linkedEvents?: (number | Event)[] | null;
   etag?: string | null;
   lastModified?: string | null;
   failures?: number | null;
@@ -1752,6 +1757,7 @@ export interface CalendarSourcesSelect<T extends boolean = true> {
         removed?: T;
         skipped?: T;
         newVenues?: T;
+        linked?: T;
       };
   skippedReasons?:
     | T
@@ -1759,6 +1765,7 @@ export interface CalendarSourcesSelect<T extends boolean = true> {
         reason?: T;
         id?: T;
       };
+  linkedEvents?: T;
   etag?: T;
   lastModified?: T;
   failures?: T;

@@ -36,7 +36,7 @@ const COUNTRIES = new Set([
 ])
 
 /** Lower case, no accents, punctuation as spaces: "Centre Culturel, L-5555" → "centre culturel l 5555". */
-export function normalisedPlace(text: string): string {
+export function normalisedWords(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -61,7 +61,7 @@ export function placeParts(location: string): PlaceParts {
   const parts = location
     .split(/[,\n;]/)
     .map((part) => part.trim())
-    .filter((part) => part && !COUNTRIES.has(normalisedPlace(part)))
+    .filter((part) => part && !COUNTRIES.has(normalisedWords(part)))
   const [name = location.trim(), ...rest] = parts
   let postcode: string | null = null
   let locality: string | null = null
@@ -99,11 +99,11 @@ function coordinatesOf(venue: VenueCandidate): Coordinates | null {
 
 const sameStreet = (venue: VenueCandidate, parts: PlaceParts) =>
   Boolean(venue.street && parts.street) &&
-  normalisedPlace(venue.street!) === normalisedPlace(parts.street!) &&
+  normalisedWords(venue.street!) === normalisedWords(parts.street!) &&
   ((venue.postcode && venue.postcode === parts.postcode) ||
     (venue.locality &&
       parts.locality &&
-      normalisedPlace(venue.locality) === normalisedPlace(parts.locality)))
+      normalisedWords(venue.locality) === normalisedWords(parts.locality)))
 
 /**
  * The venue the source means: the nearest within SAME_PLACE_METRES of GEO; else one whose name
@@ -126,9 +126,9 @@ export function matchVenue(
   }
   if (!location) return null
   const parts = placeParts(location)
-  const wanted = new Set([normalisedPlace(parts.name), normalisedPlace(location)])
+  const wanted = new Set([normalisedWords(parts.name), normalisedWords(location)])
   const named = candidates.find((venue) =>
-    venue.names.some((name) => wanted.has(normalisedPlace(name))),
+    venue.names.some((name) => wanted.has(normalisedWords(name))),
   )
   return named ?? candidates.find((venue) => sameStreet(venue, parts)) ?? null
 }
@@ -138,9 +138,9 @@ export function communeOfPlace<T extends { id: string | number; name: string }>(
   communes: readonly T[],
   location: string,
 ): T | null {
-  const words = ` ${normalisedPlace(location)} `
+  const words = ` ${normalisedWords(location)} `
   return (
-    communes.find((commune) => words.includes(` ${normalisedPlace(commune.name)} `)) ??
+    communes.find((commune) => words.includes(` ${normalisedWords(commune.name)} `)) ??
     communes[0] ??
     null
   )

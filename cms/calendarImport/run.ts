@@ -16,6 +16,7 @@ import {
 } from '../domain/calendarImport'
 import type { CalendarSource, Event } from '../payload-types'
 import { plainTextToLexical } from '../seed/richText'
+import { ownedElsewhere } from './duplicates'
 import { CalendarFetchError, fetchCalendar } from './fetch'
 import { SourceVenues } from './venues'
 
@@ -27,6 +28,8 @@ export interface ImportCounts {
   skipped: number
   /** Venues made from the source's places, for an editor to check. */
   newVenues: number
+  /** Events another source brought first: linked to theirs, not created again. */
+  linked: number
 }
 
 export interface SourceReport {
@@ -48,6 +51,7 @@ const emptyCounts = (): ImportCounts => ({
   removed: 0,
   skipped: 0,
   newVenues: 0,
+  linked: 0,
 })
 
 /** The portal's categories for an event: the source's defaults and its mapped words. */
@@ -202,10 +206,19 @@ async function applyEvents(
   const existing = await importedEvents(payload, source)
   const byUid = new Map(existing.map((doc) => [doc.importUid, doc]))
   const venues = await SourceVenues.load(payload, source)
+  const elsewhere = await ownedElsewhere(
+    payload,
+    source,
+    events.filter((event) => !byUid.has(event.uid)),
+  )
+  const linked: (string | number)[] = []
   for (const event of events) {
     const current = byUid.get(event.uid)
+    const twin = current ? undefined : elsewhere.get(event.uid)
     try {
-      if (!current) {
+      if (twin) {
+        linked.push(twin.id)
+      } else if (!current) {
         await createEvent(payload, event, source, await venues.venueFor(event))
         counts.new += 1
       } else if (isNewer(event, current) && event.hash !== current.importHash) {
@@ -226,11 +239,16 @@ async function applyEvents(
   }
   counts.skipped = skipped.length
   counts.newVenues = venues.created.length
-  return { counts, newVenues: venues.created }
+  counts.linked = linked.length
+  return { counts, newVenues: venues.created, linked }
 }
 
 function summary(counts: ImportCounts, newVenues: string[]): string {
-  const imported = `Imported: ${counts.new} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.removed} removed, ${counts.skipped} skipped.`
+  const counted = `Imported: ${counts.new} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.removed} removed, ${counts.skipped} skipped.`
+  const imported =
+    counts.linked > 0
+      ? `${counted} ${counts.linked} already imported from another calendar: linked, not shown twice.`
+      : counted
   if (newVenues.length === 0) return imported
   const listed = newVenues.slice(0, MAX_NAMED_VENUES).map((name) => `“${name}”`)
   const names = [...listed, ...(newVenues.length > MAX_NAMED_VENUES ? ['…'] : [])].join(', ')
@@ -243,11 +261,13 @@ async function recordSuccess(
   now: Date,
   report: SourceReport,
   validators: { etag: string | null; lastModified: string | null } | null,
+  linkedEvents: (string | number)[] | null,
 ) {
   await payload.update({
     collection: 'calendar-sources',
     id: source.id,
     data: {
+      ...(linkedEvents ? { linkedEvents: linkedEvents as number[] } : {}),
       lastFetchedAt: now.toISOString(),
       lastResult: report.result,
       counts: report.counts,
@@ -301,13 +321,18 @@ async function importCurrent(
 ): Promise<SourceReport> {
   let report: SourceReport
   let validators: { etag: string | null; lastModified: string | null } | null = null
+  let linkedEvents: (string | number)[] | null = null
   try {
     const fetched = await fetchCalendar(source.url, {
       etag: source.etag,
       lastModified: source.lastModified,
     })
     if (fetched.kind === 'unchanged') {
-      const counts = { ...emptyCounts(), unchanged: (await importedEvents(payload, source)).length }
+      const counts = {
+        ...emptyCounts(),
+        unchanged: (await importedEvents(payload, source)).length,
+        linked: source.linkedEvents?.length ?? 0,
+      }
       report = {
         source: source.name,
         ok: true,
@@ -318,7 +343,13 @@ async function importCurrent(
     } else {
       const parsed = parseCalendar(fetched.text, { language: source.language, now })
       const skipped = [...parsed.skipped]
-      const { counts, newVenues } = await applyEvents(payload, source, parsed.events, skipped)
+      const { counts, newVenues, linked } = await applyEvents(
+        payload,
+        source,
+        parsed.events,
+        skipped,
+      )
+      linkedEvents = linked
       report = {
         source: source.name,
         ok: true,
@@ -339,7 +370,7 @@ async function importCurrent(
       skipped: [],
     }
   }
-  await recordSuccess(payload, source, now, report, validators)
+  await recordSuccess(payload, source, now, report, validators, linkedEvents)
   return report
 }
 

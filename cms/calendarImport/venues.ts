@@ -10,7 +10,7 @@ import type { CalendarSource, Venue } from '../payload-types'
 import {
   communeOfPlace,
   matchVenue,
-  normalisedPlace,
+  normalisedWords,
   placeParts,
   type VenueCandidate,
 } from './places'
@@ -83,7 +83,7 @@ export class SourceVenues {
   /** The venue for the event's place, made when none matches; null when the source names none. */
   async venueFor(event: ImportedEvent): Promise<string | number | null> {
     if (!event.location && !event.geo) return null
-    const key = `${normalisedPlace(event.location ?? '')}|${event.geo?.latitude},${event.geo?.longitude}`
+    const key = `${normalisedWords(event.location ?? '')}|${event.geo?.latitude},${event.geo?.longitude}`
     const known = this.byPlace.get(key)
     if (known !== undefined) return known
     const match = matchVenue(this.candidates, event.location, event.geo)

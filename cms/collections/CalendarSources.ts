@@ -42,7 +42,7 @@ const serverField = (field: Field): Field =>
 const panelField = (field: Field): Field =>
   serverField({ ...field, admin: { components: { Field: false } } } as Field)
 
-const counts = ['new', 'updated', 'unchanged', 'removed', 'skipped', 'newVenues'] as const
+const counts = ['new', 'updated', 'unchanged', 'removed', 'skipped', 'newVenues', 'linked'] as const
 
 export const CalendarSources: CollectionConfig = {
   slug: 'calendar-sources',
@@ -187,6 +187,17 @@ export const CalendarSources: CollectionConfig = {
       name: 'skippedReasons',
       type: 'array',
       fields: [{ name: 'reason', type: 'text' }],
+    }),
+    serverField({
+      name: 'linkedEvents',
+      label: 'Also in this calendar',
+      type: 'relationship',
+      relationTo: 'events',
+      hasMany: true,
+      admin: {
+        description:
+          'Events of this calendar that another calendar source brought first: shown once, from that source.',
+      },
     }),
     serverField({ name: 'etag', type: 'text', admin: { position: 'sidebar' } }),
     serverField({ name: 'lastModified', type: 'text', admin: { position: 'sidebar' } }),

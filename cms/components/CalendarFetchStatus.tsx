@@ -12,6 +12,7 @@ const countLabels: { key: keyof NonNullable<CalendarSource['counts']>; label: Me
   { key: 'removed', label: 'fetchCountRemoved' },
   { key: 'skipped', label: 'fetchCountSkipped' },
   { key: 'newVenues', label: 'fetchCountNewVenues' },
+  { key: 'linked', label: 'fetchCountLinked' },
 ]
 
 export const CalendarFetchStatus: UIFieldServerComponent = ({ data, id, i18n }) => {

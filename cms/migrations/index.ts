@@ -9,6 +9,7 @@ import * as migration_20261126_044425_published_created_index from './20261126_0
 import * as migration_20261207_075922_account_lock_per_client from './20261207_075922_account_lock_per_client';
 import * as migration_20261207_095613_calendar_sources from './20261207_095613_calendar_sources';
 import * as migration_20261207_113438_calendar_venues from './20261207_113438_calendar_venues';
+import * as migration_20261207_114043_calendar_linked_events from './20261207_114043_calendar_linked_events';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261207_113438_calendar_venues.up,
     down: migration_20261207_113438_calendar_venues.down,
-    name: '20261207_113438_calendar_venues'
+    name: '20261207_113438_calendar_venues',
+  },
+  {
+    up: migration_20261207_114043_calendar_linked_events.up,
+    down: migration_20261207_114043_calendar_linked_events.down,
+    name: '20261207_114043_calendar_linked_events'
   },
 ];

@@ -347,7 +347,7 @@ describe('“Fetch now” in the admin, and failing sources on the dashboard', (
 
   it('two fetches of one source at once run one after the other', async () => {
     // Each answer takes 200 ms: overlapping imports would have both requests open at once.
-    const body = fixture('google-remich')
+    const body = calendarOf(['twice-1', 'twice-2', 'twice-3'])
     let open = 0
     let mostOpen = 0
     routes.set('/twice.ics', (req, res) => {
@@ -535,5 +535,81 @@ describe('the places the source names become venues', () => {
     ])
     const theirs = await editorOverview(payload, elsewhere.user as never, 'en', NOW)
     expect(theirs.venuesToCheck.map((item) => item.title)).not.toContain('Salle des fêtes')
+  })
+})
+
+describe('the same event in two calendars is shown once', () => {
+  const at = (day: number) => `DTSTART:203008${String(day).padStart(2, '0')}T170000Z`
+  const vevent = (uid: string, title: string, day: number) => [
+    'BEGIN:VEVENT',
+    `UID:${uid}`,
+    at(day),
+    `DTEND:203008${String(day).padStart(2, '0')}T190000Z`,
+    `SUMMARY:${title}`,
+    'END:VEVENT',
+  ]
+  const file = (...events: string[][]) =>
+    ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Zesummen tests//EN', ...events.flat()]
+      .concat('END:VCALENDAR')
+      .join('\r\n')
+
+  it('the first source owns it; the second links to it by UID or by title, start and commune', async () => {
+    serveCalendar(
+      '/commune.ics',
+      file(vevent('shared-1@remich.lu', 'Fête de quartier', 1), vevent('a-2', 'Repair Café', 2)),
+    )
+    serveCalendar(
+      '/association.ics',
+      file(
+        vevent('shared-1@remich.lu', 'Fête de quartier (Asbl)', 1),
+        vevent('b-2@asbl.lu', 'repair  CAFÉ', 2),
+        vevent('b-3@asbl.lu', 'Repair Café', 3),
+      ),
+    )
+    const commune = await newSource('Commune calendar', '/commune.ics')
+    const association = await newSource('Association calendar', '/association.ics')
+    expect((await importSource(payload, commune, NOW)).counts).toMatchObject({ new: 2 })
+    const report = await importSource(payload, association, NOW)
+    expect(report.counts).toMatchObject({ new: 1, linked: 2, skipped: 0 })
+    expect(report.result).toMatch(/2 already imported from another calendar: linked/)
+    const owned = await eventsOf(commune.id)
+    expect((await source(association.id)).linkedEvents?.slice().sort()).toEqual(
+      owned.map((event) => event.id).sort(),
+    )
+    expect((await eventsOf(association.id)).map((event) => event.importUid)).toEqual([
+      'b-3@asbl.lu',
+    ])
+    const { totalDocs } = await payload.count({
+      collection: 'events',
+      where: { importUid: { equals: 'shared-1@remich.lu' } },
+    })
+    expect(totalDocs).toBe(1)
+
+    // Fetched again (a new ETag, the same events): nothing is created, the links stay.
+    serveCalendar(
+      '/association.ics',
+      file(
+        vevent('shared-1@remich.lu', 'Fête de quartier (Asbl)', 1),
+        vevent('b-2@asbl.lu', 'repair  CAFÉ', 2),
+        vevent('b-3@asbl.lu', 'Repair Café', 3),
+      ),
+      '"again"',
+    )
+    const again = await importSource(payload, await source(association.id), NOW)
+    expect(again.counts).toMatchObject({ new: 0, updated: 0, unchanged: 1, linked: 2 })
+    expect((await source(association.id)).counts?.linked).toBe(2)
+  })
+
+  it('the same title and start in a commune the source does not cover is another event', async () => {
+    const schengen = await createDoc(payload, 'communes', {
+      name: 'Schengen',
+      slug: 'schengen',
+      code: '1207',
+      country: 'LU',
+      status: 'partner',
+    })
+    serveCalendar('/schengen.ics', file(vevent('s-2@schengen.lu', 'Repair Café', 2)))
+    const other = await newSource('Schengen', '/schengen.ics', { communes: [schengen.id] })
+    expect((await importSource(payload, other, NOW)).counts).toMatchObject({ new: 1, linked: 0 })
   })
 })
