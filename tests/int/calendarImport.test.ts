@@ -269,12 +269,28 @@ describe('bad input leaves the events as they were and says why', () => {
   )
   routes.set('/big.ics', (_req, res) => res.end(big))
   routes.set('/silent.ics', () => undefined)
+  // 20 MB without a Content-Length: only counting what arrives can stop it.
+  routes.set('/huge.ics', (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/calendar' })
+    const chunk = Buffer.alloc(64 * 1024, 'X')
+    let sent = 0
+    const more = () => {
+      while (sent < 20 * 1024 * 1024 && !res.destroyed) {
+        sent += chunk.length
+        if (!res.write(chunk)) return void res.once('drain', more)
+      }
+      res.end()
+    }
+    res.write('BEGIN:VCALENDAR\r\nX-PAD:')
+    more()
+  })
   routes.set('/loop.ics', (_req, res) => res.writeHead(302, { location: '/loop.ics' }).end())
 
   it.each([
     ['/broken.ics', /broken and was not imported/],
     ['/page.html', /web page, not a calendar/],
     ['/big.ics', /larger than 5 MB/],
+    ['/huge.ics', /larger than 5 MB/],
     ['/silent.ics', /did not send the calendar within 0.3 s/],
     ['/loop.ics', /redirects more than 3 times/],
     ['/private', /private or local network \(127\.0\.0\.1\)/],
@@ -302,6 +318,37 @@ describe('bad input leaves the events as they were and says why', () => {
       process.env.CALENDAR_ALLOW_PRIVATE = '1'
       delete process.env.CALENDAR_FETCH_TIMEOUT_SECONDS
     }
+  })
+
+  it('an event with impossible dates is skipped with its reason; the others stay as they were', async () => {
+    const invalid = [
+      'BEGIN:VEVENT',
+      'UID:invalid-date@remich.lu',
+      'SUMMARY:Réunion du 31 février',
+      'DTSTART;VALUE=DATE:20300231',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:garbage-date@remich.lu',
+      'SUMMARY:Réunion sans date',
+      'DTSTART:garbage',
+      'DURATION:PT1H',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n')
+    serveCalendar('/invalid-dates.ics', fixture('google-remich').replace('END:VCALENDAR', invalid))
+    await payload.update({
+      collection: 'calendar-sources',
+      id,
+      data: { url: `${base}/invalid-dates.ics`, etag: null },
+    })
+    const report = await importSource(payload, await source(id), NOW)
+    expect(report).toMatchObject({ ok: true, counts: { new: 0, updated: 0, skipped: 2 } })
+    const reasons = (await source(id)).skippedReasons?.map((row) => row.reason)
+    expect(reasons).toEqual([
+      expect.stringMatching(/“Réunion du 31 février” .* DTSTART “2030-02-31” is not a real date/),
+      expect.stringMatching(/“Réunion sans date” .* is not a real date/),
+    ])
+    expect((await eventsOf(id)).map((event) => `${event.id}:${event.updatedAt}`)).toEqual(before)
   })
 })
 
