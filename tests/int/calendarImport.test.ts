@@ -1,8 +1,6 @@
 // The calendar import against the real database: fixtures written like Google, Outlook and
 // Nextcloud exports, served by this test on 127.0.0.1, imported at a fixed "now".
 import { readFileSync } from 'node:fs'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importSource } from '../../cms/calendarImport/run'
@@ -10,6 +8,7 @@ import { editorOverview } from '../../cms/dashboard/overview'
 import { expandOccurrences } from '../../cms/domain/recurrence'
 import { FETCH_NOW_LIMIT } from '../../cms/endpoints/calendarFetch'
 import type { CalendarSource } from '../../cms/payload-types'
+import { CalendarServer } from './calendarServer'
 import {
   closeTestPayload,
   createDoc,
@@ -43,20 +42,12 @@ const calendarOf = (uids: string[], title = (uid: string) => `Soirée ${uid}`) =
     'END:VCALENDAR',
   ].join('\r\n')
 
-type Route = (req: IncomingMessage, res: ServerResponse) => void
-const routes = new Map<string, Route>()
-let server: Server
+const calendars = new CalendarServer()
+const routes = calendars.routes
+const serveCalendar = calendars.serve.bind(calendars)
 let base: string
 let payload: Payload
 let remich: string | number
-
-/** Serves `body` at `path` with an ETag, answering 304 to a matching If-None-Match. */
-function serveCalendar(path: string, body: string, etag = `"${body.length}"`) {
-  routes.set(path, (req, res) => {
-    if (req.headers['if-none-match'] === etag) return res.writeHead(304).end()
-    res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', etag }).end(body)
-  })
-}
 
 async function newSource(name: string, path: string, data: Record<string, unknown> = {}) {
   const created = await createDoc(payload, 'calendar-sources', {
@@ -89,13 +80,7 @@ const byUid = async (sourceId: string | number, uid: string) =>
   (await eventsOf(sourceId)).find((event) => event.importUid === uid)!
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const route = routes.get(req.url ?? '')
-    if (route) route(req, res)
-    else res.writeHead(404).end('not found')
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  base = await calendars.start()
   payload = await testPayload()
   remich = (
     await createDoc(payload, 'communes', {
@@ -109,8 +94,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  server.closeAllConnections()
-  await new Promise((resolve) => server.close(resolve))
+  await calendars.close()
   await closeTestPayload()
 })
 
