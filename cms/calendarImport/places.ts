@@ -1,6 +1,7 @@
 // Where an imported event happens: the source's LOCATION text (and GEO) matched to one of the
 // portal's venues, or read into the parts a new venue needs. Pure, so that the rules are tested
 // without a database.
+import { foldedText } from '../domain/validation'
 
 /** What matching needs of a venue: its names in every language, address and coordinates. */
 export interface VenueCandidate {
@@ -37,11 +38,7 @@ const COUNTRIES = new Set([
 
 /** Lower case, no accents, punctuation as spaces: "Centre Culturel, L-5555" → "centre culturel l 5555". */
 export function normalisedWords(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ß/g, 'ss')
-    .toLowerCase()
+  return foldedText(text)
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()
 }

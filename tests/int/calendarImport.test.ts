@@ -11,6 +11,7 @@ import type { CalendarSource } from '../../cms/payload-types'
 import { CalendarServer } from './calendarServer'
 import {
   closeTestPayload,
+  createCommune,
   createDoc,
   createUser,
   rest,
@@ -24,23 +25,37 @@ process.env.CALENDAR_ALLOW_PRIVATE = '1'
 const NOW = new Date('2030-02-15T12:00:00Z')
 const fixture = (name: string) => readFileSync(`tests/fixtures/calendars/${name}.ics`, 'utf8')
 
-/** A calendar of one-off evening events in 2030, one per UID. */
-const calendarOf = (uids: string[], title = (uid: string) => `Soirée ${uid}`) =>
-  [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Zesummen tests//EN',
-    ...uids.flatMap((uid, index) => [
-      'BEGIN:VEVENT',
-      `UID:${uid}`,
-      `DTSTART:203006${String(10 + (index % 18)).padStart(2, '0')}T170000Z`,
-      `DTEND:203006${String(10 + (index % 18)).padStart(2, '0')}T190000Z`,
-      `SUMMARY:${title(uid)}`,
-      'LOCATION:Centre culturel, 5555 Remich',
-      'END:VEVENT',
-    ]),
-    'END:VCALENDAR',
-  ].join('\r\n')
+const dd = (day: number) => String(day).padStart(2, '0')
+
+/** An evening event (17:00–19:00 UTC) on `date` (YYYYMMDD), with further property lines. */
+const evening = (uid: string, title: string, date: string, ...lines: string[]) => [
+  'BEGIN:VEVENT',
+  `UID:${uid}`,
+  `DTSTART:${date}T170000Z`,
+  `DTEND:${date}T190000Z`,
+  `SUMMARY:${title}`,
+  ...lines,
+  'END:VEVENT',
+]
+
+/** A calendar file of the events given. */
+const ics = (...events: string[][]) =>
+  ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Zesummen tests//EN', ...events.flat()]
+    .concat('END:VCALENDAR')
+    .join('\r\n')
+
+/** One-off evening events in June 2030, one per UID. */
+const calendarOf = (uids: string[]) =>
+  ics(
+    ...uids.map((uid, index) =>
+      evening(
+        uid,
+        `Soirée ${uid}`,
+        `203006${dd(10 + (index % 18))}`,
+        'LOCATION:Centre culturel, 5555 Remich',
+      ),
+    ),
+  )
 
 const calendars = new CalendarServer()
 const routes = calendars.routes
@@ -82,15 +97,7 @@ const byUid = async (sourceId: string | number, uid: string) =>
 beforeAll(async () => {
   base = await calendars.start()
   payload = await testPayload()
-  remich = (
-    await createDoc(payload, 'communes', {
-      name: 'Remich',
-      slug: 'remich',
-      code: '1205',
-      country: 'LU',
-      status: 'partner',
-    })
-  ).id
+  remich = (await createCommune(payload, 'Remich', '1205')).id
 })
 
 afterAll(async () => {
@@ -342,13 +349,7 @@ describe('“Fetch now” in the admin, and failing sources on the dashboard', (
   let id: string | number
 
   beforeAll(async () => {
-    const grevenmacher = await createDoc(payload, 'communes', {
-      name: 'Grevenmacher',
-      slug: 'grevenmacher',
-      code: '1104',
-      country: 'LU',
-      status: 'partner',
-    })
+    const grevenmacher = await createCommune(payload, 'Grevenmacher', '1104')
     await createUser(payload, 'fetch-admin', ['admin'])
     remichEditor = await createUser(payload, 'fetch-remich', ['commune-editor'], {
       communes: [remich],
@@ -460,67 +461,33 @@ describe('the places the source names become venues', () => {
   let culturalCentre: string | number
   let kiosk: string | number
 
-  const event = (uid: string, day: number, lines: string[]) => [
-    'BEGIN:VEVENT',
-    `UID:${uid}`,
-    `DTSTART:203007${String(day).padStart(2, '0')}T170000Z`,
-    `DTEND:203007${String(day).padStart(2, '0')}T190000Z`,
-    `SUMMARY:Rencontre ${uid}`,
-    ...lines,
-    'END:VEVENT',
-  ]
-  const places = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Zesummen tests//EN',
-    ...event('by-name', 1, ['LOCATION:centre culturel\\, Stadtbredimus']),
-    ...event('by-geo', 2, ['LOCATION:Am Park', 'GEO:49.56415;6.36300']),
-    ...event('new-place', 3, [
+  const event = (uid: string, day: number, lines: string[]) =>
+    evening(uid, `Rencontre ${uid}`, `203007${dd(day)}`, ...lines)
+  const places = ics(
+    event('by-name', 1, ['LOCATION:centre culturel\\, Stadtbredimus']),
+    event('by-geo', 2, ['LOCATION:Am Park', 'GEO:49.56415;6.36300']),
+    event('new-place', 3, [
       'LOCATION:Salle des fêtes\\, 12 Rue de la Gare\\, L-5450 Stadtbredimus\\, Luxembourg',
       'GEO:49.5700;6.3700',
     ]),
-    ...event('same-new-place', 4, ['LOCATION:Salle des Fêtes\\, Stadtbredimus']),
-    ...event('other-commune-name', 5, ['LOCATION:Kulturhaus Grevenmacher']),
-    ...event('no-place', 6, []),
-    'END:VCALENDAR',
-  ].join('\r\n')
+    event('same-new-place', 4, ['LOCATION:Salle des Fêtes\\, Stadtbredimus']),
+    event('other-commune-name', 5, ['LOCATION:Kulturhaus Grevenmacher']),
+    event('no-place', 6, []),
+  )
 
   beforeAll(async () => {
-    stadtbredimus = (
-      await createDoc(payload, 'communes', {
-        name: 'Stadtbredimus',
-        slug: 'stadtbredimus',
-        code: '1206',
-        country: 'LU',
-        status: 'partner',
-      })
-    ).id
+    stadtbredimus = (await createCommune(payload, 'Stadtbredimus', '1206')).id
     const grevenmacher = await payload.find({
       collection: 'communes',
       where: { slug: { equals: 'grevenmacher' } },
     })
-    grevenmacherHall = (
-      await createDoc(payload, 'venues', {
-        name: 'Kulturhaus Grevenmacher',
-        slug: 'kulturhaus-grevenmacher',
-        commune: grevenmacher.docs[0]!.id,
-      })
-    ).id
-    culturalCentre = (
-      await createDoc(payload, 'venues', {
-        name: 'Centre Culturel',
-        slug: 'centre-culturel-stadtbredimus',
-        commune: stadtbredimus,
-      })
-    ).id
-    kiosk = (
-      await createDoc(payload, 'venues', {
-        name: 'Kiosque',
-        slug: 'kiosque-stadtbredimus',
-        commune: stadtbredimus,
-        coordinates: { latitude: 49.5637, longitude: 6.363 },
-      })
-    ).id
+    const venue = async (name: string, commune: string | number, data = {}) =>
+      (await createDoc(payload, 'venues', { name, commune, ...data })).id
+    grevenmacherHall = await venue('Kulturhaus Grevenmacher', grevenmacher.docs[0]!.id)
+    culturalCentre = await venue('Centre Culturel', stadtbredimus)
+    kiosk = await venue('Kiosque', stadtbredimus, {
+      coordinates: { latitude: 49.5637, longitude: 6.363 },
+    })
     serveCalendar('/places.ics', places)
   })
 
@@ -570,19 +537,9 @@ describe('the places the source names become venues', () => {
 })
 
 describe('the same event in two calendars is shown once', () => {
-  const at = (day: number) => `DTSTART:203008${String(day).padStart(2, '0')}T170000Z`
-  const vevent = (uid: string, title: string, day: number) => [
-    'BEGIN:VEVENT',
-    `UID:${uid}`,
-    at(day),
-    `DTEND:203008${String(day).padStart(2, '0')}T190000Z`,
-    `SUMMARY:${title}`,
-    'END:VEVENT',
-  ]
-  const file = (...events: string[][]) =>
-    ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Zesummen tests//EN', ...events.flat()]
-      .concat('END:VCALENDAR')
-      .join('\r\n')
+  const vevent = (uid: string, title: string, day: number) =>
+    evening(uid, title, `203008${dd(day)}`)
+  const file = ics
 
   it('the first source owns it; the second links to it by UID or by title, start and commune', async () => {
     serveCalendar(
@@ -632,13 +589,7 @@ describe('the same event in two calendars is shown once', () => {
   })
 
   it('the same title and start in a commune the source does not cover is another event', async () => {
-    const schengen = await createDoc(payload, 'communes', {
-      name: 'Schengen',
-      slug: 'schengen',
-      code: '1207',
-      country: 'LU',
-      status: 'partner',
-    })
+    const schengen = await createCommune(payload, 'Schengen', '1207')
     serveCalendar('/schengen.ics', file(vevent('s-2@schengen.lu', 'Repair Café', 2)))
     const other = await newSource('Schengen', '/schengen.ics', { communes: [schengen.id] })
     expect((await importSource(payload, other, NOW)).counts).toMatchObject({ new: 1, linked: 0 })

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importSource } from '../../cms/calendarImport/run'
 import type { CalendarSource } from '../../cms/payload-types'
 import { CalendarServer } from './calendarServer'
-import { closeTestPayload, createDoc, testPayload } from './helpers'
+import { closeTestPayload, createCommune, createDoc, testPayload } from './helpers'
 
 process.env.CALENDAR_ALLOW_HTTP = '1'
 process.env.CALENDAR_ALLOW_PRIVATE = '1'
@@ -56,13 +56,7 @@ let source: CalendarSource
 beforeAll(async () => {
   const base = await calendars.start()
   payload = await testPayload()
-  const remich = await createDoc(payload, 'communes', {
-    name: 'Remich',
-    slug: 'remich',
-    code: '1205',
-    country: 'LU',
-    status: 'partner',
-  })
+  const remich = await createCommune(payload, 'Remich', '1205')
   const created = await createDoc(payload, 'calendar-sources', {
     name: 'A large calendar',
     url: `${base}/large.ics`,
