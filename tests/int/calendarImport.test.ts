@@ -546,14 +546,12 @@ describe('the same event in two calendars is shown once', () => {
       '/commune.ics',
       file(vevent('shared-1@remich.lu', 'Fête de quartier', 1), vevent('a-2', 'Repair Café', 2)),
     )
-    serveCalendar(
-      '/association.ics',
-      file(
-        vevent('shared-1@remich.lu', 'Fête de quartier (Asbl)', 1),
-        vevent('b-2@asbl.lu', 'repair  CAFÉ', 2),
-        vevent('b-3@asbl.lu', 'Repair Café', 3),
-      ),
+    const associationFile = file(
+      vevent('shared-1@remich.lu', 'Fête de quartier (Asbl)', 1),
+      vevent('b-2@asbl.lu', 'repair  CAFÉ', 2),
+      vevent('b-3@asbl.lu', 'Repair Café', 3),
     )
+    serveCalendar('/association.ics', associationFile)
     const commune = await newSource('Commune calendar', '/commune.ics')
     const association = await newSource('Association calendar', '/association.ics')
     expect((await importSource(payload, commune, NOW)).counts).toMatchObject({ new: 2 })
@@ -574,15 +572,7 @@ describe('the same event in two calendars is shown once', () => {
     expect(totalDocs).toBe(1)
 
     // Fetched again (a new ETag, the same events): nothing is created, the links stay.
-    serveCalendar(
-      '/association.ics',
-      file(
-        vevent('shared-1@remich.lu', 'Fête de quartier (Asbl)', 1),
-        vevent('b-2@asbl.lu', 'repair  CAFÉ', 2),
-        vevent('b-3@asbl.lu', 'Repair Café', 3),
-      ),
-      '"again"',
-    )
+    serveCalendar('/association.ics', associationFile, '"again"')
     const again = await importSource(payload, await source(association.id), NOW)
     expect(again.counts).toMatchObject({ new: 0, updated: 0, unchanged: 1, linked: 2 })
     expect((await source(association.id)).counts?.linked).toBe(2)
