@@ -451,6 +451,11 @@ export interface Venue {
    */
   sourceLanguage: 'lb' | 'fr' | 'de' | 'pt' | 'en';
   /**
+   * Made by the calendar import from the place a source calendar names. Check the name, address and commune, then untick.
+   */
+  needsReview?: boolean | null;
+  importSource?: (number | null) | CalendarSource;
+  /**
    * Example content shipped with the portal. Residents see it labelled as an example. Untick only for real content.
    */
   demo?: boolean | null;
@@ -545,6 +550,66 @@ export interface Commune {
     | number
     | boolean
     | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Calendars fetched every hour or so; their events arrive as drafts unless the source is trusted.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "calendar-sources".
+ */
+export interface CalendarSource {
+  id: number;
+  name: string;
+  /**
+   * The calendar’s public .ics link (in Google: “Public address in iCal format”).
+   */
+  url: string;
+  organiser?: (number | null) | Organisation;
+  communes: (number | Commune)[];
+  categories?: (number | Category)[] | null;
+  targetGroups?: (number | TargetGroup)[] | null;
+  /**
+   * A CATEGORIES word of the source calendar and the portal category it means.
+   */
+  categoryMapping?:
+    | {
+        word: string;
+        category: number | Category;
+        id?: string | null;
+      }[]
+    | null;
+  language: 'lb' | 'fr' | 'de' | 'pt' | 'en';
+  arrival: 'draft' | 'published';
+  onRemoval: 'cancel' | 'unpublish';
+  enabled?: boolean | null;
+  intervalMinutes: number;
+  lastFetchedAt?: string | null;
+  lastResult?: string | null;
+  counts?: {
+    new?: number | null;
+    updated?: number | null;
+    unchanged?: number | null;
+    removed?: number | null;
+    skipped?: number | null;
+    newVenues?: number | null;
+    linked?: number | null;
+  };
+  skippedReasons?:
+    | {
+        reason?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Events of this calendar that another calendar source brought first: shown once, from that source.
+   */
+  linkedEvents?: (number | Event)[] | null;
+  etag?: string | null;
+  lastModified?: string | null;
+  failures?: number | null;
+  nextFetchAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -939,60 +1004,6 @@ export interface Goal {
     | number
     | boolean
     | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * Calendars fetched every hour or so; their events arrive as drafts unless the source is trusted.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "calendar-sources".
- */
-export interface CalendarSource {
-  id: number;
-  name: string;
-  /**
-   * The calendar’s public .ics link (in Google: “Public address in iCal format”).
-   */
-  url: string;
-  organiser?: (number | null) | Organisation;
-  communes: (number | Commune)[];
-  categories?: (number | Category)[] | null;
-  targetGroups?: (number | TargetGroup)[] | null;
-  /**
-   * A CATEGORIES word of the source calendar and the portal category it means.
-   */
-  categoryMapping?:
-    | {
-        word: string;
-        category: number | Category;
-        id?: string | null;
-      }[]
-    | null;
-  language: 'lb' | 'fr' | 'de' | 'pt' | 'en';
-  arrival: 'draft' | 'published';
-  onRemoval: 'cancel' | 'unpublish';
-  enabled?: boolean | null;
-  intervalMinutes: number;
-  lastFetchedAt?: string | null;
-  lastResult?: string | null;
-  counts?: {
-    new?: number | null;
-    updated?: number | null;
-    unchanged?: number | null;
-    removed?: number | null;
-    skipped?: number | null;
-  };
-  skippedReasons?:
-    | {
-        reason?: string | null;
-        id?: string | null;
-      }[]
-    | null;
-  etag?: string | null;
-  lastModified?: string | null;
-  failures?: number | null;
-  nextFetchAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1745,6 +1756,8 @@ export interface CalendarSourcesSelect<T extends boolean = true> {
         unchanged?: T;
         removed?: T;
         skipped?: T;
+        newVenues?: T;
+        linked?: T;
       };
   skippedReasons?:
     | T
@@ -1752,6 +1765,7 @@ export interface CalendarSourcesSelect<T extends boolean = true> {
         reason?: T;
         id?: T;
       };
+  linkedEvents?: T;
   etag?: T;
   lastModified?: T;
   failures?: T;
@@ -1783,6 +1797,8 @@ export interface VenuesSelect<T extends boolean = true> {
   accessibilityNotes?: T;
   slug?: T;
   sourceLanguage?: T;
+  needsReview?: T;
+  importSource?: T;
   demo?: T;
   seedChecksum?: T;
   translation?:

@@ -1,7 +1,13 @@
 // Fetching a source's calendar file: a conditional request (the last ETag and Last-Modified), a
 // bounded size and time, redirects followed by hand so that every address is checked again, and
-// no address on the server's own or private networks unless CALENDAR_ALLOW_PRIVATE=1.
+// no address on the server's own or private networks unless CALENDAR_ALLOW_PRIVATE=1. Each
+// request connects to the address that was checked (node:http with a pinned lookup), not to
+// whatever a second DNS answer says.
 import { lookup } from 'node:dns/promises'
+import http, { type IncomingMessage } from 'node:http'
+import https from 'node:https'
+import { isIP, type LookupFunction } from 'node:net'
+import type { LookupAddress } from 'node:dns'
 import {
   calendarAllowHttp,
   calendarAllowPrivate,
@@ -52,40 +58,73 @@ export function checkedUrl(address: string): URL {
   return url
 }
 
-/** Refuses a host when any of its addresses is on a private network (DNS may answer several). */
-async function checkHost(url: URL): Promise<void> {
-  if (calendarAllowPrivate()) return
+/** Answers a host name's addresses; the system's DNS unless a test gives its own. */
+export type Resolver = (host: string) => Promise<readonly ResolvedAddress[]>
+
+export interface ResolvedAddress {
+  address: string
+  family: number
+}
+
+const systemResolver: Resolver = (host) => lookup(host, { all: true, verbatim: true })
+
+/**
+ * The one address the request will connect to. Every address DNS gives is checked (it may answer
+ * several); the connection then uses the first, so that a second lookup that answers otherwise
+ * (DNS rebinding) cannot send the request somewhere the check never saw.
+ */
+async function pinnedAddress(url: URL, resolve: Resolver): Promise<ResolvedAddress> {
   const host = url.hostname.replace(/^\[|\]$/g, '')
-  let addresses: { address: string }[]
-  try {
-    addresses = await lookup(host, { all: true, verbatim: true })
-  } catch {
-    throw new CalendarFetchError(`The server ${host} was not found (DNS).`)
+  let addresses: readonly ResolvedAddress[]
+  if (isIP(host)) {
+    addresses = [{ address: host, family: isIP(host) }]
+  } else {
+    try {
+      addresses = await resolve(host)
+    } catch {
+      addresses = []
+    }
   }
-  const refused = addresses.find(({ address }) => isPrivateAddress(address))
-  if (refused) {
-    throw new CalendarFetchError(
-      `${host} is on a private or local network (${refused.address}); only public addresses are fetched.`,
-    )
+  if (addresses.length === 0)
+    throw new CalendarFetchError(`The server ${host} was not found (DNS).`)
+  if (!calendarAllowPrivate()) {
+    const refused = addresses.find(({ address }) => isPrivateAddress(address))
+    if (refused) {
+      throw new CalendarFetchError(
+        `${host} is on a private or local network (${refused.address}); only public addresses are fetched.`,
+      )
+    }
+  }
+  return addresses[0]!
+}
+
+/** A lookup for the http agent that answers only the pinned address, never asking DNS again. */
+function pinnedLookup(pinned: ResolvedAddress): LookupFunction {
+  return (_host, options, callback) => {
+    if ((options as { all?: boolean }).all) {
+      ;(callback as (error: null, addresses: LookupAddress[]) => void)(null, [pinned])
+    } else {
+      callback(null, pinned.address, pinned.family)
+    }
   }
 }
 
-async function readBounded(response: Response, controller: AbortController): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? '0')
+async function readBounded(response: IncomingMessage): Promise<string> {
+  const declared = Number(response.headers['content-length'] ?? '0')
   const tooLarge = () =>
     new CalendarFetchError(
       `The calendar file is larger than ${CALENDAR_MAX_BYTES / 1024 / 1024} MB and was not read.`,
     )
   if (declared > CALENDAR_MAX_BYTES) {
-    controller.abort()
+    response.destroy()
     throw tooLarge()
   }
-  const chunks: Uint8Array[] = []
+  const chunks: Buffer[] = []
   let size = 0
-  for await (const chunk of response.body ?? []) {
+  for await (const chunk of response as AsyncIterable<Buffer>) {
     size += chunk.byteLength
     if (size > CALENDAR_MAX_BYTES) {
-      controller.abort()
+      response.destroy()
       throw tooLarge()
     }
     chunks.push(chunk)
@@ -93,23 +132,50 @@ async function readBounded(response: Response, controller: AbortController): Pro
   return new TextDecoder('utf-8').decode(Buffer.concat(chunks))
 }
 
-function conditionalHeaders(validators: Validators): Headers {
-  const headers = new Headers({ 'user-agent': userAgent(), accept: 'text/calendar, */*;q=0.1' })
-  if (validators.etag) headers.set('if-none-match', validators.etag)
-  if (validators.lastModified) headers.set('if-modified-since', validators.lastModified)
+function conditionalHeaders(validators: Validators): Record<string, string> {
+  const headers: Record<string, string> = {
+    'user-agent': userAgent(),
+    accept: 'text/calendar, */*;q=0.1',
+  }
+  if (validators.etag) headers['if-none-match'] = validators.etag
+  if (validators.lastModified) headers['if-modified-since'] = validators.lastModified
   return headers
+}
+
+/** One GET to the pinned address (the Host header and TLS name stay the URL's host). */
+function get(
+  url: URL,
+  pinned: ResolvedAddress,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+): Promise<IncomingMessage> {
+  const client = url.protocol === 'https:' ? https : http
+  return new Promise((resolve, reject) => {
+    const request = client.request(
+      url,
+      { method: 'GET', headers, signal, agent: false, lookup: pinnedLookup(pinned) },
+      resolve,
+    )
+    request.on('error', reject)
+    request.end()
+  })
 }
 
 const isRedirect = (status: number) => [301, 302, 303, 307, 308].includes(status)
 
+const header = (response: IncomingMessage, name: string): string | null => {
+  const value = response.headers[name]
+  return typeof value === 'string' ? value : null
+}
+
 /**
- * The source's calendar file, or `unchanged` when the server says it has not changed (304).
- * The host is checked before each request; fetch resolves it again, so a DNS answer that
- * changes in between (rebinding) is not caught: pinning the address needs an undici dispatcher.
+ * The source's calendar file, or `unchanged` when the server says it has not changed (304). Each
+ * hop of a redirect is checked and pinned again.
  */
 export async function fetchCalendar(
   address: string,
   validators: Validators = {},
+  { resolve = systemResolver }: { resolve?: Resolver } = {},
 ): Promise<FetchResult> {
   const controller = new AbortController()
   const timeout = calendarFetchTimeoutMs()
@@ -117,15 +183,12 @@ export async function fetchCalendar(
   try {
     let url = checkedUrl(address)
     for (let redirects = 0; ; redirects += 1) {
-      await checkHost(url)
-      const response = await fetch(url, {
-        headers: conditionalHeaders(validators),
-        redirect: 'manual',
-        signal: controller.signal,
-      })
-      if (isRedirect(response.status)) {
-        const location = response.headers.get('location')
-        await response.body?.cancel()
+      const pinned = await pinnedAddress(url, resolve)
+      const response = await get(url, pinned, conditionalHeaders(validators), controller.signal)
+      const status = response.statusCode ?? 0
+      if (isRedirect(status)) {
+        const location = header(response, 'location')
+        response.resume()
         if (!location) throw new CalendarFetchError(`${url.host} redirects without an address.`)
         if (redirects >= CALENDAR_MAX_REDIRECTS) {
           throw new CalendarFetchError(
@@ -135,21 +198,21 @@ export async function fetchCalendar(
         url = checkedUrl(new URL(location, url).toString())
         continue
       }
-      if (response.status === 304) {
-        await response.body?.cancel()
+      if (status === 304) {
+        response.resume()
         return { kind: 'unchanged' }
       }
-      if (!response.ok) {
-        await response.body?.cancel()
+      if (status < 200 || status >= 300) {
+        response.resume()
         throw new CalendarFetchError(
-          `${url.host} answered ${response.status} ${response.statusText}`.trim() + '.',
+          `${url.host} answered ${status} ${response.statusMessage ?? ''}`.trim() + '.',
         )
       }
       return {
         kind: 'fetched',
-        text: await readBounded(response, controller),
-        etag: response.headers.get('etag'),
-        lastModified: response.headers.get('last-modified'),
+        text: await readBounded(response),
+        etag: header(response, 'etag'),
+        lastModified: header(response, 'last-modified'),
       }
     }
   } catch (error) {
@@ -159,10 +222,8 @@ export async function fetchCalendar(
         `The server did not send the calendar within ${timeout / 1000} s.`,
       )
     }
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause
-    throw new CalendarFetchError(
-      `The calendar could not be fetched: ${cause?.code ?? cause?.message ?? (error as Error).message}.`,
-    )
+    const { code, message } = error as { code?: string; message?: string }
+    throw new CalendarFetchError(`The calendar could not be fetched: ${code ?? message}.`)
   } finally {
     clearTimeout(timer)
   }

@@ -6,6 +6,7 @@
 import type { Payload, Where } from 'payload'
 import type { LocaleCode } from '../../locales/config'
 import { idsOf } from '../hooks/enforceScope'
+import { oneAtATime } from '../oneAtATime'
 import {
   CalendarFormatError,
   importStatusReasons,
@@ -15,7 +16,9 @@ import {
 } from '../domain/calendarImport'
 import type { CalendarSource, Event } from '../payload-types'
 import { plainTextToLexical } from '../seed/richText'
+import { ownedElsewhere } from './duplicates'
 import { CalendarFetchError, fetchCalendar } from './fetch'
+import { SourceVenues } from './venues'
 
 export interface ImportCounts {
   new: number
@@ -23,6 +26,10 @@ export interface ImportCounts {
   unchanged: number
   removed: number
   skipped: number
+  /** Venues made from the source's places, for an editor to check. */
+  newVenues: number
+  /** Events another source brought first: linked to theirs, not created again. */
+  linked: number
 }
 
 export interface SourceReport {
@@ -35,6 +42,7 @@ export interface SourceReport {
 }
 
 const MAX_RECORDED_REASONS = 100
+const MAX_NAMED_VENUES = 10
 
 const emptyCounts = (): ImportCounts => ({
   new: 0,
@@ -42,6 +50,8 @@ const emptyCounts = (): ImportCounts => ({
   unchanged: 0,
   removed: 0,
   skipped: 0,
+  newVenues: 0,
+  linked: 0,
 })
 
 /** The portal's categories for an event: the source's defaults and its mapped words. */
@@ -89,7 +99,12 @@ function localeData(event: ImportedEvent, locale: LocaleCode) {
 const otherLocales = (event: ImportedEvent) =>
   (Object.keys(event.texts) as LocaleCode[]).filter((locale) => locale !== event.sourceLanguage)
 
-async function createEvent(payload: Payload, event: ImportedEvent, source: CalendarSource) {
+async function createEvent(
+  payload: Payload,
+  event: ImportedEvent,
+  source: CalendarSource,
+  venue: string | number | null,
+) {
   const draft = source.arrival !== 'published'
   const created = await payload.create({
     collection: 'events',
@@ -97,6 +112,7 @@ async function createEvent(payload: Payload, event: ImportedEvent, source: Calen
     draft,
     data: {
       ...sharedData(event, source),
+      venue,
       ...localeData(event, event.sourceLanguage),
       _status: draft ? 'draft' : 'published',
     } as never,
@@ -117,9 +133,17 @@ async function updateEvent(
   event: ImportedEvent,
   source: CalendarSource,
   current: Event,
+  venues: SourceVenues,
 ) {
   // A published event stays published; changes to a draft arrive as a draft to review.
   const draft = current._status !== 'published'
+  // The venue follows the source only when its place changed (or none was found before): an
+  // editor's better choice for the same text stays.
+  const placeChanged = !current.venue || (current.importLocation ?? null) !== event.location
+  const shared = {
+    ...sharedData(event, source),
+    ...(placeChanged ? { venue: await venues.venueFor(event) } : {}),
+  }
   for (const locale of [event.sourceLanguage, ...otherLocales(event)]) {
     await payload.update({
       collection: 'events',
@@ -127,7 +151,7 @@ async function updateEvent(
       locale,
       draft,
       data: {
-        ...(locale === event.sourceLanguage ? sharedData(event, source) : {}),
+        ...(locale === event.sourceLanguage ? shared : {}),
         ...localeData(event, locale),
       } as never,
     })
@@ -181,14 +205,24 @@ async function applyEvents(
   const counts = emptyCounts()
   const existing = await importedEvents(payload, source)
   const byUid = new Map(existing.map((doc) => [doc.importUid, doc]))
+  const venues = await SourceVenues.load(payload, source)
+  const elsewhere = await ownedElsewhere(
+    payload,
+    source,
+    events.filter((event) => !byUid.has(event.uid)),
+  )
+  const linked: (string | number)[] = []
   for (const event of events) {
     const current = byUid.get(event.uid)
+    const twin = current ? undefined : elsewhere.get(event.uid)
     try {
-      if (!current) {
-        await createEvent(payload, event, source)
+      if (twin) {
+        linked.push(twin.id)
+      } else if (!current) {
+        await createEvent(payload, event, source, await venues.venueFor(event))
         counts.new += 1
       } else if (isNewer(event, current) && event.hash !== current.importHash) {
-        await updateEvent(payload, event, source, current)
+        await updateEvent(payload, event, source, current, venues)
         counts.updated += 1
       } else {
         counts.unchanged += 1
@@ -204,11 +238,21 @@ async function applyEvents(
       counts.removed += 1
   }
   counts.skipped = skipped.length
-  return counts
+  counts.newVenues = venues.created.length
+  counts.linked = linked.length
+  return { counts, newVenues: venues.created, linked }
 }
 
-function summary(counts: ImportCounts): string {
-  return `Imported: ${counts.new} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.removed} removed, ${counts.skipped} skipped.`
+function summary(counts: ImportCounts, newVenues: string[]): string {
+  const counted = `Imported: ${counts.new} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.removed} removed, ${counts.skipped} skipped.`
+  const imported =
+    counts.linked > 0
+      ? `${counted} ${counts.linked} already imported from another calendar: linked, not shown twice.`
+      : counted
+  if (newVenues.length === 0) return imported
+  const listed = newVenues.slice(0, MAX_NAMED_VENUES).map((name) => `“${name}”`)
+  const names = [...listed, ...(newVenues.length > MAX_NAMED_VENUES ? ['…'] : [])].join(', ')
+  return `${imported} ${newVenues.length} new venue(s) made from the calendar’s places, for an editor to check: ${names}.`
 }
 
 async function recordSuccess(
@@ -217,11 +261,13 @@ async function recordSuccess(
   now: Date,
   report: SourceReport,
   validators: { etag: string | null; lastModified: string | null } | null,
+  linkedEvents: (string | number)[] | null,
 ) {
   await payload.update({
     collection: 'calendar-sources',
     id: source.id,
     data: {
+      ...(linkedEvents ? { linkedEvents: linkedEvents as number[] } : {}),
       lastFetchedAt: now.toISOString(),
       lastResult: report.result,
       counts: report.counts,
@@ -247,21 +293,46 @@ async function recordFailure(payload: Payload, source: CalendarSource, now: Date
   })
 }
 
-/** Imports one source at the moment `now` (passed in, so that tests do not depend on today). */
-export async function importSource(
+/**
+ * Imports one source at the moment `now` (passed in, so that tests do not depend on today). Two
+ * imports of one source (the job and "Fetch now", or two clicks) run one after the other, the
+ * second with what the first recorded, so neither creates the other's events again.
+ */
+export function importSource(
+  payload: Payload,
+  source: CalendarSource,
+  now: Date,
+): Promise<SourceReport> {
+  return oneAtATime(`calendar-source:${source.id}`, async () => {
+    const current = (await payload.findByID({
+      collection: 'calendar-sources',
+      id: source.id,
+      depth: 0,
+      disableErrors: true,
+    })) as CalendarSource | null
+    return importCurrent(payload, current ?? source, now)
+  })
+}
+
+async function importCurrent(
   payload: Payload,
   source: CalendarSource,
   now: Date,
 ): Promise<SourceReport> {
   let report: SourceReport
   let validators: { etag: string | null; lastModified: string | null } | null = null
+  let linkedEvents: (string | number)[] | null = null
   try {
     const fetched = await fetchCalendar(source.url, {
       etag: source.etag,
       lastModified: source.lastModified,
     })
     if (fetched.kind === 'unchanged') {
-      const counts = { ...emptyCounts(), unchanged: (await importedEvents(payload, source)).length }
+      const counts = {
+        ...emptyCounts(),
+        unchanged: (await importedEvents(payload, source)).length,
+        linked: source.linkedEvents?.length ?? 0,
+      }
       report = {
         source: source.name,
         ok: true,
@@ -272,8 +343,20 @@ export async function importSource(
     } else {
       const parsed = parseCalendar(fetched.text, { language: source.language, now })
       const skipped = [...parsed.skipped]
-      const counts = await applyEvents(payload, source, parsed.events, skipped)
-      report = { source: source.name, ok: true, result: summary(counts), counts, skipped }
+      const { counts, newVenues, linked } = await applyEvents(
+        payload,
+        source,
+        parsed.events,
+        skipped,
+      )
+      linkedEvents = linked
+      report = {
+        source: source.name,
+        ok: true,
+        result: summary(counts, newVenues),
+        counts,
+        skipped,
+      }
       validators = { etag: fetched.etag, lastModified: fetched.lastModified }
     }
   } catch (error) {
@@ -287,7 +370,7 @@ export async function importSource(
       skipped: [],
     }
   }
-  await recordSuccess(payload, source, now, report, validators)
+  await recordSuccess(payload, source, now, report, validators, linkedEvents)
   return report
 }
 

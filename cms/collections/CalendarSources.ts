@@ -5,6 +5,7 @@
 import type { CollectionConfig, Field, Validate } from 'payload'
 import { locales } from '../../locales/config'
 import { canCreateInScope } from '../access/canCreateInScope'
+import { calendarFetchEndpoint } from '../endpoints/calendarFetch'
 import { editorsOnlyField } from '../access/editorsOnlyField'
 import { ownScope } from '../access/ownScope'
 import { serverOnlyField } from '../access/serverOnlyField'
@@ -34,7 +35,14 @@ const serverField = (field: Field): Field =>
     admin: { ...('admin' in field ? field.admin : {}), readOnly: true },
   }) as Field
 
-const counts = ['new', 'updated', 'unchanged', 'removed', 'skipped'] as const
+/**
+ * Written by the server; the edit view shows it through the fetch panel (CalendarFetchStatus),
+ * the list as a column.
+ */
+const panelField = (field: Field): Field =>
+  serverField({ ...field, admin: { components: { Field: false } } } as Field)
+
+const counts = ['new', 'updated', 'unchanged', 'removed', 'skipped', 'newVenues', 'linked'] as const
 
 export const CalendarSources: CollectionConfig = {
   slug: 'calendar-sources',
@@ -68,6 +76,7 @@ export const CalendarSources: CollectionConfig = {
     delete: ownScope(scope),
   },
   hooks: { beforeChange: [enforceScope(scope), relationsInReach] },
+  endpoints: [calendarFetchEndpoint],
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     {
@@ -158,22 +167,37 @@ export const CalendarSources: CollectionConfig = {
       min: 15,
       max: 10080,
     },
-    serverField({
-      name: 'lastFetchedAt',
-      type: 'date',
-      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
-    }),
-    serverField({ name: 'lastResult', type: 'textarea', admin: { position: 'sidebar' } }),
-    serverField({
+    {
+      name: 'fetchStatus',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        components: { Field: '/components/CalendarFetchStatus#CalendarFetchStatus' },
+      },
+    },
+    panelField({ name: 'lastFetchedAt', type: 'date' }),
+    panelField({ name: 'lastResult', type: 'textarea' }),
+    panelField({
       name: 'counts',
       label: 'Last import',
       type: 'group',
       fields: counts.map((name) => ({ name, type: 'number', defaultValue: 0 }) as Field),
     }),
-    serverField({
+    panelField({
       name: 'skippedReasons',
       type: 'array',
       fields: [{ name: 'reason', type: 'text' }],
+    }),
+    serverField({
+      name: 'linkedEvents',
+      label: 'Also in this calendar',
+      type: 'relationship',
+      relationTo: 'events',
+      hasMany: true,
+      admin: {
+        description:
+          'Events of this calendar that another calendar source brought first: shown once, from that source.',
+      },
     }),
     serverField({ name: 'etag', type: 'text', admin: { position: 'sidebar' } }),
     serverField({ name: 'lastModified', type: 'text', admin: { position: 'sidebar' } }),

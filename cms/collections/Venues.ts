@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../access/anyone'
 import { canCreateInScope } from '../access/canCreateInScope'
 import { ownScope } from '../access/ownScope'
+import { serverOnlyField } from '../access/serverOnlyField'
 import { accessibilityField } from '../fields/accessibility'
 import { coordinatesGroup, postalAddressGroup } from '../fields/address'
 import { demoField, seedChecksumField } from '../fields/demo'
@@ -19,7 +20,11 @@ export const Venues: CollectionConfig = {
     singular: { en: 'Venue', fr: 'Lieu', de: 'Ort', pt: 'Local' },
     plural: { en: 'Venues', fr: 'Lieux', de: 'Orte', pt: 'Locais' },
   },
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'commune'], group: 'Agenda' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'commune', 'needsReview'],
+    group: 'Agenda',
+  },
   access: {
     read: anyone,
     create: canCreateInScope(scope),
@@ -41,6 +46,26 @@ export const Venues: CollectionConfig = {
     }),
     slugField('name'),
     sourceLanguageField(),
+    {
+      name: 'needsReview',
+      label: 'To check',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      admin: {
+        position: 'sidebar',
+        description:
+          'Made by the calendar import from the place a source calendar names. Check the name, address and commune, then untick.',
+      },
+    },
+    {
+      name: 'importSource',
+      label: 'Made from the calendar',
+      type: 'relationship',
+      relationTo: 'calendar-sources',
+      access: { create: serverOnlyField, update: serverOnlyField },
+      admin: { position: 'sidebar', readOnly: true },
+    },
     demoField(),
     seedChecksumField(),
   ],

@@ -14,6 +14,8 @@ const sections: { key: Section; title: MessageKey }[] = [
   { key: 'drafts', title: 'overviewDrafts' },
   { key: 'scheduled', title: 'overviewScheduled' },
   { key: 'resourcesToReview', title: 'overviewStaleResources' },
+  { key: 'failingSources', title: 'overviewFailingSources' },
+  { key: 'venuesToCheck', title: 'overviewVenuesToCheck' },
 ]
 
 export async function EditorOverview({ payload, user, i18n }: ServerComponentProps) {
@@ -55,6 +57,7 @@ export async function EditorOverview({ payload, user, i18n }: ServerComponentPro
                     {key === 'eventsMissingTranslations' && (
                       <th scope="col">{text('overviewLanguages')}</th>
                     )}
+                    {key === 'failingSources' && <th scope="col">{text('overviewResult')}</th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -74,6 +77,7 @@ export async function EditorOverview({ payload, user, i18n }: ServerComponentPro
                           {item.languages.map((code) => localeDefinition(code).name).join(', ')}
                         </td>
                       )}
+                      {key === 'failingSources' && <td>{item.detail}</td>}
                     </tr>
                   ))}
                 </tbody>

@@ -21,6 +21,8 @@ export interface OverviewItem {
   languages: LocaleCode[]
   /** For scheduled items: publish or unpublish. */
   action?: 'publish' | 'unpublish'
+  /** For failing calendar sources: what the last fetch said. */
+  detail?: string
 }
 
 export interface EditorOverview {
@@ -29,6 +31,8 @@ export interface EditorOverview {
   drafts: OverviewItem[]
   scheduled: OverviewItem[]
   resourcesToReview: OverviewItem[]
+  failingSources: OverviewItem[]
+  venuesToCheck: OverviewItem[]
 }
 
 type Doc = Record<string, unknown> & { id: string | number }
@@ -241,7 +245,39 @@ export async function editorOverview(
     drafts: drafts.slice(0, LIST_LIMIT),
     scheduled: await scheduledItems(options, now),
     resourcesToReview: resourcesToReview.slice(0, LIST_LIMIT),
+    failingSources: await failingSources(options),
+    venuesToCheck: (
+      await findEditable(
+        options,
+        'venues',
+        { needsReview: { equals: true } },
+        { name: true, createdAt: true },
+        '-createdAt',
+      )
+    )
+      .slice(0, LIST_LIMIT)
+      .map((doc) =>
+        itemOf('venues', doc, typeof doc.createdAt === 'string' ? doc.createdAt : null),
+      ),
   }
+}
+
+/** Calendar sources this user may read whose last fetch failed, the longest failing first. */
+async function failingSources({ payload, user }: ReadOptions): Promise<OverviewItem[]> {
+  const { docs } = await payload.find({
+    collection: 'calendar-sources',
+    where: { failures: { greater_than: 0 } },
+    sort: '-failures',
+    limit: LIST_LIMIT,
+    depth: 0,
+    overrideAccess: false,
+    user,
+    select: { name: true, lastFetchedAt: true, lastResult: true },
+  })
+  return docs.map((doc) => ({
+    ...itemOf('calendar-sources', doc as unknown as Doc, doc.lastFetchedAt ?? null),
+    detail: doc.lastResult ?? '',
+  }))
 }
 
 interface ScheduleInput {

@@ -29,6 +29,9 @@ export const IMPORT_LIMITS = {
   maxDates: 200,
   /** Rules without an end, and expanded ones, reach this far around the import. */
   horizonMonths: 12,
+  /** Dates outside these years are typing errors (0000, 9999), not events. */
+  firstYear: 1900,
+  lastYear: 2199,
 } as const
 
 export interface ImportedText {
@@ -58,6 +61,8 @@ export interface ImportedEvent {
   status: 'scheduled' | 'cancelled'
   url: string | null
   location: string | null
+  /** GEO, when the source gives valid coordinates. */
+  geo: { latitude: number; longitude: number } | null
   /** The source's CATEGORIES words, lower case. */
   categories: string[]
   /** A digest of everything above but sequence and last-modified: equal means unchanged. */
@@ -249,6 +254,16 @@ function webAddress(value: unknown): string | null {
   } catch {
     return null
   }
+}
+
+/** GEO as WGS 84 coordinates, or null when missing or out of range (never a guess). */
+function geoOf(component: ICAL.Component): ImportedEvent['geo'] {
+  const value = component.getFirstPropertyValue('geo') as unknown
+  if (!Array.isArray(value) || value.length !== 2) return null
+  const [latitude, longitude] = value.map(Number) as [number, number]
+  if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) return null
+  if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return null
+  return { latitude, longitude }
 }
 
 function categoryWords(component: ICAL.Component): string[] {
@@ -452,6 +467,44 @@ function overridesOf(exceptions: ICAL.Component[], span: Span, context: Context)
   return overrides
 }
 
+const DATE_PROPERTIES = ['dtstart', 'dtend', 'recurrence-id', 'exdate', 'rdate'] as const
+const RAW_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:Z)?)?$/
+
+/** A date as the file wrote it is a real one ("2030-02-31" is not) within plausible years. */
+function checkRawDate(raw: string, property: string): void {
+  const parts = RAW_DATE.exec(raw)
+  const [year, month, day, hour = 0, minute = 0, second = 0] = (parts?.slice(1) ?? []).map(
+    (part) => (part === undefined ? undefined : Number(part)),
+  ) as number[]
+  const real =
+    parts !== null &&
+    DateTime.fromObject(
+      { year, month, day, hour, minute, second: Math.min(second!, 59) },
+      { zone: 'UTC' },
+    ).isValid
+  const name = property.toUpperCase()
+  if (!real) throw new SkipEvent(`its ${name} “${raw}” is not a real date`)
+  if (year! < IMPORT_LIMITS.firstYear || year! > IMPORT_LIMITS.lastYear) {
+    throw new SkipEvent(
+      `its ${name} ${year} is outside the years ${IMPORT_LIMITS.firstYear}–${IMPORT_LIMITS.lastYear}`,
+    )
+  }
+}
+
+/**
+ * ical.js rolls impossible dates over (13th month, 31 February, hour 25) into other real ones;
+ * the raw values are checked first so that such an event is skipped, not imported on a wrong day.
+ */
+function checkDates(component: ICAL.Component): void {
+  for (const name of DATE_PROPERTIES) {
+    for (const property of component.getAllProperties(name)) {
+      for (const value of property.jCal.slice(3).flat()) {
+        if (typeof value === 'string') checkRawDate(value, name)
+      }
+    }
+  }
+}
+
 function digest(event: Omit<ImportedEvent, 'hash'>): string {
   const content = { ...event, sequence: undefined, lastModified: undefined }
   return createHash('sha256').update(JSON.stringify(content)).digest('hex')
@@ -462,6 +515,7 @@ function mapEvent(
   exceptions: ICAL.Component[],
   context: Context,
 ): ImportedEvent {
+  for (const component of [master, ...exceptions]) checkDates(component)
   const span = spanOf(master, context)
   const { start, rule } = recurrenceOf(master, span, context)
   const { texts, sourceLanguage } = eventTexts(master, context.options.language)
@@ -486,6 +540,7 @@ function mapEvent(
       typeof location === 'string'
         ? plainLine(htmlToText(location)).slice(0, IMPORT_LIMITS.locationLength) || null
         : null,
+    geo: geoOf(master),
     categories: categoryWords(master),
   }
   return { ...event, hash: digest(event) }
@@ -540,9 +595,13 @@ export function parseCalendar(text: string, options: ParseOptions): ParsedCalend
     try {
       events.push(mapEvent(master, exceptions.get(uid) ?? [], context))
     } catch (error) {
-      if (!(error instanceof SkipEvent)) throw error
-      const title = plainLine(htmlToText(String(master.getFirstPropertyValue('summary') ?? '')))
-      skipped.push(`“${title || uid}” (UID ${uid}) was skipped: ${error.message}.`)
+      // ical.js reads values when asked: a value it cannot read throws there, for this event only.
+      const reason =
+        error instanceof SkipEvent
+          ? error.message
+          : `its data could not be read (${(error as Error).message})`
+      const title = plainLine(htmlToText(String(master.getFirstProperty('summary')?.jCal[3] ?? '')))
+      skipped.push(`“${title || uid}” (UID ${uid}) was skipped: ${reason}.`)
     }
   }
   return { events, skipped }

@@ -32,13 +32,18 @@ export function isPhoneNumber(value: string): boolean {
   return digits.length >= 6 && digits.length <= 15
 }
 
-/** URL-safe identifier from a title: lowercase ASCII, words joined by hyphens. */
-export function slugify(text: string): string {
+/** Lower case without accents ("Fête" → "fete", "Straße" → "strasse"), for comparing words. */
+export function foldedText(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/ß/g, 'ss')
     .toLowerCase()
+}
+
+/** URL-safe identifier from a title: lowercase ASCII, words joined by hyphens. */
+export function slugify(text: string): string {
+  return foldedText(text)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)

@@ -17,26 +17,11 @@ import {
 } from 'payload'
 import { generatePayloadCookie } from 'payload/shared'
 import { fieldText } from '../http/body'
+import { oneAtATime } from '../oneAtATime'
 import { comparePasswordWithoutAccount } from '../security/passwordHash'
 import { clientAddress } from '../security/clientAddress'
 import { rateLimit, tooManyAnswer } from '../security/rateLimit'
 import { accountKey, signInFailures } from '../security/signInFailures'
-
-const queues = new Map<string, Promise<unknown>>()
-
-/** Runs `work` after every earlier call with the same key has finished (in this process). */
-export function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
-  const result = (queues.get(key) ?? Promise.resolve()).then(work)
-  const settled = result.then(
-    () => undefined,
-    () => undefined,
-  )
-  queues.set(key, settled)
-  void settled.then(() => {
-    if (queues.get(key) === settled) queues.delete(key)
-  })
-  return result
-}
 
 async function accountExists(req: PayloadRequest, email: string): Promise<boolean> {
   const { totalDocs } = await req.payload.count({

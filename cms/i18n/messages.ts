@@ -193,6 +193,34 @@ const en = {
   translateNextCount: '{{language}}: {{count}} to translate',
   translateNextNone: 'Nothing to translate.',
   translateNextAllIn: '{{collection}}: all {{count}} that need {{language}}',
+  fetchCountLinked: 'Already from another calendar (linked)',
+  fetchCountNewVenues: 'New venues to check',
+  overviewVenuesToCheck: 'Venues made by the calendar import, to check',
+  fetchPanelTitle: 'Last fetch',
+  fetchPanelNever: 'Not fetched yet.',
+  fetchPanelWhen: 'When',
+  fetchPanelResult: 'Result',
+  fetchPanelFailures: 'Failed {{count}} time(s) in a row; next try {{next}}.',
+  fetchCountNew: 'New',
+  fetchCountUpdated: 'Updated',
+  fetchCountUnchanged: 'Unchanged',
+  fetchCountRemoved: 'Removed from the source',
+  fetchCountSkipped: 'Skipped',
+  fetchPanelSkipped: 'Skipped events and why',
+  fetchNowButton: 'Fetch now',
+  fetchNowRunning: 'Fetching…',
+  fetchNowDone: '{{result}} Reload the page to see the details.',
+  fetchNowFailed: 'The fetch did not run: {{error}}',
+  fetchNowSaveFirst: 'Save the source first; then it can be fetched.',
+  fetchNowSignIn: 'Sign in to the admin first.',
+  fetchNowNotFound:
+    'No such calendar source, or you may not read it. Check the address and your rights.',
+  fetchNowForbidden:
+    'Only those who may change this calendar source can fetch it. Ask an editor of its commune or the coordinator.',
+  fetchNowTooMany:
+    'Too many fetches in a short time. Try again in {{minutes}} minutes; sources are also fetched on their own every hour or so.',
+  overviewFailingSources: 'Calendar sources whose last fetch failed',
+  overviewResult: 'Result',
 }
 
 export type MessageKey = keyof typeof en
@@ -385,6 +413,34 @@ const fr: Record<MessageKey, string> = {
   translateNextCount: '{{language}} : {{count}} à traduire',
   translateNextNone: 'Rien à traduire.',
   translateNextAllIn: '{{collection}} : les {{count}} qui demandent {{language}}',
+  fetchCountLinked: 'Déjà importés d’un autre calendrier (liés)',
+  fetchCountNewVenues: 'Nouveaux lieux à vérifier',
+  overviewVenuesToCheck: 'Lieux créés par l’import de calendriers, à vérifier',
+  fetchPanelTitle: 'Dernière récupération',
+  fetchPanelNever: 'Pas encore récupéré.',
+  fetchPanelWhen: 'Quand',
+  fetchPanelResult: 'Résultat',
+  fetchPanelFailures: 'Échec {{count}} fois de suite ; prochain essai {{next}}.',
+  fetchCountNew: 'Nouveaux',
+  fetchCountUpdated: 'Mis à jour',
+  fetchCountUnchanged: 'Inchangés',
+  fetchCountRemoved: 'Retirés de la source',
+  fetchCountSkipped: 'Ignorés',
+  fetchPanelSkipped: 'Événements ignorés et pourquoi',
+  fetchNowButton: 'Récupérer maintenant',
+  fetchNowRunning: 'Récupération…',
+  fetchNowDone: '{{result}} Rechargez la page pour voir le détail.',
+  fetchNowFailed: 'La récupération n’a pas eu lieu : {{error}}',
+  fetchNowSaveFirst: 'Enregistrez d’abord la source ; elle pourra ensuite être récupérée.',
+  fetchNowSignIn: 'Connectez-vous d’abord à l’administration.',
+  fetchNowNotFound:
+    'Cette source de calendrier n’existe pas, ou vous ne pouvez pas la lire. Vérifiez l’adresse et vos droits.',
+  fetchNowForbidden:
+    'Seules les personnes qui peuvent modifier cette source peuvent la récupérer. Demandez à un éditeur de sa commune ou au coordinateur.',
+  fetchNowTooMany:
+    'Trop de récupérations en peu de temps. Réessayez dans {{minutes}} minutes ; les sources sont aussi récupérées d’elles-mêmes environ toutes les heures.',
+  overviewFailingSources: 'Calendriers importés dont la dernière récupération a échoué',
+  overviewResult: 'Résultat',
 }
 
 const de: Record<MessageKey, string> = {
@@ -577,6 +633,34 @@ const de: Record<MessageKey, string> = {
   translateNextCount: '{{language}}: {{count}} zu übersetzen',
   translateNextNone: 'Nichts zu übersetzen.',
   translateNextAllIn: '{{collection}}: alle {{count}}, die {{language}} brauchen',
+  fetchCountLinked: 'Schon aus einem anderen Kalender (verknüpft)',
+  fetchCountNewVenues: 'Neue Orte zum Prüfen',
+  overviewVenuesToCheck: 'Vom Kalenderimport angelegte Orte, zu prüfen',
+  fetchPanelTitle: 'Letzter Abruf',
+  fetchPanelNever: 'Noch nicht abgerufen.',
+  fetchPanelWhen: 'Wann',
+  fetchPanelResult: 'Ergebnis',
+  fetchPanelFailures: '{{count}}-mal nacheinander fehlgeschlagen; nächster Versuch {{next}}.',
+  fetchCountNew: 'Neu',
+  fetchCountUpdated: 'Aktualisiert',
+  fetchCountUnchanged: 'Unverändert',
+  fetchCountRemoved: 'Aus der Quelle entfernt',
+  fetchCountSkipped: 'Übersprungen',
+  fetchPanelSkipped: 'Übersprungene Veranstaltungen und warum',
+  fetchNowButton: 'Jetzt abrufen',
+  fetchNowRunning: 'Wird abgerufen…',
+  fetchNowDone: '{{result}} Laden Sie die Seite neu, um die Einzelheiten zu sehen.',
+  fetchNowFailed: 'Der Abruf lief nicht: {{error}}',
+  fetchNowSaveFirst: 'Speichern Sie die Quelle zuerst; dann kann sie abgerufen werden.',
+  fetchNowSignIn: 'Melden Sie sich zuerst in der Verwaltung an.',
+  fetchNowNotFound:
+    'Diese Kalenderquelle gibt es nicht, oder Sie dürfen sie nicht lesen. Prüfen Sie die Adresse und Ihre Rechte.',
+  fetchNowForbidden:
+    'Nur wer diese Kalenderquelle ändern darf, kann sie abrufen. Fragen Sie eine Redaktion ihrer Gemeinde oder die Koordination.',
+  fetchNowTooMany:
+    'Zu viele Abrufe in kurzer Zeit. Versuchen Sie es in {{minutes}} Minuten erneut; Quellen werden außerdem etwa stündlich von selbst abgerufen.',
+  overviewFailingSources: 'Kalenderquellen, deren letzter Abruf fehlschlug',
+  overviewResult: 'Ergebnis',
 }
 
 const pt: Record<MessageKey, string> = {
@@ -763,6 +847,34 @@ const pt: Record<MessageKey, string> = {
   translateNextCount: '{{language}}: {{count}} por traduzir',
   translateNextNone: 'Nada por traduzir.',
   translateNextAllIn: '{{collection}}: os {{count}} que precisam de {{language}}',
+  fetchCountLinked: 'Já importados de outro calendário (ligados)',
+  fetchCountNewVenues: 'Novos locais a verificar',
+  overviewVenuesToCheck: 'Locais criados pela importação de calendários, a verificar',
+  fetchPanelTitle: 'Última obtenção',
+  fetchPanelNever: 'Ainda não obtido.',
+  fetchPanelWhen: 'Quando',
+  fetchPanelResult: 'Resultado',
+  fetchPanelFailures: 'Falhou {{count}} vez(es) seguida(s); próxima tentativa {{next}}.',
+  fetchCountNew: 'Novos',
+  fetchCountUpdated: 'Atualizados',
+  fetchCountUnchanged: 'Sem alterações',
+  fetchCountRemoved: 'Retirados da fonte',
+  fetchCountSkipped: 'Ignorados',
+  fetchPanelSkipped: 'Eventos ignorados e porquê',
+  fetchNowButton: 'Obter agora',
+  fetchNowRunning: 'A obter…',
+  fetchNowDone: '{{result}} Recarregue a página para ver os detalhes.',
+  fetchNowFailed: 'A obtenção não foi feita: {{error}}',
+  fetchNowSaveFirst: 'Guarde primeiro a fonte; depois pode ser obtida.',
+  fetchNowSignIn: 'Inicie primeiro sessão na administração.',
+  fetchNowNotFound:
+    'Esta fonte de calendário não existe, ou não a pode ler. Verifique o endereço e os seus direitos.',
+  fetchNowForbidden:
+    'Só quem pode alterar esta fonte de calendário a pode obter. Peça a um editor do seu município ou ao coordenador.',
+  fetchNowTooMany:
+    'Demasiadas obtenções em pouco tempo. Tente de novo dentro de {{minutes}} minutos; as fontes também são obtidas automaticamente mais ou menos de hora a hora.',
+  overviewFailingSources: 'Calendários importados cuja última obtenção falhou',
+  overviewResult: 'Resultado',
 }
 
 export const messages: Record<AdminLanguage, Record<MessageKey, string>> = { en, fr, de, pt }

@@ -8,6 +8,8 @@ import * as migration_20261126_023301_locales_parent_index from './20261126_0233
 import * as migration_20261126_044425_published_created_index from './20261126_044425_published_created_index';
 import * as migration_20261207_075922_account_lock_per_client from './20261207_075922_account_lock_per_client';
 import * as migration_20261207_095613_calendar_sources from './20261207_095613_calendar_sources';
+import * as migration_20261207_113438_calendar_venues from './20261207_113438_calendar_venues';
+import * as migration_20261207_114043_calendar_linked_events from './20261207_114043_calendar_linked_events';
 
 export const migrations = [
   {
@@ -58,6 +60,16 @@ export const migrations = [
   {
     up: migration_20261207_095613_calendar_sources.up,
     down: migration_20261207_095613_calendar_sources.down,
-    name: '20261207_095613_calendar_sources'
+    name: '20261207_095613_calendar_sources',
+  },
+  {
+    up: migration_20261207_113438_calendar_venues.up,
+    down: migration_20261207_113438_calendar_venues.down,
+    name: '20261207_113438_calendar_venues',
+  },
+  {
+    up: migration_20261207_114043_calendar_linked_events.up,
+    down: migration_20261207_114043_calendar_linked_events.down,
+    name: '20261207_114043_calendar_linked_events'
   },
 ];

@@ -9,25 +9,26 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterSecon
 
 export interface RateLimit {
   check(headers: Headers): Promise<RateDecision>
+  /** The same for a key other than the client's address (a signed-in user, for admin actions). */
+  checkKey(key: string): Promise<RateDecision>
 }
 
 /** At most `points` requests per client in `seconds`. */
 export function rateLimit(points: number, seconds: number): RateLimit {
   const limiter = new RateLimiterMemory({ points, duration: seconds })
-  return {
-    async check(headers) {
-      try {
-        await limiter.consume(clientAddress(headers))
-        return { allowed: true }
-      } catch (rejection) {
-        if (!(rejection instanceof RateLimiterRes)) throw rejection
-        return {
-          allowed: false,
-          retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
-        }
+  const consume = async (key: string): Promise<RateDecision> => {
+    try {
+      await limiter.consume(key)
+      return { allowed: true }
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection
+      return {
+        allowed: false,
+        retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
       }
-    },
+    }
   }
+  return { check: (headers) => consume(clientAddress(headers)), checkKey: consume }
 }
 
 /**

@@ -2,6 +2,7 @@
 // (overrideAccess: false) and the REST API, asserting what is allowed and what is denied.
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fetchSourceNow } from '../../cms/calendarImport/fetchNow'
 import {
   type CollectionSlug,
   closeTestPayload,
@@ -28,6 +29,8 @@ type Operation =
   | 'deletePublished'
   | 'linkOutside'
   | 'unlock'
+  | 'fetchNow'
+  | 'fetchNowOther'
 type Id = string | number
 
 const roleNames: RoleName[] = ['anonymous', 'admin', 'coordinator', 'commune-editor', 'association']
@@ -67,6 +70,10 @@ const matrix: Record<string, Partial<Record<Operation, boolean[]>>> = {
     readOther: [D, A, A, D, D],
     update: [D, A, A, A, A],
     delete: [D, A, A, A, A],
+    // "Fetch now" (POST /api/calendar-sources/:id/fetch): whoever may update the source; the
+    // other one is that Grevenmacher source.
+    fetchNow: [D, A, A, A, A],
+    fetchNowOther: [D, A, A, D, D],
   },
   venues: {
     create: [D, A, A, A, D],
@@ -512,6 +519,24 @@ async function attempt(transport: Transport, role: RoleName, collection: string,
               payload.delete({ collection: slug, id, user, overrideAccess: false }),
             )
           : (await rest('DELETE', `/${collection}/${id}`, { token })).status
+      break
+    }
+    case 'fetchNow':
+    case 'fetchNowOther': {
+      const id = op === 'fetchNow' ? await fixture(collection) : await foreignDraft(collection)
+      // An address the fetch refuses at once (loopback), so that no test reaches a network.
+      await payload.update({
+        collection: 'calendar-sources',
+        id,
+        data: { url: 'https://localhost/calendar.ics' },
+      })
+      if (transport === 'local') {
+        const outcome = await fetchSourceNow(payload, user, String(id))
+        const byKind = { done: 200, 'not-found': 404, forbidden: actor ? 403 : 401 }
+        status = byKind[outcome.kind]
+      } else {
+        status = (await rest('POST', `/${collection}/${id}/fetch`, { token })).status
+      }
       break
     }
     case 'unlock': {

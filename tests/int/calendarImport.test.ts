@@ -1,14 +1,23 @@
 // The calendar import against the real database: fixtures written like Google, Outlook and
 // Nextcloud exports, served by this test on 127.0.0.1, imported at a fixed "now".
 import { readFileSync } from 'node:fs'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importSource } from '../../cms/calendarImport/run'
+import { editorOverview } from '../../cms/dashboard/overview'
 import { expandOccurrences } from '../../cms/domain/recurrence'
+import { FETCH_NOW_LIMIT } from '../../cms/endpoints/calendarFetch'
 import type { CalendarSource } from '../../cms/payload-types'
-import { closeTestPayload, createDoc, testPayload } from './helpers'
+import { CalendarServer } from './calendarServer'
+import {
+  closeTestPayload,
+  createCommune,
+  createDoc,
+  createUser,
+  rest,
+  testPayload,
+  type TestUser,
+} from './helpers'
 
 process.env.CALENDAR_ALLOW_HTTP = '1'
 process.env.CALENDAR_ALLOW_PRIVATE = '1'
@@ -16,20 +25,44 @@ process.env.CALENDAR_ALLOW_PRIVATE = '1'
 const NOW = new Date('2030-02-15T12:00:00Z')
 const fixture = (name: string) => readFileSync(`tests/fixtures/calendars/${name}.ics`, 'utf8')
 
-type Route = (req: IncomingMessage, res: ServerResponse) => void
-const routes = new Map<string, Route>()
-let server: Server
+const dd = (day: number) => String(day).padStart(2, '0')
+
+/** An evening event (17:00–19:00 UTC) on `date` (YYYYMMDD), with further property lines. */
+const evening = (uid: string, title: string, date: string, ...lines: string[]) => [
+  'BEGIN:VEVENT',
+  `UID:${uid}`,
+  `DTSTART:${date}T170000Z`,
+  `DTEND:${date}T190000Z`,
+  `SUMMARY:${title}`,
+  ...lines,
+  'END:VEVENT',
+]
+
+/** A calendar file of the events given. */
+const ics = (...events: string[][]) =>
+  ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Zesummen tests//EN', ...events.flat()]
+    .concat('END:VCALENDAR')
+    .join('\r\n')
+
+/** One-off evening events in June 2030, one per UID. */
+const calendarOf = (uids: string[]) =>
+  ics(
+    ...uids.map((uid, index) =>
+      evening(
+        uid,
+        `Soirée ${uid}`,
+        `203006${dd(10 + (index % 18))}`,
+        'LOCATION:Centre culturel, 5555 Remich',
+      ),
+    ),
+  )
+
+const calendars = new CalendarServer()
+const routes = calendars.routes
+const serveCalendar = calendars.serve.bind(calendars)
 let base: string
 let payload: Payload
 let remich: string | number
-
-/** Serves `body` at `path` with an ETag, answering 304 to a matching If-None-Match. */
-function serveCalendar(path: string, body: string, etag = `"${body.length}"`) {
-  routes.set(path, (req, res) => {
-    if (req.headers['if-none-match'] === etag) return res.writeHead(304).end()
-    res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', etag }).end(body)
-  })
-}
 
 async function newSource(name: string, path: string, data: Record<string, unknown> = {}) {
   const created = await createDoc(payload, 'calendar-sources', {
@@ -62,28 +95,13 @@ const byUid = async (sourceId: string | number, uid: string) =>
   (await eventsOf(sourceId)).find((event) => event.importUid === uid)!
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const route = routes.get(req.url ?? '')
-    if (route) route(req, res)
-    else res.writeHead(404).end('not found')
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  base = await calendars.start()
   payload = await testPayload()
-  remich = (
-    await createDoc(payload, 'communes', {
-      name: 'Remich',
-      slug: 'remich',
-      code: '1205',
-      country: 'LU',
-      status: 'partner',
-    })
-  ).id
+  remich = (await createCommune(payload, 'Remich', '1205')).id
 })
 
 afterAll(async () => {
-  server.closeAllConnections()
-  await new Promise((resolve) => server.close(resolve))
+  await calendars.close()
   await closeTestPayload()
 })
 
@@ -242,12 +260,28 @@ describe('bad input leaves the events as they were and says why', () => {
   )
   routes.set('/big.ics', (_req, res) => res.end(big))
   routes.set('/silent.ics', () => undefined)
+  // 20 MB without a Content-Length: only counting what arrives can stop it.
+  routes.set('/huge.ics', (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/calendar' })
+    const chunk = Buffer.alloc(64 * 1024, 'X')
+    let sent = 0
+    const more = () => {
+      while (sent < 20 * 1024 * 1024 && !res.destroyed) {
+        sent += chunk.length
+        if (!res.write(chunk)) return void res.once('drain', more)
+      }
+      res.end()
+    }
+    res.write('BEGIN:VCALENDAR\r\nX-PAD:')
+    more()
+  })
   routes.set('/loop.ics', (_req, res) => res.writeHead(302, { location: '/loop.ics' }).end())
 
   it.each([
     ['/broken.ics', /broken and was not imported/],
     ['/page.html', /web page, not a calendar/],
     ['/big.ics', /larger than 5 MB/],
+    ['/huge.ics', /larger than 5 MB/],
     ['/silent.ics', /did not send the calendar within 0.3 s/],
     ['/loop.ics', /redirects more than 3 times/],
     ['/private', /private or local network \(127\.0\.0\.1\)/],
@@ -275,5 +309,279 @@ describe('bad input leaves the events as they were and says why', () => {
       process.env.CALENDAR_ALLOW_PRIVATE = '1'
       delete process.env.CALENDAR_FETCH_TIMEOUT_SECONDS
     }
+  })
+
+  it('an event with impossible dates is skipped with its reason; the others stay as they were', async () => {
+    const invalid = [
+      'BEGIN:VEVENT',
+      'UID:invalid-date@remich.lu',
+      'SUMMARY:Réunion du 31 février',
+      'DTSTART;VALUE=DATE:20300231',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:garbage-date@remich.lu',
+      'SUMMARY:Réunion sans date',
+      'DTSTART:garbage',
+      'DURATION:PT1H',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n')
+    serveCalendar('/invalid-dates.ics', fixture('google-remich').replace('END:VCALENDAR', invalid))
+    await payload.update({
+      collection: 'calendar-sources',
+      id,
+      data: { url: `${base}/invalid-dates.ics`, etag: null },
+    })
+    const report = await importSource(payload, await source(id), NOW)
+    expect(report).toMatchObject({ ok: true, counts: { new: 0, updated: 0, skipped: 2 } })
+    const reasons = (await source(id)).skippedReasons?.map((row) => row.reason)
+    expect(reasons).toEqual([
+      expect.stringMatching(/“Réunion du 31 février” .* DTSTART “2030-02-31” is not a real date/),
+      expect.stringMatching(/“Réunion sans date” .* is not a real date/),
+    ])
+    expect((await eventsOf(id)).map((event) => `${event.id}:${event.updatedAt}`)).toEqual(before)
+  })
+})
+
+describe('“Fetch now” in the admin, and failing sources on the dashboard', () => {
+  let remichEditor: TestUser
+  let otherEditor: TestUser
+  let id: string | number
+
+  beforeAll(async () => {
+    const grevenmacher = await createCommune(payload, 'Grevenmacher', '1104')
+    await createUser(payload, 'fetch-admin', ['admin'])
+    remichEditor = await createUser(payload, 'fetch-remich', ['commune-editor'], {
+      communes: [remich],
+    })
+    otherEditor = await createUser(payload, 'fetch-grevenmacher', ['commune-editor'], {
+      communes: [grevenmacher.id],
+    })
+    // "Fetch now" imports at today's date: single events, which no horizon leaves out.
+    serveCalendar('/fetch-now.ics', calendarOf(['fetch-now-1', 'fetch-now-2']))
+    id = (await newSource('Fetched by hand', '/fetch-now.ics')).id
+  })
+
+  it('imports at once for an editor of the source and answers the counts', async () => {
+    const response = await rest('POST', `/calendar-sources/${id}/fetch`, {
+      token: remichEditor.token,
+    })
+    expect(response.status).toBe(200)
+    expect(response.body).toMatchObject({
+      ok: true,
+      counts: { new: 2, updated: 0, unchanged: 0, removed: 0, skipped: 0 },
+      result: 'Imported: 2 new, 0 updated, 0 unchanged, 0 removed, 0 skipped.',
+    })
+    expect((await eventsOf(id)).length).toBe(2)
+    const again = await rest('POST', `/calendar-sources/${id}/fetch`, { token: remichEditor.token })
+    expect(again.body).toMatchObject({ ok: true, counts: { new: 0, unchanged: 2 } })
+  })
+
+  it('two fetches of one source at once run one after the other', async () => {
+    // Each answer takes 200 ms: overlapping imports would have both requests open at once.
+    const body = calendarOf(['twice-1', 'twice-2', 'twice-3'])
+    let open = 0
+    let mostOpen = 0
+    routes.set('/twice.ics', (req, res) => {
+      open += 1
+      mostOpen = Math.max(mostOpen, open)
+      setTimeout(() => {
+        open -= 1
+        if (req.headers['if-none-match'] === '"twice"') res.writeHead(304).end()
+        else res.writeHead(200, { etag: '"twice"' }).end(body)
+      }, 200)
+    })
+    const twice = await newSource('Clicked twice', '/twice.ics')
+    const reports = await Promise.all([
+      importSource(payload, twice, NOW),
+      importSource(payload, twice, NOW),
+    ])
+    expect(mostOpen).toBe(1)
+    // The second asks with the ETag the first recorded.
+    expect(reports.map((report) => report.result)).toEqual([
+      'Imported: 3 new, 0 updated, 0 unchanged, 0 removed, 0 skipped.',
+      'Not changed since the last fetch.',
+    ])
+    expect((await eventsOf(twice.id)).length).toBe(3)
+  })
+
+  it('refuses anonymous callers, other communes’ editors and ids that are not ids', async () => {
+    const before = (await source(id)).lastFetchedAt
+    expect((await rest('POST', `/calendar-sources/${id}/fetch`)).status).toBe(401)
+    const other = await rest('POST', `/calendar-sources/${id}/fetch`, { token: otherEditor.token })
+    expect(other.status).toBe(404)
+    expect(other.body.error).toMatch(/No such calendar source/)
+    for (const bad of ['abc', '1%20OR%201', '0', '-1']) {
+      const response = await rest('POST', `/calendar-sources/${bad}/fetch`, {
+        token: remichEditor.token,
+      })
+      expect(response.status, bad).toBe(404)
+    }
+    expect((await source(id)).lastFetchedAt).toBe(before)
+  })
+
+  it('is rate-limited per person, with the wait in the answer', async () => {
+    const busy = await createUser(payload, 'fetch-busy', ['commune-editor'], { communes: [remich] })
+    const statuses: number[] = []
+    let last
+    for (let call = 0; call <= FETCH_NOW_LIMIT.points; call += 1) {
+      last = await rest('POST', `/calendar-sources/${id}/fetch`, { token: busy.token })
+      statuses.push(last.status)
+    }
+    expect(statuses).toEqual([...Array<number>(FETCH_NOW_LIMIT.points).fill(200), 429])
+    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(JSON.stringify(last!.body)).toMatch(/Too many fetches/)
+    // Another person is not held back.
+    const other = await rest('POST', `/calendar-sources/${id}/fetch`, { token: remichEditor.token })
+    expect(other.status).toBe(200)
+  })
+
+  it('lists failing sources on the dashboard of those who may see them', async () => {
+    routes.set('/gone.ics', (_req, res) => res.writeHead(410).end())
+    const failing = await newSource('Gone away', '/gone.ics')
+    await importSource(payload, failing, NOW)
+    const mine = await editorOverview(payload, remichEditor.user as never, 'en', NOW)
+    expect(mine.failingSources).toContainEqual(
+      expect.objectContaining({
+        id: failing.id,
+        title: 'Gone away',
+        href: `/admin/collections/calendar-sources/${failing.id}`,
+        detail: expect.stringMatching(/answered 410/),
+      }),
+    )
+    expect(mine.failingSources.map((item) => item.id)).not.toContain(id)
+    const theirs = await editorOverview(payload, otherEditor.user as never, 'en', NOW)
+    expect(theirs.failingSources).toEqual([])
+  })
+})
+
+describe('the places the source names become venues', () => {
+  let stadtbredimus: string | number
+  let grevenmacherHall: string | number
+  let culturalCentre: string | number
+  let kiosk: string | number
+
+  const event = (uid: string, day: number, lines: string[]) =>
+    evening(uid, `Rencontre ${uid}`, `203007${dd(day)}`, ...lines)
+  const places = ics(
+    event('by-name', 1, ['LOCATION:centre culturel\\, Stadtbredimus']),
+    event('by-geo', 2, ['LOCATION:Am Park', 'GEO:49.56415;6.36300']),
+    event('new-place', 3, [
+      'LOCATION:Salle des fêtes\\, 12 Rue de la Gare\\, L-5450 Stadtbredimus\\, Luxembourg',
+      'GEO:49.5700;6.3700',
+    ]),
+    event('same-new-place', 4, ['LOCATION:Salle des Fêtes\\, Stadtbredimus']),
+    event('other-commune-name', 5, ['LOCATION:Kulturhaus Grevenmacher']),
+    event('no-place', 6, []),
+  )
+
+  beforeAll(async () => {
+    stadtbredimus = (await createCommune(payload, 'Stadtbredimus', '1206')).id
+    const grevenmacher = await payload.find({
+      collection: 'communes',
+      where: { slug: { equals: 'grevenmacher' } },
+    })
+    const venue = async (name: string, commune: string | number, data = {}) =>
+      (await createDoc(payload, 'venues', { name, commune, ...data })).id
+    grevenmacherHall = await venue('Kulturhaus Grevenmacher', grevenmacher.docs[0]!.id)
+    culturalCentre = await venue('Centre Culturel', stadtbredimus)
+    kiosk = await venue('Kiosque', stadtbredimus, {
+      coordinates: { latitude: 49.5637, longitude: 6.363 },
+    })
+    serveCalendar('/places.ics', places)
+  })
+
+  it('links a matching venue, or makes one marked for an editor, never leaving the place out', async () => {
+    const { id } = await newSource('Stadtbredimus', '/places.ics', { communes: [stadtbredimus] })
+    const report = await importSource(payload, await source(id), NOW)
+    expect(report.counts).toMatchObject({ new: 6, newVenues: 2, skipped: 0 })
+    expect(report.result).toMatch(
+      /2 new venue\(s\) made from the calendar’s places, for an editor to check: “Salle des fêtes”, “Kulturhaus Grevenmacher”\./,
+    )
+    expect((await byUid(id, 'by-name')).venue).toBe(culturalCentre)
+    expect((await byUid(id, 'by-geo')).venue).toBe(kiosk)
+    const made = (await byUid(id, 'new-place')).venue as string | number
+    expect((await byUid(id, 'same-new-place')).venue).toBe(made)
+    expect(await payload.findByID({ collection: 'venues', id: made, depth: 0 })).toMatchObject({
+      name: 'Salle des fêtes',
+      commune: stadtbredimus,
+      address: { street: '12 Rue de la Gare', postcode: '5450', locality: 'Stadtbredimus' },
+      coordinates: { latitude: 49.57, longitude: 6.37 },
+      needsReview: true,
+      importSource: id,
+      sourceLanguage: 'fr',
+    })
+    // A venue of a commune the source does not cover is not theirs to use: a new one is made.
+    const other = (await byUid(id, 'other-commune-name')).venue
+    expect(other).not.toBe(grevenmacherHall)
+    expect(other).toBeTruthy()
+    expect((await byUid(id, 'no-place')).venue ?? null).toBeNull()
+    expect((await source(id)).counts?.newVenues).toBe(2)
+  })
+
+  it('shows the new venues to the editors who may change them', async () => {
+    const editor = await createUser(payload, 'venues-stadtbredimus', ['commune-editor'], {
+      communes: [stadtbredimus],
+    })
+    const elsewhere = await createUser(payload, 'venues-remich', ['commune-editor'], {
+      communes: [remich],
+    })
+    const mine = await editorOverview(payload, editor.user as never, 'en', NOW)
+    expect(mine.venuesToCheck.map((item) => item.title).sort()).toEqual([
+      'Kulturhaus Grevenmacher',
+      'Salle des fêtes',
+    ])
+    const theirs = await editorOverview(payload, elsewhere.user as never, 'en', NOW)
+    expect(theirs.venuesToCheck.map((item) => item.title)).not.toContain('Salle des fêtes')
+  })
+})
+
+describe('the same event in two calendars is shown once', () => {
+  const vevent = (uid: string, title: string, day: number) =>
+    evening(uid, title, `203008${dd(day)}`)
+  const file = ics
+
+  it('the first source owns it; the second links to it by UID or by title, start and commune', async () => {
+    serveCalendar(
+      '/commune.ics',
+      file(vevent('shared-1@remich.lu', 'Fête de quartier', 1), vevent('a-2', 'Repair Café', 2)),
+    )
+    const associationFile = file(
+      vevent('shared-1@remich.lu', 'Fête de quartier (Asbl)', 1),
+      vevent('b-2@asbl.lu', 'repair  CAFÉ', 2),
+      vevent('b-3@asbl.lu', 'Repair Café', 3),
+    )
+    serveCalendar('/association.ics', associationFile)
+    const commune = await newSource('Commune calendar', '/commune.ics')
+    const association = await newSource('Association calendar', '/association.ics')
+    expect((await importSource(payload, commune, NOW)).counts).toMatchObject({ new: 2 })
+    const report = await importSource(payload, association, NOW)
+    expect(report.counts).toMatchObject({ new: 1, linked: 2, skipped: 0 })
+    expect(report.result).toMatch(/2 already imported from another calendar: linked/)
+    const owned = await eventsOf(commune.id)
+    expect((await source(association.id)).linkedEvents?.slice().sort()).toEqual(
+      owned.map((event) => event.id).sort(),
+    )
+    expect((await eventsOf(association.id)).map((event) => event.importUid)).toEqual([
+      'b-3@asbl.lu',
+    ])
+    const { totalDocs } = await payload.count({
+      collection: 'events',
+      where: { importUid: { equals: 'shared-1@remich.lu' } },
+    })
+    expect(totalDocs).toBe(1)
+
+    // Fetched again (a new ETag, the same events): nothing is created, the links stay.
+    serveCalendar('/association.ics', associationFile, '"again"')
+    const again = await importSource(payload, await source(association.id), NOW)
+    expect(again.counts).toMatchObject({ new: 0, updated: 0, unchanged: 1, linked: 2 })
+    expect((await source(association.id)).counts?.linked).toBe(2)
+  })
+
+  it('the same title and start in a commune the source does not cover is another event', async () => {
+    const schengen = await createCommune(payload, 'Schengen', '1207')
+    serveCalendar('/schengen.ics', file(vevent('s-2@schengen.lu', 'Repair Café', 2)))
+    const other = await newSource('Schengen', '/schengen.ics', { communes: [schengen.id] })
+    expect((await importSource(payload, other, NOW)).counts).toMatchObject({ new: 1, linked: 0 })
   })
 })

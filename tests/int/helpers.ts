@@ -33,15 +33,20 @@ export function createDoc(
   return payload.create({ collection, data: data as never }) as Promise<{ id: string | number }>
 }
 
-/** The commune most fixtures live in, with one venue: Remich (STATEC 1205). */
-export async function createRemichWithHall(payload: Payload) {
-  const commune = await createDoc(payload, 'communes', {
-    name: 'Remich',
-    slug: 'remich',
-    code: '1205',
+/** A partner commune in Luxembourg, by its name and STATEC code. */
+export function createCommune(payload: Payload, name: string, code: string) {
+  return createDoc(payload, 'communes', {
+    name,
+    slug: name.toLowerCase(),
+    code,
     country: 'LU',
     status: 'partner',
   })
+}
+
+/** The commune most fixtures live in, with one venue: Remich (STATEC 1205). */
+export async function createRemichWithHall(payload: Payload) {
+  const commune = await createCommune(payload, 'Remich', '1205')
   const hall = await createDoc(payload, 'venues', {
     name: 'Hall',
     slug: 'hall',

@@ -1,6 +1,6 @@
 // The in-process write queue for SQLite and the per-account queue of session changes.
 import { describe, expect, it } from 'vitest'
-import { oneAtATime } from '../../cms/endpoints/sessions'
+import { oneAtATime } from '../../cms/oneAtATime'
 import { isReadOnly, WriteGate, WriteGateTimeout } from '../../cms/writeGate'
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5))

@@ -23,6 +23,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { TranslationStatusField as TranslationStatusField_91ddc8ccf9c02dac2fc99be8e6a08334 } from '../../../components/TranslationStatus'
 import { TranslationStatusCell as TranslationStatusCell_2783ecb5888a3d66d0b5d292dcd9d2b7 } from '../../../components/TranslationStatusCell'
+import { CalendarFetchStatus as CalendarFetchStatus_cafe390582e53d21e1b5cb49b3a824d6 } from '../../../components/CalendarFetchStatus'
 import { PersonalDataTool as PersonalDataTool_261ea0717a4570e80bc33e6a75a3fdc6 } from '../../../components/PersonalDataTool'
 import { EditorOverview as EditorOverview_063e16d68ae29d4ccddb2e56b6743337 } from '../../../components/EditorOverview'
 import { ModerationQueue as ModerationQueue_1a456c649bf479fa1529e7e8cb225999 } from '../../../components/ModerationQueue'
@@ -58,6 +59,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/TranslationStatus#TranslationStatusField": TranslationStatusField_91ddc8ccf9c02dac2fc99be8e6a08334,
   "/components/TranslationStatusCell#TranslationStatusCell": TranslationStatusCell_2783ecb5888a3d66d0b5d292dcd9d2b7,
+  "/components/CalendarFetchStatus#CalendarFetchStatus": CalendarFetchStatus_cafe390582e53d21e1b5cb49b3a824d6,
   "/components/PersonalDataTool#PersonalDataTool": PersonalDataTool_261ea0717a4570e80bc33e6a75a3fdc6,
   "/components/EditorOverview#EditorOverview": EditorOverview_063e16d68ae29d4ccddb2e56b6743337,
   "/components/ModerationQueue#ModerationQueue": ModerationQueue_1a456c649bf479fa1529e7e8cb225999,
