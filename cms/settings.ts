@@ -145,13 +145,13 @@ export function pageCacheBytes(env: Env = process.env): number {
 }
 
 /**
- * How long a site rebuild waits after the first change (REBUILD_DEBOUNCE_SECONDS, default 3):
- * changes in that window share one build. Saves made in one go (an image and the event using it,
- * an import) come within it; a change made while a build runs queues exactly one more build, so
- * a longer wait would only delay every publish.
+ * How long a publish waits after the first change (REBUILD_DEBOUNCE_SECONDS, default 1): changes
+ * in that window share one publish. Saves made in one go (an image and the event using it) come
+ * within it; a change made while a publish runs queues exactly one more, so a longer wait would
+ * only delay every publish.
  */
 export function rebuildDebounceMs(env: Env = process.env): number {
-  const raw = env.REBUILD_DEBOUNCE_SECONDS?.trim() || '3'
+  const raw = env.REBUILD_DEBOUNCE_SECONDS?.trim() || '1'
   const seconds = Number(raw)
   if (!Number.isFinite(seconds) || seconds < 0 || seconds > 600) {
     throw new SettingsError(
