@@ -113,25 +113,17 @@ export function cacheControl(urlPath: string): string {
 }
 
 /**
- * The best coding the client accepts, brotli then gzip, and whether the build stored that copy
- * (`stored`); else the server compresses the file itself (pages, see scripts/lib/compress.ts).
- * Files under 2 KiB, or too large to compress while a reader waits, go as they are.
+ * The best coding the client accepts, brotli then gzip, in which the server sends a file (it
+ * compresses it when first asked for, see CompressedPages). Files under 2 KiB, or too large to
+ * compress while a reader waits, go as they are.
  */
-function encodingFor(
-  file: string,
-  acceptEncoding: string,
-  size: number,
-): { suffix: string; name: Coding; stored: boolean } | null {
+function encodingFor(file: string, acceptEncoding: string, size: number): Coding | null {
   if (!COMPRESSIBLE.has(path.extname(file))) return null
-  for (const name of acceptedCodings(acceptEncoding)) {
-    const suffix = name === 'br' ? '.br' : '.gz'
-    if (existsSync(file + suffix)) return { suffix, name, stored: true }
-    if (size >= MIN_BYTES && size <= ON_REQUEST_MAX_BYTES) return { suffix, name, stored: false }
-  }
-  return null
+  if (size < MIN_BYTES || size > ON_REQUEST_MAX_BYTES) return null
+  return acceptedCodings(acceptEncoding)[0] ?? null
 }
 
-/** Larger files the build did not compress are sent as they are. */
+/** Larger files are sent as they are. */
 const ON_REQUEST_MAX_BYTES = 2 * 2 ** 20
 /** Compressed pages kept in memory, least recently used dropped first. */
 const COMPRESSED_CACHE_BYTES = 64 * 2 ** 20
@@ -196,7 +188,7 @@ function send(
   const encoding = encodingFor(file, String(req.headers['accept-encoding'] ?? ''), stats.size)
   // Each coding is its own representation with its own strong validator (RFC 9110 8.8.3).
   const base = etagOf(file, stats.size, stats.mtimeMs)
-  const etag = encoding ? `${base.slice(0, -1)}-${encoding.name}"` : base
+  const etag = encoding ? `${base.slice(0, -1)}-${encoding}"` : base
   const urlPath = (req.url ?? '/').split('?')[0]!
   const type = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
   const headers: OutgoingHttpHeaders = {
@@ -212,27 +204,26 @@ function send(
     res.end()
     return
   }
-  if (encoding) headers['content-encoding'] = encoding.name
-  if (encoding && !encoding.stored) {
-    compressedPages.get(file, stats, encoding.name).then(
+  if (encoding) {
+    headers['content-encoding'] = encoding
+    compressedPages.get(file, stats, encoding).then(
       (body) => {
         headers['content-length'] = body.length
         res.writeHead(status, headers)
         res.end(method === 'HEAD' ? undefined : body)
       },
       () => {
-        // The file went away after it was found: its release was replaced and removed.
+        // The file went away after it was found (a search index replaced meanwhile).
         res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' })
         res.end('The site changed while this page was read. Try again.\n')
       },
     )
     return
   }
-  const body = encoding ? file + encoding.suffix : file
-  headers['content-length'] = statSync(body).size
+  headers['content-length'] = stats.size
   res.writeHead(status, headers)
   if (method === 'HEAD') res.end()
-  else createReadStream(body).pipe(res)
+  else createReadStream(file).pipe(res)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -310,7 +301,7 @@ async function sendPage(
   const page = await site.pages.get(key, () =>
     renderPage(site.app, site.url, live.content, pagePath, status),
   )
-  const coding = acceptedCodings(String(req.headers['accept-encoding'] ?? '')).find(() => true)
+  const coding = acceptedCodings(String(req.headers['accept-encoding'] ?? ''))[0]
   const coded = coding ? codedBody(site.pages, key, page, coding) : null
   // Each coding is its own representation with its own strong validator (RFC 9110 8.8.3).
   const etag = coded ? `${page.etag.slice(0, -1)}-${coding}"` : page.etag
