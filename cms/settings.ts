@@ -145,8 +145,8 @@ export function pageCacheBytes(env: Env = process.env): number {
 }
 
 /**
- * How long a publish waits after the first change (REBUILD_DEBOUNCE_SECONDS, default 1): changes
- * in that window share one publish. Saves made in one go (an image and the event using it) come
+ * How long a publish waits for quiet after a change (REBUILD_DEBOUNCE_SECONDS, default 1; at most
+ * 10 s after the first change): changes until then share one publish. Saves made in one go (an image and the event using it) come
  * within it; a change made while a publish runs queues exactly one more, so a longer wait would
  * only delay every publish.
  */

@@ -38,6 +38,8 @@ export const KEPT_VERSIONS = 10
 interface RebuildState {
   /** A build is asked for and has not started: new changes join it. */
   waiting: boolean
+  /** When the change that started the wait came. */
+  waitingSince: number
   /** Collections changed since the pending build was queued, with counts. */
   changes: Map<string, number>
   /** Builds run one after another. */
@@ -55,6 +57,7 @@ interface RebuildState {
 const stateKey = Symbol.for('zesummen.rebuildSite')
 const state = ((globalThis as Record<symbol, unknown>)[stateKey] ??= {
   waiting: false,
+  waitingSince: 0,
   changes: new Map(),
   chain: Promise.resolve(),
   timer: null,
@@ -98,11 +101,15 @@ function describeChanges(changes: Map<string, number>): string {
     .join(', ')
 }
 
+/** However long a burst of saves lasts, its publish starts this long after its first save. */
+const MAX_WAIT_MS = 10_000
+
 /**
- * Asks for a rebuild in `debounceMs`. Nothing is written now: this runs inside the saving
- * request's transaction (an afterChange hook), and SQLite allows one writer. When the time is up
- * the build is recorded, queued and started; changes until it starts join it, the first change
- * after it started waits for the next one.
+ * Asks for a publish once `debounceMs` pass without another change (at most MAX_WAIT_MS after
+ * the first), so a single save is live soon and a burst of saves costs one publish. Nothing is
+ * written now: this runs inside the saving request's transaction (an afterChange hook), and
+ * SQLite allows one writer. When the time is up the publish is recorded, queued and started;
+ * changes until it starts join it, the first change after it started waits for the next one.
  */
 export function requestRebuild(
   payload: Payload,
@@ -110,18 +117,22 @@ export function requestRebuild(
   debounceMs = rebuildDebounceMs(),
 ): void {
   state.changes.set(collection, (state.changes.get(collection) ?? 0) + 1)
-  if (state.waiting) return
-  state.waiting = true
-  state.timer = setTimeout(
-    () => {
-      state.timer = null
-      void queueBuild(payload).catch((error: unknown) => {
-        state.waiting = false
-        payload.logger.error({ err: error }, 'Could not queue a site rebuild')
-      })
-    },
-    Math.max(debounceMs, MIN_DELAY_MS),
-  )
+  const delay = Math.max(debounceMs, MIN_DELAY_MS)
+  if (state.waiting) {
+    // Still counting down: wait for quiet again, unless the burst has gone on long enough.
+    if (!state.timer || Date.now() - state.waitingSince + delay > MAX_WAIT_MS) return
+    clearTimeout(state.timer)
+  } else {
+    state.waiting = true
+    state.waitingSince = Date.now()
+  }
+  state.timer = setTimeout(() => {
+    state.timer = null
+    void queueBuild(payload).catch((error: unknown) => {
+      state.waiting = false
+      payload.logger.error({ err: error }, 'Could not queue a site rebuild')
+    })
+  }, delay)
   state.timer.unref()
 }
 
