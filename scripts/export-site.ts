@@ -12,7 +12,7 @@ import { SiteContent } from '../web/lib/content'
 import { precompress } from './lib/compress'
 import { exportSite } from './lib/exportSite'
 import { loadSiteApp } from './lib/livePages'
-import { indexSearchInto } from './lib/searchIndex'
+import { SearchIndexer } from './lib/searchIndex'
 
 const { values } = parseArgs({
   options: { out: { type: 'string', default: 'export' }, version: { type: 'string' } },
@@ -36,19 +36,25 @@ const app = await loadSiteApp('dist')
 const site = new URL(publicUrl())
 const content = new SiteContent(store.read(version!))
 step(`Writing snapshot ${version} into ${outDir}…`)
-const written = await exportSite({
-  app,
-  site,
-  content,
-  clientDir: path.resolve('dist/client'),
-  mediaDir: mediaDir(),
-  outDir,
-  onProgress: ({ done, total }) => step(`${done} of ${total} files…`),
-})
-step(`${written.pages} files and ${written.media} uploads written (${seconds()} s); indexing…`)
-const indexed = await indexSearchInto(app, site, content, outDir)
-const compressed = await precompress(outDir)
+const search = await SearchIndexer.open()
+let written
+try {
+  written = await exportSite({
+    app,
+    site,
+    content,
+    clientDir: path.resolve('dist/client'),
+    mediaDir: mediaDir(),
+    outDir,
+    search,
+    onProgress: ({ done, total }) => step(`${done} of ${total} files…`),
+  })
+} finally {
+  await search.close()
+}
 step(
-  `Search index of ${indexed} pages and .br/.gz copies of ${compressed} files written. Done in ${seconds()} s.`,
+  `${written.pages} files, ${written.media} uploads and the search index of ${written.searchable} pages written (${seconds()} s); compressing…`,
 )
+const compressed = await precompress(outDir)
+step(`.br/.gz copies of ${compressed} files written. Done in ${seconds()} s.`)
 process.exit(0)

@@ -15,6 +15,7 @@ import { emailsDelivered } from '../cms/submissions/emails'
 import { LiveContent, loadSiteApp, PageCache } from './lib/livePages'
 import { liveSearchDir } from './lib/searchIndex'
 import { setCmsSecurityHeaders } from './lib/securityHeaders'
+import { typescriptArgs } from './lib/typescriptChild'
 import { serveSite } from './lib/siteServer'
 import { stampClientAddress } from '../cms/security/clientAddress'
 import {
@@ -141,11 +142,7 @@ async function buildCmsIfNeeded() {
  */
 async function prepareDatabase() {
   step('Applying database migrations…')
-  await run(process.execPath, [
-    path.resolve('node_modules/tsx/dist/cli.mjs'),
-    'scripts/seed.ts',
-    '--if-empty',
-  ])
+  await run(process.execPath, typescriptArgs('scripts/seed.ts', ['--if-empty']))
 }
 
 /**
@@ -172,11 +169,7 @@ async function buildSiteIfNeeded() {
 
 /** Publishes the content once when nothing was published yet (later, every save publishes). */
 async function publishIfNone() {
-  await run(process.execPath, [
-    path.resolve('node_modules/tsx/dist/cli.mjs'),
-    'scripts/publish.ts',
-    '--if-none',
-  ])
+  await run(process.execPath, typescriptArgs('scripts/publish.ts', ['--if-none']))
 }
 
 async function main() {
@@ -260,10 +253,9 @@ async function main() {
     }, 15_000)
     await new Promise<void>((resolve) => server.close(() => resolve()))
     clearTimeout(force)
-    if (isBuilding()) {
-      step('Waiting for the running site build (up to 2 minutes)…')
-      await finishRunningBuild()
-    }
+    if (isBuilding()) step('Waiting for the running publish (up to 2 minutes)…')
+    // Also stops the search indexing of the live version, which must not outlive the server.
+    await finishRunningBuild()
     // Confirmations and notices already asked for (a few seconds at most with a working server).
     await Promise.race([emailsDelivered(), new Promise((resolve) => setTimeout(resolve, 20_000))])
     await app.close()

@@ -23,7 +23,10 @@ export type SnapshotCollection = (typeof snapshotCollections)[number]
 export type RawDoc = Record<string, unknown> & { id: string | number }
 
 export interface SiteSnapshot {
+  /** "Now" of the content: what is upcoming and what is past (tests pin it). */
   generatedAt: string
+  /** When the read from the CMS began, by the clock: a refresh asks for changes since then. */
+  readStartedAt?: string
   collections: Record<SnapshotCollection, RawDoc[]>
 }
 

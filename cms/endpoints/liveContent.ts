@@ -3,8 +3,6 @@
 // publish changes pages, feeds and widgets together. Rendered answers are kept per version and
 // query and answered with ETag and Last-Modified (when the version went live).
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
 import type { PayloadRequest } from 'payload'
 import { contentOf, type SiteContent } from '../../web/lib/content'
 import { FEED_QUERY_MAX_LENGTH, feedLanguage } from '../../web/lib/feeds'
@@ -53,9 +51,10 @@ export async function ensureFresh(): Promise<void> {
   const store = new SnapshotStore(snapshotsDir())
   const pointer = store.live()
   if (!pointer || (state.loaded && pointer.generation <= state.loaded.generation)) return
-  state.loading = readFile(path.join(store.dir, `${pointer.version}.json`), 'utf8')
-    .then((text) => {
-      state.loaded = { generation: pointer.generation, snapshot: JSON.parse(text) as SiteSnapshot }
+  state.loading = store
+    .load(pointer.version)
+    .then((snapshot) => {
+      state.loaded = { generation: pointer.generation, snapshot }
       state.changedAt = wholeSeconds(Date.parse(pointer.since))
       state.rendered.clear()
     })

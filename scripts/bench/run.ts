@@ -56,7 +56,6 @@ const env: Record<string, string | undefined> = {
 /** Node's type wants NODE_ENV set; children get it unset on purpose (start.ts decides). */
 const childEnv = (extra: Record<string, string | undefined> = {}) =>
   ({ ...env, ...extra }) as unknown as NodeJS.ProcessEnv
-const tsx = path.resolve('node_modules/tsx/dist/cli.mjs')
 const timeBinary = existsSync('/usr/bin/time') ? '/usr/bin/time' : null
 const cleanups: (() => Promise<void> | void)[] = []
 
@@ -251,7 +250,7 @@ const median = (values: number[]) =>
 async function serverMeasurements(exportDir: string, eventSlugs: string[]) {
   const port = serverPort
   const url = `http://localhost:${port}`
-  const child = spawn(process.execPath, [tsx, 'scripts/start.ts'], {
+  const child = spawn(process.execPath, typescriptArgs('scripts/start.ts'), {
     env: childEnv({ PORT: String(port) }),
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -1,13 +1,14 @@
 // The site as files: every address of a content (web/lib/sitePaths.ts) rendered by the same Astro
 // app the server answers with, written where a file host finds it (`/fr/events/` →
 // `fr/events/index.html`). The static export writes all of them with the build's assets and the
-// uploads; the search index is made from the searchable pages alone.
+// uploads, and the searchable pages are indexed for search as they are written.
 import { copyFileSync, cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { mediaFilenames } from '../../cms/domain/snapshot'
 import type { SiteContent } from '../../web/lib/content'
 import { type SitePath, sitePaths } from '../../web/lib/sitePaths'
-import { isNotFoundPage, renderPage, type SiteApp } from './livePages'
+import { isNotFoundPage, type RenderedPage, renderPage, type SiteApp } from './livePages'
+import { isSearchable, type SearchIndexer } from './searchIndex'
 
 /** The file an address is written to, inside `dir`. */
 export function fileOfPath(dir: string, pagePath: string): string {
@@ -32,6 +33,7 @@ export async function writePages(
   dir: string,
   paths: readonly SitePath[],
   onProgress?: (progress: WriteProgress) => void,
+  onPage?: (pagePath: string, page: RenderedPage) => Promise<void>,
 ): Promise<number> {
   let next = 0
   let done = 0
@@ -48,6 +50,7 @@ export async function writePages(
         made.add(folder)
       }
       writeFileSync(file, page.body)
+      await onPage?.(entry.path, page)
       done += 1
       if (onProgress && (done % 1000 === 0 || done === paths.length))
         onProgress({ done, total: paths.length })
@@ -57,7 +60,10 @@ export async function writePages(
   return done
 }
 
-/** The whole site for any file host: pages, feeds, sitemap, the build's assets and the uploads. */
+/**
+ * The whole site for any file host: pages, feeds, sitemap, the build's assets, the uploads and
+ * the search index (each searchable page goes to Pagefind as it is written: rendered once).
+ */
 export async function exportSite(options: {
   app: SiteApp
   site: URL
@@ -65,12 +71,23 @@ export async function exportSite(options: {
   clientDir: string
   mediaDir: string
   outDir: string
+  search: SearchIndexer
   onProgress?: (progress: WriteProgress) => void
-}): Promise<{ pages: number; media: number }> {
-  const { app, site, content, clientDir, mediaDir, outDir } = options
+}): Promise<{ pages: number; media: number; searchable: number }> {
+  const { app, site, content, clientDir, mediaDir, outDir, search } = options
   mkdirSync(outDir, { recursive: true })
   cpSync(clientDir, outDir, { recursive: true })
-  const pages = await writePages(app, site, content, outDir, sitePaths(content), options.onProgress)
+  const pages = await writePages(
+    app,
+    site,
+    content,
+    outDir,
+    sitePaths(content),
+    options.onProgress,
+    (pagePath, page) =>
+      isSearchable(pagePath) ? search.add(pagePath, page.body.toString('utf8')) : Promise.resolve(),
+  )
+  await search.write(outDir)
   let media = 0
   const mediaOut = path.join(outDir, 'media')
   for (const name of mediaFilenames(content.snapshot)) {
@@ -80,5 +97,5 @@ export async function exportSite(options: {
     copyFileSync(from, path.join(mediaOut, name))
     media += 1
   }
-  return { pages, media }
+  return { pages, media, searchable: search.added }
 }

@@ -4,7 +4,6 @@
 // used dropped first beyond a budget in bytes. A publish switches the version: pages of the new
 // one are rendered as they are asked for, and the old version's leave the cache as they age.
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { mediaFilenames, type SiteSnapshot } from '../../cms/domain/snapshot'
@@ -85,9 +84,7 @@ export class LiveContent {
     if (!pointer || (this.current && pointer.generation <= this.current.pointer.generation)) return
     let snapshot: SiteSnapshot
     try {
-      snapshot = JSON.parse(
-        await readFile(path.join(this.store.dir, `${pointer.version}.json`), 'utf8'),
-      ) as SiteSnapshot
+      snapshot = await this.store.load(pointer.version)
     } catch (error) {
       // A version pruned or unreadable: keep serving the one we have, try again next time.
       console.error(`[site] Could not read snapshot ${pointer.version}: ${String(error)}`)

@@ -14,6 +14,8 @@ import { writeAtomically } from '../../cms/domain/snapshotStore'
 /** Indexes kept besides the live one, for readers who loaded the previous index. */
 const KEPT_INDEXES = 1
 const POINTER = 'live.json'
+/** Pages handed to Pagefind and not yet taken in: enough to keep both processes busy. */
+const PAGES_IN_FLIGHT = 32
 
 /**
  * Whether a page is worth a search result: every page, but the event listings (pages of upcoming
@@ -65,6 +67,54 @@ export async function buildSearchIndex(
   return pages
 }
 
+/**
+ * A Pagefind index being made: pages are handed over as they are rendered, and Pagefind (a
+ * process of its own) takes them in while the next ones render. `write` waits for all of them.
+ */
+export class SearchIndexer {
+  private readonly inFlight = new Set<Promise<void>>()
+  private failure: Error | null = null
+  added = 0
+
+  private constructor(private readonly index: pagefind.PagefindIndex) {}
+
+  static async open(): Promise<SearchIndexer> {
+    const { index, errors } = await pagefind.createIndex({})
+    if (!index) throw new Error(`Pagefind did not start: ${errors.join('; ')}`)
+    return new SearchIndexer(index)
+  }
+
+  /** Hands over one page; waits while many are still being taken in. */
+  async add(url: string, html: string): Promise<void> {
+    if (this.failure) throw this.failure
+    const adding: Promise<void> = this.index
+      .addHTMLFile({ url, content: html })
+      .then((added) => {
+        if (added.errors.length) throw new Error(`${url}: ${added.errors.join('; ')}`)
+        this.added += 1
+      })
+      .catch((error: unknown) => {
+        this.failure ??= error instanceof Error ? error : new Error(String(error))
+      })
+      .finally(() => this.inFlight.delete(adding))
+    this.inFlight.add(adding)
+    if (this.inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(this.inFlight)
+  }
+
+  /** Writes the index into `<dir>/pagefind/` once every page is in. */
+  async write(dir: string): Promise<void> {
+    await Promise.all(this.inFlight)
+    if (this.failure) throw this.failure
+    const written = await this.index.writeFiles({ outputPath: path.join(dir, 'pagefind') })
+    if (written.errors.length) throw new Error(written.errors.join('; '))
+  }
+
+  /** Stops Pagefind's process (after `write`, or to give up). */
+  async close(): Promise<void> {
+    await pagefind.close()
+  }
+}
+
 /** Indexes the searchable pages of a content into `<dir>/pagefind/`; returns how many. */
 export async function indexSearchInto(
   app: SiteApp,
@@ -76,21 +126,17 @@ export async function indexSearchInto(
   const paths = sitePaths(content)
     .map((entry) => entry.path)
     .filter(isSearchable)
-  const { index, errors } = await pagefind.createIndex({})
-  if (!index) throw new Error(`Pagefind did not start: ${errors.join('; ')}`)
+  const indexer = await SearchIndexer.open()
   try {
-    let done = 0
-    for (const pagePath of paths) {
+    for (const [done, pagePath] of paths.entries()) {
       const page = await renderPage(app, site, content, pagePath)
-      const added = await index.addHTMLFile({ url: pagePath, content: page.body.toString('utf8') })
-      if (added.errors.length) throw new Error(`${pagePath}: ${added.errors.join('; ')}`)
-      done += 1
-      if (onProgress && (done % 1000 === 0 || done === paths.length)) onProgress(done, paths.length)
+      await indexer.add(pagePath, page.body.toString('utf8'))
+      if (onProgress && ((done + 1) % 1000 === 0 || done + 1 === paths.length))
+        onProgress(done + 1, paths.length)
     }
-    const written = await index.writeFiles({ outputPath: path.join(dir, 'pagefind') })
-    if (written.errors.length) throw new Error(written.errors.join('; '))
+    await indexer.write(dir)
   } finally {
-    await pagefind.close()
+    await indexer.close()
   }
   return paths.length
 }

@@ -7,12 +7,13 @@ import { describe, expect, it } from 'vitest'
 import { localeCodes } from '../../locales/config'
 import { freshDataDir } from './server'
 import { brokenLinks, htmlFiles } from './siteFiles'
+import { typescriptArgs } from '../../scripts/lib/typescriptChild'
 
 describe('site from an empty database', () => {
   const dataDir = freshDataDir()
   const siteDir = path.join(dataDir, 'export')
   const script = (name: string, ...args: string[]) =>
-    spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', `scripts/${name}`, ...args], {
+    spawnSync(process.execPath, typescriptArgs(`scripts/${name}`, args), {
       env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined },
       encoding: 'utf8',
     })

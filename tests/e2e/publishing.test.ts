@@ -3,7 +3,7 @@
 // of edits costs at most two publishes; a killed publish or search indexing never touches what is
 // live; a rollback is followed at once; SIGTERM lets an open request finish.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { connect } from 'node:net'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
@@ -16,6 +16,7 @@ import {
   firstAdminToken,
   portalApi,
 } from './server'
+import { typescriptArgs } from '../../scripts/lib/typescriptChild'
 
 let portal: RunningPortal
 let browser: Browser
@@ -160,15 +161,24 @@ describe('a publish that does not finish well', () => {
     DATA_DIR: portal.dataDir,
     PORT: new URL(portal.url).port,
   })
-  const killedAfter = async (script: string, args: string[], ms: number) => {
-    const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', script, ...args], {
+  /** Runs a script and kills it (with its children) after `ms`, or once `until` holds. */
+  const killedAfter = async (
+    script: string,
+    args: string[],
+    ms: number,
+    until: () => boolean = () => true,
+  ) => {
+    const child = spawn(process.execPath, typescriptArgs(script, args), {
       env: scriptEnv(),
       detached: true,
       stdio: 'ignore',
     })
+    const exited = new Promise((resolve) => child.on('exit', resolve))
     await sleep(ms)
+    while (!until()) await sleep(10)
+    expect(child.exitCode, `${script} ended before it was killed`).toBeNull()
     process.kill(-child.pid!, 'SIGKILL')
-    await new Promise((resolve) => child.on('exit', resolve))
+    await exited
   }
 
   it('leaves the live version alone when a publish is killed mid-way', async () => {
@@ -186,18 +196,21 @@ describe('a publish that does not finish well', () => {
 
   it('keeps the previous search index when indexing is killed mid-way', async () => {
     const before = searchPointer()
-    await killedAfter('scripts/index-search.ts', [liveVersion()], 4000)
+    const version = liveVersion()
+    // Killed while its pages go to Pagefind: the folder it writes into exists, not yet renamed.
+    const partial = path.join(portal.dataDir, 'search', `${version}.partial`)
+    rmSync(partial, { recursive: true, force: true })
+    await killedAfter('scripts/index-search.ts', [version], 0, () => existsSync(partial))
     expect(searchPointer()).toBe(before)
     expect(await status('/pagefind/pagefind-entry.json')).toBe(200)
   }, 120_000)
 
   it('rolls back to the previous version with npm run rollback, followed at once', async () => {
     const live = liveVersion()
-    const result = spawnSync(
-      process.execPath,
-      ['node_modules/tsx/dist/cli.mjs', 'scripts/rollback.ts'],
-      { env: scriptEnv(), encoding: 'utf8' },
-    )
+    const result = spawnSync(process.execPath, typescriptArgs('scripts/rollback.ts'), {
+      env: scriptEnv(),
+      encoding: 'utf8',
+    })
     expect(result.status, result.stderr).toBe(0)
     expect(liveVersion()).not.toBe(live)
     expect(result.stdout).toContain(`Live snapshot: ${liveVersion()} (was ${live})`)

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
+import { typescriptArgs } from '../../scripts/lib/typescriptChild'
 
 export interface RunningPortal {
   url: string
@@ -47,14 +48,10 @@ export async function startPortal(
     PAYLOAD_SECRET: undefined,
     NODE_ENV: undefined,
   }
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts'],
-    {
-      env: env as NodeJS.ProcessEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
+  const child: ChildProcess = spawn(process.execPath, typescriptArgs('scripts/start.ts'), {
+    env: env as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let log = ''
   child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()))
   child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()))
@@ -99,7 +96,7 @@ export async function exportPortal(portal: RunningPortal): Promise<string> {
   const outDir = path.join(portal.dataDir, 'export')
   const child = spawn(
     process.execPath,
-    ['node_modules/tsx/dist/cli.mjs', 'scripts/export-site.ts', '--out', outDir],
+    typescriptArgs('scripts/export-site.ts', ['--out', outDir]),
     {
       env: {
         ...process.env,

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { SnapshotStore } from '../../cms/domain/snapshotStore'
-import { emptySnapshot } from '../../cms/domain/snapshot'
+import { emptySnapshot, type SiteSnapshot } from '../../cms/domain/snapshot'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readSnapshot, refreshSnapshot } from '../../cms/snapshot/read'
@@ -167,13 +167,38 @@ describe('rebuild on publish', () => {
 })
 
 describe('reading published content again', () => {
-  it('re-reads only what changed, and gets what a full read gets', async () => {
+  /** Runs a refresh, noting the events read again in full and whether all were listed. */
+  async function refreshWatched(base: SiteSnapshot, now: Date, changeMarginMs: number) {
+    const find = payload.find.bind(payload)
+    const reread: string[] = []
+    let listed = false
+    payload.find = ((options: Parameters<Payload['find']>[0]) => {
+      if (options.collection === 'events') {
+        const ids = (options.where?.id as { in?: unknown[] } | undefined)?.in
+        if (ids) reread.push(...ids.map(String))
+        if (!options.where) listed = true
+      }
+      return find(options)
+    }) as Payload['find']
+    try {
+      const refreshed = await refreshSnapshot(payload, base, now, undefined, changeMarginMs)
+      return { refreshed, reread: reread.sort(), listed }
+    } finally {
+      payload.find = find
+    }
+  }
+  const titlesOf = (snapshot: SiteSnapshot) =>
+    snapshot.collections.events.map((event) => (event.title as { fr?: string }).fr)
+
+  it('re-reads only what changed since the last read, and gets what a full read gets', async () => {
     await settled()
     const now = new Date()
     const kept = await createEventIn(payload, ids, { title: 'Stays as it is' })
     const edited = await createEventIn(payload, ids, { title: 'Before the edit' })
     const withdrawn = await createEventIn(payload, ids, { title: 'Soon a draft' })
     const base = await readSnapshot(payload, now)
+    // updatedAt has millisecond precision: the changes below come after the newest in `base`.
+    await new Promise((resolve) => setTimeout(resolve, 5))
     await payload.update({ collection: 'events', id: edited.id, data: { title: 'After the edit' } })
     await payload.update({
       collection: 'events',
@@ -188,27 +213,27 @@ describe('reading published content again', () => {
       data: { title: 'A draft nobody sees' },
       draft: true,
     })
-    const find = payload.find.bind(payload)
-    const reread: unknown[] = []
-    payload.find = ((options: Parameters<Payload['find']>[0]) => {
-      const ids = (options.where?.id as { in?: unknown[] } | undefined)?.in
-      if (options.collection === 'events' && ids) reread.push(...ids)
-      return find(options)
-    }) as Payload['find']
-    let refreshed
-    try {
-      refreshed = await refreshSnapshot(payload, base, now)
-    } finally {
-      payload.find = find
-    }
-    expect(reread.map(String).sort()).toEqual([String(edited.id), String(added.id)].sort())
-    expect(refreshed).toEqual(await readSnapshot(payload, now))
-    const titles = refreshed.collections.events.map((event) => (event.title as { fr?: string }).fr)
-    expect(titles).toEqual(
+    const { refreshed, reread, listed } = await refreshWatched(base, now, 0)
+    expect(listed).toBe(false)
+    expect(reread).toEqual([edited.id, withdrawn.id, added.id].map(String).sort())
+    expect(refreshed.collections).toEqual((await readSnapshot(payload, now)).collections)
+    expect(titlesOf(refreshed)).toEqual(
       expect.arrayContaining(['Stays as it is', 'After the edit', 'New since']),
     )
-    expect(titles).not.toContain('Soon a draft')
-    expect(titles).not.toContain('A draft nobody sees')
+    expect(titlesOf(refreshed)).not.toContain('Soon a draft')
+    expect(titlesOf(refreshed)).not.toContain('A draft nobody sees')
+  })
+
+  it('notices a deletion by the public count, and then lists every event', async () => {
+    await settled()
+    const now = new Date()
+    const deleted = await createEventIn(payload, ids, { title: 'Soon deleted' })
+    const base = await readSnapshot(payload, now)
+    await payload.delete({ collection: 'events', id: deleted.id })
+    const { refreshed, listed } = await refreshWatched(base, now, 10 * 60 * 1000)
+    expect(listed).toBe(true)
+    expect(refreshed.collections).toEqual((await readSnapshot(payload, now)).collections)
+    expect(titlesOf(refreshed)).not.toContain('Soon deleted')
   })
 })
 
@@ -233,6 +258,18 @@ describe('the snapshot store', () => {
     expect(store.rollback()).toBeNull()
     expect(() => store.activate('20990101T000000000Z-000000')).toThrow(/No snapshot version/)
     expect(() => store.read('../../etc/passwd')).toThrow(/Not a snapshot version/)
+  })
+
+  it('shares the newest version it wrote in this process, and parses older ones anew', async () => {
+    const older = store.write(snapshot('2027-01-03T00:00:00.000Z'), at('2027-01-03T00:00:00Z'))
+    const made = snapshot('2027-01-04T00:00:00.000Z')
+    const newest = store.write(made, at('2027-01-04T00:00:00Z'))
+    expect(store.read(newest)).toBe(made)
+    expect(await store.load(newest)).toBe(made)
+    // Another store on the same folder (another module copy in this process) shares it too.
+    expect(await new SnapshotStore(store.dir).load(newest)).toBe(made)
+    expect(await store.load(older)).toEqual(snapshot('2027-01-03T00:00:00.000Z'))
+    expect(store.read(older)).not.toBe(made)
   })
 
   it('keeps the live version when pruning, and leaves no temporary files', () => {

@@ -92,6 +92,9 @@ function once<T>(compute: () => T): () => T {
   return () => (value ??= { current: compute() }).current
 }
 
+/** The month (YYYY-MM) of a date. */
+const monthOf = (date: DateTime) => `${date.year}-${String(date.month).padStart(2, '0')}`
+
 const statusOrder = ['partner', 'leader-member', 'cross-border-neighbour']
 
 const isPublicInitiative = (doc: RawDoc) => doc.kind === 'initiative' && doc.status === 'approved'
@@ -412,8 +415,7 @@ export class SiteContent {
     const months = new Map<string, ListedEvent[]>()
     for (const view of this.events(lang)) {
       for (const occurrence of view.occurrences) {
-        const { year, month: number } = occurrence.start
-        const month = `${year}-${String(number).padStart(2, '0')}`
+        const month = monthOf(occurrence.start)
         const list = months.get(month) ?? []
         list.push({ event: view, occurrence })
         months.set(month, list)
@@ -433,7 +435,13 @@ export class SiteContent {
   /** Months (YYYY-MM) from the current month to the last month with an occurrence (at most 36). */
   readonly calendarMonths = once((): string[] => {
     const now = this.now.startOf('month')
-    const withEvents = [...this.occurrencesByMonth(defaultLocale).keys()].sort()
+    // From the documents' dates, not a language's views: no page waits for views it does not show.
+    const withDates = new Set<string>()
+    for (const doc of this.docs('events')) {
+      for (const occurrence of occurrencesOf(doc, defaultLocale))
+        withDates.add(monthOf(occurrence.start))
+    }
+    const withEvents = [...withDates].sort()
     const last = withEvents.length ? withEvents[withEvents.length - 1]! : now.toFormat('yyyy-MM')
     const months: string[] = []
     for (

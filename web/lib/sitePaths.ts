@@ -1,6 +1,6 @@
 // Every address of the public site for one content: what the sitemap lists, what the static export
 // writes, and what the server answers (any other address under a language is its "not found").
-import { localeCodes, type LocaleCode } from '../../locales/config'
+import { isLocaleCode, localeCodes, type LocaleCode } from '../../locales/config'
 import { urls } from '../../cms/domain/urls'
 import type { SiteContent } from './content'
 import { reportYears } from './report'
@@ -80,12 +80,17 @@ export function languagePaths(content: SiteContent, lang: LocaleCode): SitePath[
   ]
 }
 
+/** The addresses outside the languages' parts, but for the sitemap files. */
+const rootPaths = (): SitePath[] => [
+  { path: urls.languageChooser(), inSitemap: true },
+  { path: '/robots.txt', inSitemap: false },
+  { path: '/404/', inSitemap: false },
+]
+
 /** Every address of the site: the language chooser, robots.txt, then each language's. */
 export function sitePaths(content: SiteContent): SitePath[] {
   const paths: SitePath[] = [
-    { path: urls.languageChooser(), inSitemap: true },
-    { path: '/robots.txt', inSitemap: false },
-    { path: '/404/', inSitemap: false },
+    ...rootPaths(),
     ...localeCodes.flatMap((lang) => languagePaths(content, lang)),
   ]
   const parts = Math.max(
@@ -102,14 +107,26 @@ export function sitePaths(content: SiteContent): SitePath[] {
   ]
 }
 
-const known = new WeakMap<SiteContent, Set<string>>()
+/** Sets of addresses by part of the site (a language, or '' for all), made once per content. */
+const known = new WeakMap<SiteContent, Map<string, Set<string>>>()
 
-/** Whether an address is one of the site's for this content (the set is made once per content). */
+function pathSet(content: SiteContent, part: LocaleCode | '', make: () => SitePath[]) {
+  let parts = known.get(content)
+  if (!parts) known.set(content, (parts = new Map()))
+  let paths = parts.get(part)
+  if (!paths) parts.set(part, (paths = new Set(make().map((entry) => entry.path))))
+  return paths
+}
+
+/**
+ * Whether an address is one of the site's for this content. An address in a language is looked
+ * up among that language's only, so the first page asked for in a new version does not wait for
+ * the views of the other four.
+ */
 export function isSitePath(content: SiteContent, path: string): boolean {
-  let paths = known.get(content)
-  if (!paths) {
-    paths = new Set(sitePaths(content).map((entry) => entry.path))
-    known.set(content, paths)
-  }
-  return paths.has(path)
+  const lang = path.split('/')[1]
+  if (isLocaleCode(lang))
+    return pathSet(content, lang, () => languagePaths(content, lang)).has(path)
+  if (rootPaths().some((entry) => entry.path === path)) return true
+  return pathSet(content, '', () => sitePaths(content)).has(path)
 }
