@@ -395,6 +395,7 @@ export interface Event {
   importHash?: string | null;
   importLocation?: string | null;
   importUrl?: string | null;
+  importCredit?: string | null;
   translation?: {
     langLb?: ('source' | 'complete' | 'missing' | 'outdated') | null;
     langFr?: ('source' | 'complete' | 'missing' | 'outdated') | null;
@@ -1708,6 +1709,7 @@ export interface EventsSelect<T extends boolean = true> {
   importHash?: T;
   importLocation?: T;
   importUrl?: T;
+  importCredit?: T;
   translation?:
     | T
     | {

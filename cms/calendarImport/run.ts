@@ -83,6 +83,7 @@ function sharedData(event: ImportedEvent, source: CalendarSource) {
     importHash: event.hash,
     importLocation: event.location,
     importUrl: event.url,
+    importCredit: source.name,
   }
 }
 
@@ -223,6 +224,15 @@ async function applyEvents(
         counts.new += 1
       } else if (isNewer(event, current) && event.hash !== current.importHash) {
         await updateEvent(payload, event, source, current, venues)
+        counts.updated += 1
+      } else if ((current.importCredit ?? null) !== source.name) {
+        // The source was renamed: its events credit it by its new name.
+        await payload.update({
+          collection: 'events',
+          id: current.id,
+          draft: current._status !== 'published',
+          data: { importCredit: source.name },
+        })
         counts.updated += 1
       } else {
         counts.unchanged += 1

@@ -2,7 +2,7 @@
 // by the import job: what to fetch and how its events arrive, and, written by the server only,
 // how the last fetch went. Scoped like events: editors their communes' sources, an association
 // its organisation's; only editors may let a source publish without review.
-import type { CollectionConfig, Field, Validate } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionConfig, Field, Validate } from 'payload'
 import { locales } from '../../locales/config'
 import { canCreateInScope } from '../access/canCreateInScope'
 import { calendarFetchEndpoint } from '../endpoints/calendarFetch'
@@ -44,6 +44,15 @@ const panelField = (field: Field): Field =>
 
 const counts = ['new', 'updated', 'unchanged', 'removed', 'skipped', 'newVenues', 'linked'] as const
 
+/**
+ * A renamed source: its events credit it by name, so the next fetch reads the whole calendar
+ * again (no ETag or Last-Modified asked with) and gives them the new one.
+ */
+const refetchWhenRenamed: CollectionBeforeChangeHook = ({ data, originalDoc, operation }) =>
+  operation === 'update' && data.name !== undefined && data.name !== originalDoc?.name
+    ? { ...data, etag: null, lastModified: null }
+    : data
+
 export const CalendarSources: CollectionConfig = {
   slug: 'calendar-sources',
   labels: {
@@ -75,7 +84,7 @@ export const CalendarSources: CollectionConfig = {
     update: ownScope(scope),
     delete: ownScope(scope),
   },
-  hooks: { beforeChange: [enforceScope(scope), relationsInReach] },
+  hooks: { beforeChange: [enforceScope(scope), relationsInReach, refetchWhenRenamed] },
   endpoints: [calendarFetchEndpoint],
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },

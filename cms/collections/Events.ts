@@ -162,6 +162,8 @@ const importFields: Field[] = (
     { name: 'importHash', type: 'text', admin: { hidden: true } },
     { name: 'importLocation', label: 'Place (as the source names it)', type: 'text' },
     { name: 'importUrl', label: 'Page at the source', type: 'text' },
+    // Shown to readers ("from the calendar of …"): the source itself is not public.
+    { name: 'importCredit', label: 'Calendar it comes from', type: 'text' },
   ] as Field[]
 ).map(
   (field) =>

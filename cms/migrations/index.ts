@@ -10,6 +10,7 @@ import * as migration_20261207_075922_account_lock_per_client from './20261207_0
 import * as migration_20261207_095613_calendar_sources from './20261207_095613_calendar_sources';
 import * as migration_20261207_113438_calendar_venues from './20261207_113438_calendar_venues';
 import * as migration_20261207_114043_calendar_linked_events from './20261207_114043_calendar_linked_events';
+import * as migration_20261207_175112_import_credit from './20261207_175112_import_credit';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261207_114043_calendar_linked_events.up,
     down: migration_20261207_114043_calendar_linked_events.down,
-    name: '20261207_114043_calendar_linked_events'
+    name: '20261207_114043_calendar_linked_events',
+  },
+  {
+    up: migration_20261207_175112_import_credit.up,
+    down: migration_20261207_175112_import_credit.down,
+    name: '20261207_175112_import_credit'
   },
 ];

@@ -124,6 +124,7 @@ describe('importing a Google Calendar export', () => {
       title: 'Conversation en luxembourgeois',
       sourceLanguage: 'fr',
       importLocation: 'Centre culturel, 5 Place du Marché, 5555 Remich, Luxembourg',
+      importCredit: 'Gemeng Réimech',
       communes: [remich],
     })
     // Every Tuesday at 18:30 in Luxembourg: 17:30 UTC in winter, 16:30 UTC after 31 March;
@@ -187,6 +188,25 @@ describe('importing a Google Calendar export', () => {
       status: 'cancelled',
       statusReason: 'Retiré du calendrier d’origine.',
     })
+  })
+
+  it('credits a renamed source by its new name at the next fetch, then writes nothing', async () => {
+    const editor = await createUser(payload, 'rename-editor', ['commune-editor'], {
+      communes: [remich],
+    })
+    const renamed = await rest('PATCH', `/calendar-sources/${id}`, {
+      token: editor.token,
+      body: { name: 'Gemeng Réimech – Agenda' },
+    })
+    expect(renamed.status).toBe(200)
+    // The name changed: the next fetch does not ask with the ETag, and reads every event again.
+    expect(await source(id)).toMatchObject({ etag: null, lastModified: null })
+    const report = await importSource(payload, await source(id), NOW)
+    expect(report.counts).toMatchObject({ new: 0, updated: 2 })
+    for (const uid of [weekly, allDay])
+      expect((await byUid(id, uid)).importCredit).toBe('Gemeng Réimech – Agenda')
+    const again = await importSource(payload, await source(id), NOW)
+    expect(again.counts).toMatchObject({ new: 0, updated: 0 })
   })
 })
 

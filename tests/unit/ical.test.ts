@@ -76,6 +76,8 @@ const snapshot: SiteSnapshot = {
         sequence: 1,
         updatedAt: '2026-11-21T08:00:00.000Z',
         title: { de: 'Fest' },
+        importCredit: 'Agenda vun der Gemeng',
+        importUrl: 'https://www.remich.lu/fete',
         start: at('2027-05-15T00:00:00'),
         end: at('2027-05-16T00:00:00'),
         allDay: true,
@@ -162,6 +164,27 @@ function wholeFile(views: ContentModule.EventView[], lang: 'fr' | 'pt' | 'de', n
 
 beforeAll(async () => {
   ;({ content, ical } = await withSnapshot(snapshot))
+})
+
+describe('an imported event', () => {
+  it('credits the calendar it comes from in its file and its JSON-LD, with a link', async () => {
+    const unfolded = file('festival', 'fr').replace(/\r\n[ \t]/g, '')
+    expect(unfolded).toContain('Du calendrier de Agenda vun der Gemeng https://www.remich.lu/fete')
+    const { eventJsonLd } = await import('../../web/lib/structuredData')
+    expect(eventJsonLd(content.event('festival', 'fr')!, 'fr', site)).toMatchObject({
+      sameAs: 'https://www.remich.lu/fete',
+    })
+    expect(file('cafe', 'fr')).not.toContain('Du calendrier de')
+  })
+
+  it('links only to web addresses: anything else from outside is shown unlinked', async () => {
+    const { creditOf } = await import('../../web/lib/views')
+    expect(creditOf({ id: 1, importCredit: 'X', importUrl: 'javascript:alert(1)' })).toEqual({
+      name: 'X',
+      url: null,
+    })
+    expect(creditOf({ id: 1, importUrl: 'https://example.org/' })).toBeNull()
+  })
 })
 
 describe('event calendar files', () => {

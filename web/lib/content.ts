@@ -22,6 +22,7 @@ import {
   type CommuneRef,
   communeRef,
   type CommuneView,
+  creditOf,
   datesOf,
   type EventView,
   type GoalView,
@@ -359,6 +360,7 @@ export class SiteContent {
         : null,
       attendance: attendanceOf(doc),
       image: this.imageView(doc.image as Ref, lang),
+      credit: creditOf(doc),
       updatedAt: String(doc.updatedAt ?? this.snapshot.generatedAt),
     }
   }

@@ -145,8 +145,11 @@ export function addEvent(target: ICalCalendar, view: EventView, lang: LocaleCode
   const url = new URL(urls.event(lang, view.slug), site).toString()
   const title = plainText(view.title.value)
   const summary = view.demo ? `${t(lang, 'demo.badge')}: ${title}` : title
+  const credit = view.credit
+    ? [t(lang, 'event.fromCalendar'), view.credit.name, view.credit.url].filter(Boolean).join(' ')
+    : null
   const description = plainText(
-    [view.summary?.value, view.statusReason?.value, url].filter(Boolean).join('\n\n'),
+    [view.summary?.value, view.statusReason?.value, credit, url].filter(Boolean).join('\n\n'),
   )
   const updated = zonedFromISO(view.updatedAt).toUTC()
   const address = view.venue

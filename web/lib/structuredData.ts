@@ -66,5 +66,7 @@ export function eventJsonLd(event: EventView, lang: LocaleCode, base: URL) {
       url: event.registration.url ?? undefined,
     },
     url: new URL(urls.event(lang, event.slug), base).toString(),
+    // An imported event: the page of the calendar it comes from (credited on the page too).
+    sameAs: event.credit?.url ?? undefined,
   }
 }

@@ -233,7 +233,20 @@ export interface EventView {
     languagesUsed: string[]
   }
   image: ImageView | null
+  /** An imported event's source calendar, credited on its page, in feeds and JSON-LD. */
+  credit: { name: string; url: string | null } | null
   updatedAt: string
+}
+
+/** An address a reader may follow: http(s) only (imported values come from outside). */
+const webAddress = (value: unknown): string | null => {
+  const text = str(value)
+  return text && /^https?:\/\/[^\s]+$/i.test(text) ? text : null
+}
+
+export function creditOf(doc: RawDoc): EventView['credit'] {
+  const name = str(doc.importCredit)
+  return name ? { name, url: webAddress(doc.importUrl) } : null
 }
 
 export function attendanceOf(doc: RawDoc): EventView['attendance'] {
