@@ -64,8 +64,8 @@ export async function readSnapshot(
 const REFRESH_BATCH = 500
 
 /**
- * How far before the newest change a refresh looks again: a save whose transaction committed
- * after the last read may carry an earlier updatedAt, and instances' clocks may differ a little.
+ * How far before the previous read began a refresh looks again: a save whose transaction
+ * committed after that read may carry an earlier updatedAt, and instances' clocks may differ.
  */
 const CHANGE_MARGIN_MS = 2 * 60 * 1000
 
