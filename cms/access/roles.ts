@@ -39,9 +39,15 @@ export function relationId(value: Relation): string | number | null {
   return value
 }
 
+/** The ids of a relationship's value (one or many), as the database types them. */
+export function relationIds(value: Relation | Relation[]): (string | number)[] {
+  const list = Array.isArray(value) ? value : [value]
+  return list.map(relationId).filter((id) => id !== null)
+}
+
 export function communeIds(user: RequestUser | PortalUser | null | undefined): (string | number)[] {
   const portalUser = asPortalUser(user)
-  return (portalUser?.communes ?? []).map(relationId).filter((id) => id !== null)
+  return relationIds(portalUser?.communes ?? [])
 }
 
 export function organisationId(user: RequestUser | PortalUser | null | undefined) {

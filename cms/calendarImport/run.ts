@@ -5,7 +5,7 @@
 // every event as it was and is recorded on the source, which is then tried again later and later.
 import type { Payload, Where } from 'payload'
 import type { LocaleCode } from '../../locales/config'
-import { idsOf } from '../hooks/enforceScope'
+import { relationIds } from '../access/roles'
 import { oneAtATime } from '../oneAtATime'
 import {
   CalendarFormatError,
@@ -18,6 +18,13 @@ import type { CalendarSource, Event } from '../payload-types'
 import { plainTextToLexical } from '../seed/richText'
 import { ownedElsewhere } from './duplicates'
 import { CalendarFetchError, fetchCalendar } from './fetch'
+import {
+  changedInPortal,
+  fingerprintsOf,
+  storedFingerprints,
+  withoutParts,
+  type Fingerprints,
+} from './ownership'
 import { SourceVenues } from './venues'
 
 export interface ImportCounts {
@@ -55,11 +62,11 @@ const emptyCounts = (): ImportCounts => ({
 })
 
 /** The portal's categories for an event: the source's defaults and its mapped words. */
-function categoriesOf(event: ImportedEvent, source: CalendarSource): string[] {
+function categoriesOf(event: ImportedEvent, source: CalendarSource): (string | number)[] {
   const mapped = (source.categoryMapping ?? [])
     .filter((row) => event.categories.includes(row.word.trim().toLowerCase()))
-    .flatMap((row) => idsOf(row.category))
-  return [...new Set([...idsOf(source.categories), ...mapped])]
+    .flatMap((row) => relationIds(row.category))
+  return [...new Set([...relationIds(source.categories ?? []), ...mapped])]
 }
 
 /** The fields written in every language of the event. */
@@ -71,10 +78,10 @@ function sharedData(event: ImportedEvent, source: CalendarSource) {
     recurrence: event.recurrence,
     overrides: event.overrides,
     status: event.status,
-    communes: idsOf(source.communes),
-    organiser: idsOf(source.organiser)[0] ?? null,
+    communes: relationIds(source.communes),
+    organiser: relationIds(source.organiser ?? null)[0] ?? null,
     categories: categoriesOf(event, source),
-    targetGroups: idsOf(source.targetGroups),
+    targetGroups: relationIds(source.targetGroups ?? []),
     sourceLanguage: event.sourceLanguage,
     importSource: source.id,
     importUid: event.uid,
@@ -100,6 +107,12 @@ function localeData(event: ImportedEvent, locale: LocaleCode) {
 const otherLocales = (event: ImportedEvent) =>
   (Object.keys(event.texts) as LocaleCode[]).filter((locale) => locale !== event.sourceLanguage)
 
+const localesOf = (event: ImportedEvent) => [event.sourceLanguage, ...otherLocales(event)]
+
+/** What the import writes in each language of the event. */
+const textsOf = (event: ImportedEvent) =>
+  Object.fromEntries(localesOf(event).map((locale) => [locale, localeData(event, locale)]))
+
 async function createEvent(
   payload: Payload,
   event: ImportedEvent,
@@ -107,14 +120,16 @@ async function createEvent(
   venue: string | number | null,
 ) {
   const draft = source.arrival !== 'published'
+  const shared = sharedData(event, source)
   const created = await payload.create({
     collection: 'events',
     locale: event.sourceLanguage,
     draft,
     data: {
-      ...sharedData(event, source),
+      ...shared,
       venue,
       ...localeData(event, event.sourceLanguage),
+      importFingerprints: fingerprintsOf(shared, textsOf(event)),
       _status: draft ? 'draft' : 'published',
     } as never,
   })
@@ -129,6 +144,10 @@ async function createEvent(
   }
 }
 
+/**
+ * Brings an event up to the source's content, except the parts an editor changed in the portal
+ * since the last import (see ./ownership): those keep the editor's value.
+ */
 async function updateEvent(
   payload: Payload,
   event: ImportedEvent,
@@ -138,29 +157,45 @@ async function updateEvent(
 ) {
   // A published event stays published; changes to a draft arrive as a draft to review.
   const draft = current._status !== 'published'
+  const recorded = (current.importFingerprints ?? null) as Fingerprints | null
+  const stored = storedFingerprints(current as never, localesOf(event))
+  const changed = changedInPortal(recorded, stored)
+  const written = fingerprintsOf(sharedData(event, source), textsOf(event))
+  // A part stays the editor's until the source gives the very value the editor chose.
+  const kept = new Set([...changed].filter((part) => stored[part] !== written[part]))
+  const next: Fingerprints = { ...written }
+  for (const part of kept) next[part] = recorded![part]!
   // The venue follows the source only when its place changed (or none was found before): an
   // editor's better choice for the same text stays.
   const placeChanged = !current.venue || (current.importLocation ?? null) !== event.location
   const shared = {
-    ...sharedData(event, source),
+    ...withoutParts(sharedData(event, source), kept),
     ...(placeChanged ? { venue: await venues.venueFor(event) } : {}),
+    importFingerprints: next,
   }
-  for (const locale of [event.sourceLanguage, ...otherLocales(event)]) {
+  for (const locale of localesOf(event)) {
+    const texts: Record<string, unknown> = localeData(event, locale)
+    for (const part of Object.keys(texts)) {
+      // The reason goes with the status it explains.
+      const own = part === 'statusReason' && kept.has('status')
+      if (own || kept.has(`${part}.${locale}`)) delete texts[part]
+    }
     await payload.update({
       collection: 'events',
       id: current.id,
       locale,
       draft,
-      data: {
-        ...(locale === event.sourceLanguage ? shared : {}),
-        ...localeData(event, locale),
-      } as never,
+      data: { ...(locale === event.sourceLanguage ? shared : {}), ...texts } as never,
     })
   }
 }
 
-/** The source says the event changed: a higher SEQUENCE or a later LAST-MODIFIED. */
+/**
+ * The source says the event changed: a higher SEQUENCE or a later LAST-MODIFIED. A source that
+ * gives neither (Decidim's meetings) is read as it is each time.
+ */
 function isNewer(event: ImportedEvent, current: Event): boolean {
+  if (event.sequence === 0 && !event.lastModified && !current.importModified) return true
   if (event.sequence > (current.importSequence ?? 0)) return true
   if (!event.lastModified || !current.importModified) return false
   return Date.parse(event.lastModified) > Date.parse(current.importModified)
@@ -190,11 +225,48 @@ async function importedEvents(payload: Payload, source: CalendarSource): Promise
     collection: 'events',
     where: { importSource: { equals: source.id } },
     draft: true,
+    // Every language: the import compares each with what it last wrote there.
+    locale: 'all',
     depth: 0,
     limit: 0,
     pagination: false,
   })
   return docs
+}
+
+/**
+ * Events known under another UID: some exports (Decidim's meetings) give every event a new UID
+ * each time, but its page address stays. An event whose UID is new takes over the event of the
+ * same source with the same URL whose UID left the file, when that URL names one event only on
+ * both sides (a calendar that links every event to one agenda page matches none).
+ */
+function reidentified(existing: Event[], events: ImportedEvent[]): Map<string, Event> {
+  const known = new Set(existing.map((doc) => doc.importUid))
+  const present = new Set(events.map((event) => event.uid))
+  const once = <T>(items: T[], url: (item: T) => string | null | undefined) => {
+    const byUrl = new Map<string, T | null>()
+    for (const item of items) {
+      const key = url(item)
+      if (key) byUrl.set(key, byUrl.has(key) ? null : item)
+    }
+    return byUrl
+  }
+  const gone = once(
+    existing.filter((doc) => doc.importUid && !present.has(doc.importUid)),
+    (doc) => doc.importUrl,
+  )
+  const arrived = once(
+    events.filter((event) => !known.has(event.uid)),
+    (event) => event.url,
+  )
+  const matched = new Map<string, Event>()
+  for (const [url, event] of arrived) {
+    const doc = gone.get(url)
+    if (!event || !doc) continue
+    doc.importUid = event.uid
+    matched.set(event.uid, doc)
+  }
+  return matched
 }
 
 async function applyEvents(
@@ -206,6 +278,8 @@ async function applyEvents(
   const counts = emptyCounts()
   const existing = await importedEvents(payload, source)
   const byUid = new Map(existing.map((doc) => [doc.importUid, doc]))
+  const renamed = reidentified(existing, events)
+  for (const [uid, doc] of renamed) byUid.set(uid, doc)
   const venues = await SourceVenues.load(payload, source)
   const elsewhere = await ownedElsewhere(
     payload,
@@ -225,15 +299,17 @@ async function applyEvents(
       } else if (isNewer(event, current) && event.hash !== current.importHash) {
         await updateEvent(payload, event, source, current, venues)
         counts.updated += 1
-      } else if ((current.importCredit ?? null) !== source.name) {
-        // The source was renamed: its events credit it by its new name.
+      } else if (renamed.has(event.uid) || (current.importCredit ?? null) !== source.name) {
+        // A new UID for the same page, or the source was renamed: its events credit it by its
+        // new name.
         await payload.update({
           collection: 'events',
           id: current.id,
           draft: current._status !== 'published',
-          data: { importCredit: source.name },
+          data: { importUid: event.uid, importCredit: source.name },
         })
-        counts.updated += 1
+        if (renamed.has(event.uid)) counts.unchanged += 1
+        else counts.updated += 1
       } else {
         counts.unchanged += 1
       }

@@ -4,8 +4,6 @@
 // with dateutil's rrule (with the system's zoneinfo). All three must give the same occurrence
 // starts, and the same cancelled ones, for every demo event and for synthetic ones.
 import { spawnSync } from 'node:child_process'
-import ICAL from 'ical.js'
-import { DateTime } from 'luxon'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { eventSchedule, type SeedSchedule } from '../../cms/seed/eventSchedule'
 import demoEvents from '../../content/demo/events.json'
@@ -13,9 +11,9 @@ import { syntheticRegion } from '../../scripts/lib/synthetic'
 import type * as ContentModule from '../../web/lib/content'
 import type * as IcalModule from '../../web/lib/ical'
 import { emptySnapshot, type RawDoc, type SiteSnapshot } from '../../cms/domain/snapshot'
+import { icalJsOccurrences, utc, type ByUid, type Seen } from './icalReaders'
 import { withSnapshot } from './snapshotFixture'
 
-const ZONE = 'Europe/Luxembourg'
 const site = new URL('https://zesummen.example.lu')
 
 function demoDoc(record: (typeof demoEvents)[number], index: number): RawDoc {
@@ -64,12 +62,6 @@ const snapshot: SiteSnapshot = {
   },
 }
 
-/** An occurrence as compared: its start in UTC, and whether it is cancelled. */
-type Seen = [start: string, cancelled: boolean]
-type ByUid = Record<string, Seen[]>
-
-const utc = (value: DateTime) => value.toUTC().toISO({ suppressMilliseconds: true })!
-
 function portalOccurrences(views: readonly ContentModule.EventView[]): ByUid {
   return Object.fromEntries(
     views.map((view) => [
@@ -77,45 +69,6 @@ function portalOccurrences(views: readonly ContentModule.EventView[]): ByUid {
       view.occurrences.map((o): Seen => [utc(o.start), o.status === 'cancelled']),
     ]),
   )
-}
-
-function icalJsOccurrences(text: string): ByUid {
-  const calendar = new ICAL.Component(ICAL.parse(text))
-  for (const zone of calendar.getAllSubcomponents('vtimezone')) {
-    ICAL.TimezoneService.register(zone)
-  }
-  const masters = new Map<string, ICAL.Event>()
-  // Without `exceptions`, ical.js relates every RECURRENCE-ID event of the calendar to the new
-  // event, whatever its UID: relate them here, by UID.
-  const events = calendar
-    .getAllSubcomponents('vevent')
-    .map((vevent) => new ICAL.Event(vevent, { exceptions: [], strictExceptions: true }))
-  for (const event of events) if (!event.isRecurrenceException()) masters.set(event.uid, event)
-  for (const event of events) {
-    if (event.isRecurrenceException()) masters.get(event.uid)!.relateException(event)
-  }
-  const startOf = (time: ICAL.Time) =>
-    time.isDate
-      ? utc(
-          DateTime.fromObject(
-            { year: time.year, month: time.month, day: time.day },
-            { zone: ZONE },
-          ),
-        )
-      : utc(DateTime.fromMillis(time.toUnixTime() * 1000))
-  const result: ByUid = {}
-  for (const [uid, event] of masters) {
-    const seen: Seen[] = []
-    const iterator = event.iterator()
-    // A bound against a rule that never ends; the portal's own limit is far below it.
-    for (let next = iterator.next(); next && seen.length < 5000; next = iterator.next()) {
-      const details = event.getOccurrenceDetails(next)
-      const cancelled = details.item.component.getFirstPropertyValue('status') === 'CANCELLED'
-      seen.push([startOf(details.startDate), cancelled && details.item !== event])
-    }
-    result[uid] = seen.sort((a, b) => a[0].localeCompare(b[0]))
-  }
-  return result
 }
 
 // Expands each VEVENT's RRULE with dateutil in Luxembourg wall time (RFC 5545 3.3.10: the rule
