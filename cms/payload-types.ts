@@ -396,6 +396,15 @@ export interface Event {
   importLocation?: string | null;
   importUrl?: string | null;
   importCredit?: string | null;
+  importFingerprints?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   translation?: {
     langLb?: ('source' | 'complete' | 'missing' | 'outdated') | null;
     langFr?: ('source' | 'complete' | 'missing' | 'outdated') | null;
@@ -1710,6 +1719,7 @@ export interface EventsSelect<T extends boolean = true> {
   importLocation?: T;
   importUrl?: T;
   importCredit?: T;
+  importFingerprints?: T;
   translation?:
     | T
     | {

@@ -3,6 +3,7 @@ import { canCreateInScope } from '../access/canCreateInScope'
 import { ownScope, ownScopeDelete } from '../access/ownScope'
 import { publishedOrOwnScope } from '../access/publishedOrOwnScope'
 import { serverOnlyField } from '../access/serverOnlyField'
+import { signedInField } from '../access/signedInField'
 import { versionsOf } from '../access/versionsOf'
 import { zonedFromISO, PORTAL_TIME_ZONE } from '../domain/dates'
 import {
@@ -164,15 +165,37 @@ const importFields: Field[] = (
     { name: 'importUrl', label: 'Page at the source', type: 'text' },
     // Shown to readers ("from the calendar of …"): the source itself is not public.
     { name: 'importCredit', label: 'Calendar it comes from', type: 'text' },
+    // What the import last wrote, part by part (cms/calendarImport/ownership.ts): a part that no
+    // longer matches was changed by an editor and is kept at the next import. Working data.
+    {
+      name: 'importFingerprints',
+      type: 'json',
+      access: { read: signedInField },
+      admin: { hidden: true },
+    },
   ] as Field[]
 ).map(
   (field) =>
     ({
       ...field,
-      access: { create: serverOnlyField, update: serverOnlyField },
+      access: {
+        ...('access' in field ? field.access : {}),
+        create: serverOnlyField,
+        update: serverOnlyField,
+      },
       admin: { position: 'sidebar', readOnly: true, ...('admin' in field ? field.admin : {}) },
     }) as Field,
 )
+
+/** The edit view says which parts come from the source and which an editor changed. */
+const importOwnershipField: Field = {
+  name: 'importOwnership',
+  type: 'ui',
+  admin: {
+    position: 'sidebar',
+    components: { Field: '/components/ImportOwnership#ImportOwnership' },
+  },
+}
 
 export const Events: CollectionConfig = {
   slug: 'events',
@@ -415,6 +438,7 @@ export const Events: CollectionConfig = {
       },
     },
     seedChecksumField(),
+    importOwnershipField,
     ...importFields,
   ],
 }

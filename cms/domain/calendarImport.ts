@@ -65,7 +65,7 @@ export interface ImportedEvent {
   geo: { latitude: number; longitude: number } | null
   /** The source's CATEGORIES words, lower case. */
   categories: string[]
-  /** A digest of everything above but sequence and last-modified: equal means unchanged. */
+  /** A digest of everything above but UID, sequence and last-modified: equal means unchanged. */
   hash: string
 }
 
@@ -505,8 +505,9 @@ function checkDates(component: ICAL.Component): void {
   }
 }
 
+/** What the event says, without its identity and version: equal digests, nothing to write. */
 function digest(event: Omit<ImportedEvent, 'hash'>): string {
-  const content = { ...event, sequence: undefined, lastModified: undefined }
+  const content = { ...event, uid: undefined, sequence: undefined, lastModified: undefined }
   return createHash('sha256').update(JSON.stringify(content)).digest('hex')
 }
 

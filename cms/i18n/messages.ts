@@ -221,6 +221,21 @@ const en = {
     'Too many fetches in a short time. Try again in {{minutes}} minutes; sources are also fetched on their own every hour or so.',
   overviewFailingSources: 'Calendar sources whose last fetch failed',
   overviewResult: 'Result',
+  importPanelTitle: 'From the calendar “{{source}}”',
+  importPanelIntro:
+    'Each fetch brings the calendar’s changes. A part changed here keeps your version: the calendar no longer changes it.',
+  importPanelFromSource: 'Kept up to date by the calendar',
+  importPanelChangedHere: 'Changed here, kept at the next fetch',
+  importPartDates: 'Dates and times',
+  importPartChangedDates: 'Changed occurrences',
+  importPartStatus: 'Status',
+  importPartCommunes: 'Communes',
+  importPartOrganiser: 'Organiser',
+  importPartCategories: 'Categories',
+  importPartTargetGroups: 'Target groups',
+  importPartTitle: 'Title',
+  importPartDescription: 'Description',
+  importPartStatusReason: 'Status reason',
 }
 
 export type MessageKey = keyof typeof en
@@ -441,6 +456,21 @@ const fr: Record<MessageKey, string> = {
     'Trop de récupérations en peu de temps. Réessayez dans {{minutes}} minutes ; les sources sont aussi récupérées d’elles-mêmes environ toutes les heures.',
   overviewFailingSources: 'Calendriers importés dont la dernière récupération a échoué',
   overviewResult: 'Résultat',
+  importPanelTitle: 'Du calendrier « {{source}} »',
+  importPanelIntro:
+    'Chaque récupération apporte les changements du calendrier. Une partie modifiée ici garde votre version : le calendrier ne la change plus.',
+  importPanelFromSource: 'Tenu à jour par le calendrier',
+  importPanelChangedHere: 'Modifié ici, gardé à la prochaine récupération',
+  importPartDates: 'Dates et heures',
+  importPartChangedDates: 'Dates modifiées',
+  importPartStatus: 'Statut',
+  importPartCommunes: 'Communes',
+  importPartOrganiser: 'Organisateur',
+  importPartCategories: 'Catégories',
+  importPartTargetGroups: 'Publics cibles',
+  importPartTitle: 'Titre',
+  importPartDescription: 'Description',
+  importPartStatusReason: 'Motif du statut',
 }
 
 const de: Record<MessageKey, string> = {
@@ -661,6 +691,21 @@ const de: Record<MessageKey, string> = {
     'Zu viele Abrufe in kurzer Zeit. Versuchen Sie es in {{minutes}} Minuten erneut; Quellen werden außerdem etwa stündlich von selbst abgerufen.',
   overviewFailingSources: 'Kalenderquellen, deren letzter Abruf fehlschlug',
   overviewResult: 'Ergebnis',
+  importPanelTitle: 'Aus dem Kalender „{{source}}“',
+  importPanelIntro:
+    'Jeder Abruf bringt die Änderungen des Kalenders. Ein hier geänderter Teil behält Ihre Fassung: Der Kalender ändert ihn nicht mehr.',
+  importPanelFromSource: 'Vom Kalender aktuell gehalten',
+  importPanelChangedHere: 'Hier geändert, beim nächsten Abruf behalten',
+  importPartDates: 'Daten und Uhrzeiten',
+  importPartChangedDates: 'Geänderte Termine',
+  importPartStatus: 'Status',
+  importPartCommunes: 'Gemeinden',
+  importPartOrganiser: 'Veranstalter',
+  importPartCategories: 'Kategorien',
+  importPartTargetGroups: 'Zielgruppen',
+  importPartTitle: 'Titel',
+  importPartDescription: 'Beschreibung',
+  importPartStatusReason: 'Grund für den Status',
 }
 
 const pt: Record<MessageKey, string> = {
@@ -875,6 +920,21 @@ const pt: Record<MessageKey, string> = {
     'Demasiadas obtenções em pouco tempo. Tente de novo dentro de {{minutes}} minutos; as fontes também são obtidas automaticamente mais ou menos de hora a hora.',
   overviewFailingSources: 'Calendários importados cuja última obtenção falhou',
   overviewResult: 'Resultado',
+  importPanelTitle: 'Do calendário «{{source}}»',
+  importPanelIntro:
+    'Cada obtenção traz as alterações do calendário. Uma parte alterada aqui mantém a sua versão: o calendário deixa de a alterar.',
+  importPanelFromSource: 'Mantido atualizado pelo calendário',
+  importPanelChangedHere: 'Alterado aqui, mantido na próxima obtenção',
+  importPartDates: 'Datas e horas',
+  importPartChangedDates: 'Datas alteradas',
+  importPartStatus: 'Estado',
+  importPartCommunes: 'Comunas',
+  importPartOrganiser: 'Organizador',
+  importPartCategories: 'Categorias',
+  importPartTargetGroups: 'Públicos-alvo',
+  importPartTitle: 'Título',
+  importPartDescription: 'Descrição',
+  importPartStatusReason: 'Motivo do estado',
 }
 
 export const messages: Record<AdminLanguage, Record<MessageKey, string>> = { en, fr, de, pt }

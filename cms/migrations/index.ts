@@ -11,6 +11,7 @@ import * as migration_20261207_095613_calendar_sources from './20261207_095613_c
 import * as migration_20261207_113438_calendar_venues from './20261207_113438_calendar_venues';
 import * as migration_20261207_114043_calendar_linked_events from './20261207_114043_calendar_linked_events';
 import * as migration_20261207_175112_import_credit from './20261207_175112_import_credit';
+import * as migration_20261207_211055_import_fingerprints from './20261207_211055_import_fingerprints';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261207_175112_import_credit.up,
     down: migration_20261207_175112_import_credit.down,
-    name: '20261207_175112_import_credit'
+    name: '20261207_175112_import_credit',
+  },
+  {
+    up: migration_20261207_211055_import_fingerprints.up,
+    down: migration_20261207_211055_import_fingerprints.down,
+    name: '20261207_211055_import_fingerprints'
   },
 ];

@@ -3,6 +3,11 @@
 import { readFileSync } from 'node:fs'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  changedInPortal,
+  storedFingerprints,
+  type Fingerprints,
+} from '../../cms/calendarImport/ownership'
 import { importSource } from '../../cms/calendarImport/run'
 import { editorOverview } from '../../cms/dashboard/overview'
 import { expandOccurrences } from '../../cms/domain/recurrence'
@@ -603,5 +608,155 @@ describe('the same event in two calendars is shown once', () => {
     serveCalendar('/schengen.ics', file(vevent('s-2@schengen.lu', 'Repair Café', 2)))
     const other = await newSource('Schengen', '/schengen.ics', { communes: [schengen.id] })
     expect((await importSource(payload, other, NOW)).counts).toMatchObject({ new: 1, linked: 0 })
+  })
+})
+
+describe('what an editor changed in the portal stays', () => {
+  const file = (title: string, day: string, sequence: number) =>
+    ics(
+      evening(
+        'kept-1@remich.lu',
+        title,
+        day,
+        `SEQUENCE:${sequence}`,
+        'DESCRIPTION:Cuisine du monde.',
+      ),
+      evening('kept-2@remich.lu', `Jeux ${sequence}`, '20300920', `SEQUENCE:${sequence}`),
+    )
+  let id: string | number
+  let editor: TestUser
+
+  beforeAll(async () => {
+    serveCalendar('/kept.ics', file('Atelier cuisine', '20300910', 0), '"k0"')
+    id = (await newSource('Remich – ateliers', '/kept.ics')).id
+    editor = await createUser(payload, 'kept-editor', ['commune-editor'], { communes: [remich] })
+  })
+
+  it('keeps the editor’s title, takes the source’s new date, and says which is which', async () => {
+    expect((await importSource(payload, await source(id), NOW)).counts).toMatchObject({ new: 2 })
+    const imported = await byUid(id, 'kept-1@remich.lu')
+    const edited = await rest('PATCH', `/events/${imported.id}?draft=true&locale=fr`, {
+      token: editor.token,
+      body: { title: 'Atelier cuisine du monde (salle 2)' },
+    })
+    expect(edited.status).toBe(200)
+
+    serveCalendar('/kept.ics', file('Atelier cuisine – nouvelle date', '20300911', 1), '"k1"')
+    const report = await importSource(payload, await source(id), NOW)
+    expect(report.counts).toMatchObject({ new: 0, updated: 2, unchanged: 0 })
+    const after = await byUid(id, 'kept-1@remich.lu')
+    expect(after.title).toBe('Atelier cuisine du monde (salle 2)')
+    expect(after.start).toBe('2030-09-11T17:00:00.000Z')
+    expect(after.importSequence).toBe(1)
+    // The other event, untouched in the portal, follows the source entirely.
+    expect((await byUid(id, 'kept-2@remich.lu')).title).toBe('Jeux 1')
+
+    const stored = await payload.findByID({
+      collection: 'events',
+      id: after.id,
+      locale: 'all',
+      draft: true,
+      depth: 0,
+    })
+    const changed = changedInPortal(
+      after.importFingerprints as Fingerprints,
+      storedFingerprints(stored as never, ['fr']),
+    )
+    expect([...changed]).toEqual(['title.fr'])
+
+    // The source comes round to the editor's wording: the title is the source's again.
+    serveCalendar('/kept.ics', file('Atelier cuisine du monde (salle 2)', '20300911', 2), '"k2"')
+    await importSource(payload, await source(id), NOW)
+    serveCalendar('/kept.ics', file('Atelier cuisine', '20300911', 3), '"k3"')
+    await importSource(payload, await source(id), NOW)
+    expect((await byUid(id, 'kept-1@remich.lu')).title).toBe('Atelier cuisine')
+  })
+
+  it('keeps a status an editor set, with its reason, while the dates still follow', async () => {
+    const current = await byUid(id, 'kept-2@remich.lu')
+    const postponed = await rest('PATCH', `/events/${current.id}?draft=true&locale=fr`, {
+      token: editor.token,
+      body: { status: 'postponed', statusReason: 'Reporté : la salle est en travaux.' },
+    })
+    expect(postponed.status).toBe(200)
+    serveCalendar('/kept.ics', file('Atelier cuisine', '20300912', 4), '"k4"')
+    await importSource(payload, await source(id), NOW)
+    const after = await byUid(id, 'kept-2@remich.lu')
+    expect(after).toMatchObject({
+      status: 'postponed',
+      statusReason: 'Reporté : la salle est en travaux.',
+      title: 'Jeux 4',
+    })
+  })
+})
+
+describe('Decidim and Gancio exports', () => {
+  const decidim = fixture('decidim-meetings')
+  const uuids = [...decidim.matchAll(/^UID:(.*)\r$/gm)].map((match) => match[1]!)
+
+  it('follows Decidim meetings whose UID changes at every export, by their page address', async () => {
+    serveCalendar('/decidim.ics', decidim, '"d1"')
+    const { id } = await newSource('Participer – PCI', '/decidim.ics')
+    expect((await importSource(payload, await source(id), NOW)).counts).toMatchObject({
+      new: 2,
+      skipped: 0,
+    })
+    const first = await eventsOf(id)
+    expect(first[0]).toMatchObject({
+      title: 'Réunion publique PCI Miselerland',
+      start: '2030-03-05T17:30:00.000Z',
+      importUrl: 'https://participer.example.lu/processes/pci-miselerland/f/12/meetings/41',
+    })
+    expect(JSON.stringify(first[0]!.description)).toContain('prochaines actions')
+
+    // The next export: new UIDs, and the first meeting an hour later (Decidim sends no SEQUENCE).
+    const next = decidim
+      .replace(uuids[0]!, '0c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e')
+      .replace(uuids[1]!, '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b')
+      .replace('DTSTART;TZID=UTC:20300305T173000', 'DTSTART;TZID=UTC:20300305T183000')
+      .replace('DTEND;TZID=UTC:20300305T193000', 'DTEND;TZID=UTC:20300305T203000')
+    serveCalendar('/decidim.ics', next, '"d2"')
+    const report = await importSource(payload, await source(id), NOW)
+    expect(report.counts).toMatchObject({ new: 0, updated: 1, unchanged: 1, removed: 0 })
+    const second = await eventsOf(id)
+    expect(second.map((event) => event.id)).toEqual(first.map((event) => event.id))
+    expect(second[0]).toMatchObject({
+      start: '2030-03-05T18:30:00.000Z',
+      importUid: '0c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e',
+      status: 'scheduled',
+    })
+    expect(second[1]!.importUid).toBe('9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b')
+  })
+
+  it('reads a Gancio feed: plain DESCRIPTION only, CATEGORIES mapped, GEO kept', async () => {
+    const found = await payload.find({
+      collection: 'communes',
+      where: { slug: { equals: 'grevenmacher' } },
+    })
+    const grevenmacher =
+      found.docs[0]?.id ?? (await createCommune(payload, 'Grevenmacher', '1004')).id
+    const repair = await createDoc(payload, 'categories', { label: 'Réparer ensemble' })
+    serveCalendar('/gancio.ics', fixture('gancio-agenda'))
+    const { id } = await newSource('Agenda solidaire', '/gancio.ics', {
+      communes: [grevenmacher],
+      language: 'en',
+      categoryMapping: [{ word: 'Repair', category: repair.id }],
+    })
+    const report = await importSource(payload, await source(id), NOW)
+    expect(report.counts).toMatchObject({ new: 2, skipped: 0 })
+    const [cafe, swap] = await eventsOf(id)
+    expect(cafe).toMatchObject({
+      title: 'Repair Café',
+      sourceLanguage: 'en',
+      categories: [repair.id],
+      importUrl: 'https://agenda.example.lu/event/repair-cafe',
+    })
+    const description = JSON.stringify(cafe!.description)
+    expect(description).toContain('we repair them together.')
+    expect(description).toContain('Free, for everyone.')
+    expect(description).not.toMatch(/<|strong|script|alert/)
+    const venue = await payload.findByID({ collection: 'venues', id: cafe!.venue as never })
+    expect(venue.coordinates).toMatchObject({ latitude: 49.68, longitude: 6.44 })
+    expect(swap).toMatchObject({ title: 'Language swap', categories: [] })
   })
 })

@@ -21,6 +21,7 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { ImportOwnership as ImportOwnership_3d792d57ce0609f18397118d4989d449 } from '../../../components/ImportOwnership'
 import { TranslationStatusField as TranslationStatusField_91ddc8ccf9c02dac2fc99be8e6a08334 } from '../../../components/TranslationStatus'
 import { TranslationStatusCell as TranslationStatusCell_2783ecb5888a3d66d0b5d292dcd9d2b7 } from '../../../components/TranslationStatusCell'
 import { CalendarFetchStatus as CalendarFetchStatus_cafe390582e53d21e1b5cb49b3a824d6 } from '../../../components/CalendarFetchStatus'
@@ -57,6 +58,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/ImportOwnership#ImportOwnership": ImportOwnership_3d792d57ce0609f18397118d4989d449,
   "/components/TranslationStatus#TranslationStatusField": TranslationStatusField_91ddc8ccf9c02dac2fc99be8e6a08334,
   "/components/TranslationStatusCell#TranslationStatusCell": TranslationStatusCell_2783ecb5888a3d66d0b5d292dcd9d2b7,
   "/components/CalendarFetchStatus#CalendarFetchStatus": CalendarFetchStatus_cafe390582e53d21e1b5cb49b3a824d6,
