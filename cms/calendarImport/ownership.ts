@@ -22,6 +22,9 @@ export const SHARED_PARTS = [
 ] as const
 export const LOCALIZED_PARTS = ['title', 'description', 'statusReason'] as const
 
+/** The shared parts the source's settings give (not its file): they change when those do. */
+export const SETTINGS_PARTS = ['communes', 'organiser', 'categories', 'targetGroups'] as const
+
 export type SharedPart = (typeof SHARED_PARTS)[number]
 export type LocalizedPart = (typeof LOCALIZED_PARTS)[number]
 
@@ -85,6 +88,20 @@ function sharedMeaning(part: SharedPart, data: Data): unknown {
   }
 }
 
+function partFingerprints(parts: readonly SharedPart[], data: Data): Fingerprints {
+  return Object.fromEntries(parts.map((part) => [part, hash(sharedMeaning(part, data))]))
+}
+
+/**
+ * The settings parts whose value the import would now write differently from what it last
+ * recorded: the source's settings changed since.
+ */
+export function settingsChanged(recorded: Fingerprints | null | undefined, data: Data): boolean {
+  if (!recorded) return false
+  const now = partFingerprints(SETTINGS_PARTS, data)
+  return SETTINGS_PARTS.some((part) => part in recorded && recorded[part] !== now[part])
+}
+
 /** The value of a localized field in one language, from data in that language or `locale: 'all'`. */
 function localizedValue(data: Data, part: LocalizedPart, locale: LocaleCode, all: boolean) {
   const value = data[part]
@@ -102,8 +119,7 @@ export function fingerprintsOf(
   texts: Partial<Record<LocaleCode, Data>>,
   allLocales = false,
 ): Fingerprints {
-  const result: Fingerprints = {}
-  for (const part of SHARED_PARTS) result[part] = hash(sharedMeaning(part, data))
+  const result = partFingerprints(SHARED_PARTS, data)
   for (const [locale, localeData] of Object.entries(texts) as [LocaleCode, Data][]) {
     for (const part of LOCALIZED_PARTS) {
       result[`${part}.${locale}`] = hash(

@@ -21,6 +21,7 @@ import { CalendarFetchError, fetchCalendar } from './fetch'
 import {
   changedInPortal,
   fingerprintsOf,
+  settingsChanged,
   storedFingerprints,
   withoutParts,
   type Fingerprints,
@@ -296,7 +297,14 @@ async function applyEvents(
       } else if (!current) {
         await createEvent(payload, event, source, await venues.venueFor(event))
         counts.new += 1
-      } else if (isNewer(event, current) && event.hash !== current.importHash) {
+      } else if (
+        (isNewer(event, current) && event.hash !== current.importHash) ||
+        settingsChanged(
+          current.importFingerprints as Fingerprints | null,
+          sharedData(event, source),
+        )
+      ) {
+        // The source changed the event, or the source's settings changed what it gets.
         await updateEvent(payload, event, source, current, venues)
         counts.updated += 1
       } else if (renamed.has(event.uid) || (current.importCredit ?? null) !== source.name) {

@@ -44,12 +44,42 @@ const panelField = (field: Field): Field =>
 
 const counts = ['new', 'updated', 'unchanged', 'removed', 'skipped', 'newVenues', 'linked'] as const
 
+/** The settings its events are made with: the name they credit, and what every event gets. */
+const EVENT_SETTINGS = [
+  'name',
+  'communes',
+  'organiser',
+  'categories',
+  'targetGroups',
+  'categoryMapping',
+] as const
+
+const settingValue = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(settingValue)
+    : value && typeof value === 'object'
+      ? 'id' in value
+        ? (value as { id: unknown }).id
+        : Object.fromEntries(
+            Object.entries(value)
+              .filter(([key]) => key !== 'id')
+              .map(([key, entry]) => [key, settingValue(entry)]),
+          )
+      : (value ?? null)
+
 /**
- * A renamed source: its events credit it by name, so the next fetch reads the whole calendar
- * again (no ETag or Last-Modified asked with) and gives them the new one.
+ * A source whose name or event settings changed: the next fetch reads the whole calendar again
+ * (no ETag or Last-Modified asked with), so that its events credit the new name and get the new
+ * communes, organiser, categories and target groups (except those an editor changed on an event).
  */
-const refetchWhenRenamed: CollectionBeforeChangeHook = ({ data, originalDoc, operation }) =>
-  operation === 'update' && data.name !== undefined && data.name !== originalDoc?.name
+const refetchWhenSettingsChange: CollectionBeforeChangeHook = ({ data, originalDoc, operation }) =>
+  operation === 'update' &&
+  EVENT_SETTINGS.some(
+    (field) =>
+      data[field] !== undefined &&
+      JSON.stringify(settingValue(data[field])) !==
+        JSON.stringify(settingValue(originalDoc?.[field])),
+  )
     ? { ...data, etag: null, lastModified: null }
     : data
 
@@ -84,7 +114,7 @@ export const CalendarSources: CollectionConfig = {
     update: ownScope(scope),
     delete: ownScope(scope),
   },
-  hooks: { beforeChange: [enforceScope(scope), relationsInReach, refetchWhenRenamed] },
+  hooks: { beforeChange: [enforceScope(scope), relationsInReach, refetchWhenSettingsChange] },
   endpoints: [calendarFetchEndpoint],
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },

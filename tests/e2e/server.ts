@@ -33,13 +33,16 @@ export function freshDataDir(): string {
   return mkdtempSync(path.join(root, 'e2e-'))
 }
 
+/** `settings` are added to the portal's environment (for example `CALENDAR_ALLOW_HTTP`). */
 export async function startPortal(
   dataDir = freshDataDir(),
   timeoutMs = 600_000,
+  settings: Record<string, string> = {},
 ): Promise<RunningPortal> {
   const port = await freePort()
   const env: Record<string, string | undefined> = {
     ...process.env,
+    ...settings,
     PORT: String(port),
     DATA_DIR: dataDir,
     PUBLIC_URL: undefined,

@@ -688,6 +688,34 @@ describe('what an editor changed in the portal stays', () => {
       title: 'Jeux 4',
     })
   })
+
+  it('gives the events a changed setting of the source at the next fetch, the file unchanged', async () => {
+    const [cooking, games] = await Promise.all([
+      createDoc(payload, 'categories', { label: 'Cuisine' }),
+      createDoc(payload, 'categories', { label: 'Jeux' }),
+    ])
+    // An editor chose a category for the first event; the second has the source's (none).
+    const first = await byUid(id, 'kept-1@remich.lu')
+    await rest('PATCH', `/events/${first.id}?draft=true&locale=fr`, {
+      token: editor.token,
+      body: { categories: [games.id] },
+    })
+    await payload.update({
+      collection: 'calendar-sources',
+      id,
+      data: { categories: [cooking.id as number] },
+    })
+    // The same file with the same ETag: the source asks without it, so reads it all again.
+    expect((await source(id)).etag).toBeNull()
+    const report = await importSource(payload, await source(id), NOW)
+    expect(report.counts).toMatchObject({ new: 0, updated: 2, unchanged: 0 })
+    expect((await byUid(id, 'kept-2@remich.lu')).categories).toEqual([cooking.id])
+    expect((await byUid(id, 'kept-1@remich.lu')).categories).toEqual([games.id])
+    // The next fetch has nothing to do.
+    expect((await importSource(payload, await source(id), NOW)).counts).toMatchObject({
+      updated: 0,
+    })
+  })
 })
 
 describe('Decidim and Gancio exports', () => {

@@ -169,12 +169,12 @@ beforeAll(async () => {
 describe('an imported event', () => {
   it('credits the calendar it comes from in its file and its JSON-LD, with a link', async () => {
     const unfolded = file('festival', 'fr').replace(/\r\n[ \t]/g, '')
-    expect(unfolded).toContain('Du calendrier de Agenda vun der Gemeng https://www.remich.lu/fete')
+    expect(unfolded).toContain('Calendrier d’origine : Agenda vun der Gemeng https://www.remich.lu/fete')
     const { eventJsonLd } = await import('../../web/lib/structuredData')
     expect(eventJsonLd(content.event('festival', 'fr')!, 'fr', site)).toMatchObject({
       sameAs: 'https://www.remich.lu/fete',
     })
-    expect(file('cafe', 'fr')).not.toContain('Du calendrier de')
+    expect(file('cafe', 'fr')).not.toContain('Calendrier d’origine')
   })
 
   it('links only to web addresses: anything else from outside is shown unlinked', async () => {
