@@ -169,7 +169,9 @@ beforeAll(async () => {
 describe('an imported event', () => {
   it('credits the calendar it comes from in its file and its JSON-LD, with a link', async () => {
     const unfolded = file('festival', 'fr').replace(/\r\n[ \t]/g, '')
-    expect(unfolded).toContain('Calendrier d’origine : Agenda vun der Gemeng https://www.remich.lu/fete')
+    expect(unfolded).toContain(
+      'Calendrier d’origine : Agenda vun der Gemeng https://www.remich.lu/fete',
+    )
     const { eventJsonLd } = await import('../../web/lib/structuredData')
     expect(eventJsonLd(content.event('festival', 'fr')!, 'fr', site)).toMatchObject({
       sameAs: 'https://www.remich.lu/fete',
