@@ -354,7 +354,7 @@ describe('the widget query', () => {
     const unknown = widget.parseWidgetQuery(content, 'lang=en&colour=red')
     expect(unknown).toMatchObject({ ok: false, status: 400 })
     expect((unknown as { message: string }).message).toBe(
-      'Unknown parameter “colour”. Accepted parameters: lang, commune, category, audience, spoken, free, accessible, limit, accent, density.',
+      'Unknown parameter “colour”. Accepted parameters: lang, when, from, to, commune, category, audience, spoken, access, free, accessible, limit, accent, density.',
     )
     expect(widget.parseWidgetQuery(content, 'commune=atlantis')).toMatchObject({
       ok: false,

@@ -12,7 +12,7 @@ import {
   feedName,
   feedNameParts,
   feedQuery,
-  matchesFeed,
+  filteredEvents,
   parseFeedQuery,
   unknownValue,
 } from './feeds'
@@ -67,7 +67,7 @@ export type WidgetQuery =
  * accepted is refused with a message in the widget's language naming the accepted values.
  */
 export function parseWidgetQuery(content: SiteContent, rawQuery: string): WidgetQuery {
-  const feed = parseFeedQuery(content, rawQuery, widgetParameters)
+  const feed = parseFeedQuery(content, rawQuery, { more: widgetParameters })
   if (!feed.ok) return feed
   const { lang, filter } = feed
   const params = new URLSearchParams(rawQuery)
@@ -117,14 +117,14 @@ export function widgetQuery(lang: LocaleCode, filter: FeedFilter, options: Widge
   return params.toString()
 }
 
-/** The next events of a widget: matching the filter, each once at its next date, soonest first. */
+/** The next events of a widget, as the event listing finds them for the same filter. */
 export function widgetEvents(
   content: SiteContent,
   lang: LocaleCode,
   filter: FeedFilter,
   limit: number,
 ): ListedEvent[] {
-  return content.upcomingEvents(lang, (view) => matchesFeed(content, view, filter)).slice(0, limit)
+  return filteredEvents(content, lang, filter).slice(0, limit)
 }
 
 /** The widget's name, also its document title and the iframe's accessible title. */
