@@ -257,7 +257,7 @@ describe('the static export', () => {
   it('holds the pages the server answers, byte for byte', async () => {
     const sample = [
       ['/fr/', 'fr/index.html'],
-      ['/de/events/', 'de/events/index.html'],
+      ['/de/events/commune/remich/', 'de/events/commune/remich/index.html'],
       ['/pt/events/language-cafe-remich/', 'pt/events/language-cafe-remich/index.html'],
       ['/en/communes/remich/', 'en/communes/remich/index.html'],
       ['/lb/feeds/events.ics', 'lb/feeds/events.ics'],

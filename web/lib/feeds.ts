@@ -174,25 +174,61 @@ export function feedEvents(
   return recentEvents(content, lang, now).filter(feedMatcher(content, filter, now))
 }
 
+/** One thing a filter asks for, in the reader's language, and the filter without it. */
+export interface FilterPart {
+  label: Text
+  without: FeedFilter
+}
+
 /**
- * What a filter asks for, in the reader's language: names of communes, categories, target
- * groups, languages, then the flags. A name shown in another language keeps its `lang`.
+ * What a filter asks for, in the reader's language: the period, names of communes, categories,
+ * target groups, languages, accessibility features, then the flags; each with the filter
+ * without it (the listing's removable chips). A name shown in another language keeps its `lang`.
  */
-export function feedNameParts(content: SiteContent, lang: LocaleCode, filter: FeedFilter): Text[] {
+export function filterParts(
+  content: SiteContent,
+  lang: LocaleCode,
+  filter: FeedFilter,
+): FilterPart[] {
   const own = (value: string): Text => ({ value, lang, fallback: false })
   const label = (list: TermView[], slug: string) =>
     list.find((term) => term.slug === slug)?.label ?? own(slug)
+  const lists = (
+    key: 'communes' | 'categories' | 'audiences' | 'spoken' | 'features',
+    name: (value: string) => Text,
+  ): FilterPart[] =>
+    (filter[key] ?? []).map((value) => {
+      const rest = filter[key]!.filter((other) => other !== value)
+      const without = { ...filter, [key]: rest }
+      if (!rest.length) delete without[key]
+      return { label: name(value), without }
+    })
+  const omit = (...keys: (keyof FeedFilter)[]) =>
+    Object.fromEntries(
+      Object.entries(filter).filter(([key]) => !keys.includes(key as keyof FeedFilter)),
+    )
   return [
-    ...(filter.when ? [own(t(lang, `feeds.when.${filter.when}`))] : []),
-    ...(filter.from || filter.to ? [own(periodText(lang, filter))] : []),
-    ...(filter.communes ?? []).map((slug) => content.commune(slug, lang)?.name ?? own(slug)),
-    ...(filter.categories ?? []).map((slug) => label(content.categories(lang), slug)),
-    ...(filter.audiences ?? []).map((slug) => label(content.targetGroups(lang), slug)),
-    ...(filter.spoken ?? []).map((code) => own(languageName(code, lang))),
-    ...(filter.features ?? []).map((feature) => own(t(lang, `accessibility.${feature}`))),
-    ...(filter.free ? [own(t(lang, 'feeds.filter.free'))] : []),
-    ...(filter.accessible ? [own(t(lang, 'feeds.filter.accessible'))] : []),
+    ...(filter.when
+      ? [{ label: own(t(lang, `feeds.when.${filter.when}`)), without: omit('when') }]
+      : []),
+    ...(filter.from || filter.to
+      ? [{ label: own(periodText(lang, filter)), without: omit('from', 'to') }]
+      : []),
+    ...lists('communes', (slug) => content.commune(slug, lang)?.name ?? own(slug)),
+    ...lists('categories', (slug) => label(content.categories(lang), slug)),
+    ...lists('audiences', (slug) => label(content.targetGroups(lang), slug)),
+    ...lists('spoken', (code) => own(languageName(code, lang))),
+    ...lists('features', (feature) => own(t(lang, `accessibility.${feature}`))),
+    ...(filter.free ? [{ label: own(t(lang, 'feeds.filter.free')), without: omit('free') }] : []),
+    ...(filter.accessible
+      ? [{ label: own(t(lang, 'feeds.filter.accessible')), without: omit('accessible') }]
+      : []),
   ]
+}
+
+/** What a filter asks for, in the reader's language (a feed's and a widget's name). */
+export function feedNameParts(content: SiteContent, lang: LocaleCode, filter: FeedFilter): Text[] {
+  return filterParts(content, lang, filter).map((part) => part.label)
 }
 
 /** "from 5 March 2027", "until …", "5–12 March 2027" for a date range, in the reader's language. */
