@@ -17,6 +17,7 @@ import {
   parseFeedQuery,
 } from '../../web/lib/feeds'
 import { defaultWidgetOptions, parseWidgetQuery, widgetEvents } from '../../web/lib/widget'
+import { findEvents } from '../../web/lib/eventFinder'
 import { at } from './snapshotFixture'
 
 /** Wednesday 3 March 2027, 10:00 in Luxembourg. */
@@ -280,5 +281,63 @@ describe('malformed filters are named in the reader’s language', () => {
     expect(errorOf('access=lift', 'en')?.message).toMatch(/^Unknown value “lift” for “access”/)
     expect(errorOf('lang=pt', 'en')?.message).toMatch(/^Unknown parameter “lang”/)
     expect(errorOf('lang=pt&when=week')).toBeNull()
+  })
+})
+
+describe('the listing’s answer to a query', () => {
+  it('lists a page of what the filter finds, with its parts to remove', () => {
+    const answer = findEvents(content, 'en', 'when=week&spoken=pt')
+    expect(answer.kind).toBe('list')
+    if (answer.kind !== 'list') return
+    expect(answer.total).toBe(2)
+    expect(answer.parts.map((part) => [part.label.value, part.href])).toEqual([
+      ['this week', '/en/events/?spoken=pt'],
+      ['Portuguese', '/en/events/?when=week'],
+    ])
+    expect(answer.widenings).toEqual([])
+  })
+
+  it('suggests wider searches that find something when nothing is found', () => {
+    const answer = findEvents(content, 'en', 'when=today&commune=bous-waldbredimus')
+    expect(answer.kind === 'list' && answer.widenings).toEqual([
+      { label: 'this week', href: '/en/events/?when=week&commune=bous-waldbredimus', count: 1 },
+      { label: 'without “today”', href: '/en/events/?commune=bous-waldbredimus', count: 1 },
+      {
+        label: 'without “Bous-Waldbredimus”',
+        href: '/en/events/?when=today',
+        count: 1,
+      },
+    ])
+  })
+
+  it('sends a commune’s or a topic’s filter to its page, and another spelling to one address', () => {
+    expect(findEvents(content, 'en', 'commune=remich')).toEqual({
+      kind: 'redirect',
+      location: '/en/events/commune/remich/',
+    })
+    expect(findEvents(content, 'en', 'category=sport')).toEqual({
+      kind: 'redirect',
+      location: '/en/events/category/sport/',
+    })
+    // A merged commune has no page of its own: its filter is listed.
+    expect(findEvents(content, 'en', 'commune=bous').kind).toBe('list')
+    expect(findEvents(content, 'en', 'commune=remich,mertert&free=&when=')).toEqual({
+      kind: 'redirect',
+      location: '/en/events/?commune=remich&commune=mertert',
+    })
+    expect(findEvents(content, 'en', 'page=1')).toEqual({
+      kind: 'redirect',
+      location: '/en/events/',
+    })
+  })
+
+  it('refuses a page that does not exist and a wrong value, naming it', () => {
+    expect(findEvents(content, 'de', 'when=week&page=3')).toEqual({
+      kind: 'error',
+      status: 400,
+      message: 'Unbekannter Wert „3“ für „page“. Erlaubt sind: 1.',
+    })
+    expect(findEvents(content, 'fr', 'when=semaine')).toMatchObject({ kind: 'error', status: 400 })
+    expect(findEvents(content, 'en', `when=${'x'.repeat(1100)}`)).toMatchObject({ status: 414 })
   })
 })

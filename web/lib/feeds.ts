@@ -7,7 +7,15 @@ import { DateTime } from 'luxon'
 import { isLocaleCode, localeCodes, type LocaleCode } from '../../locales/config'
 import { portalZone } from '../../cms/domain/dates'
 import { accessibilityFeatures, spokenLanguages } from '../../cms/domain/valueLists'
-import type { EventView, ListedEvent, OccurrenceView, SiteContent, TermView, Text } from './content'
+import {
+  type EventView,
+  featuresOf,
+  type ListedEvent,
+  type OccurrenceView,
+  type SiteContent,
+  type TermView,
+  type Text,
+} from './content'
 import { languageName, t } from '../../locales/i18n'
 import { longDate } from './dates'
 import { calendarFile } from './ical'
@@ -43,12 +51,6 @@ export const ACCESSIBLE_FEATURE = 'step-free'
 /** Whether any wanted value is present (no wish: yes). `present` is made only when asked. */
 const anyOf = (wanted: string[] | undefined, present: () => readonly string[]) =>
   !wanted?.length || present().some((value) => wanted.includes(value))
-
-/** What an event offers for access: its own features and its venue's. */
-const featuresOf = (view: EventView) => [
-  ...view.accessibility,
-  ...(view.venue?.accessibility ?? []),
-]
 
 /** The period a filter asks for: from `start` (never before now) to `end` (exclusive, or open). */
 export interface FilterPeriod {

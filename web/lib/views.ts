@@ -373,6 +373,11 @@ export function nextOccurrence(view: EventView, now: DateTime): OccurrenceView |
   return view.occurrences.find((occurrence) => occurrence.end >= now) ?? null
 }
 
+/** What an event offers for access: its own features and its venue's, each once. */
+export function featuresOf(view: EventView): string[] {
+  return [...new Set([...view.accessibility, ...(view.venue?.accessibility ?? [])])]
+}
+
 export interface ListedEvent {
   event: EventView
   occurrence: OccurrenceView
