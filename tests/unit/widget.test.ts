@@ -199,7 +199,11 @@ describe('the widget document', () => {
       options(),
       site,
     )
-    expect(both).toContain('href="https://zesummen.example.lu/fr/events/" target="_top"')
+    expect(both).toContain(
+      'href="https://zesummen.example.lu/fr/events/?commune=remich&amp;category=courses" target="_top"',
+    )
+    const all = widget.widgetHtml(content, 'fr', {}, options(), site)
+    expect(all).toContain('href="https://zesummen.example.lu/fr/events/" target="_top"')
   })
 
   it('says so when there is nothing to show', () => {

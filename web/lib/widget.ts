@@ -18,6 +18,7 @@ import {
 } from './feeds'
 import { languageName, t } from '../../locales/i18n'
 import { urls } from '../../cms/domain/urls'
+import { finderUrl } from './eventFinder'
 
 /** How many events a widget lists: `limit` from 1 to 20, 5 when not given. */
 export const WIDGET_LIMIT = { min: 1, max: 20, default: 5 } as const
@@ -241,14 +242,18 @@ function eventItem(lang: LocaleCode, item: ListedEvent, density: WidgetDensity, 
   ].join('')
 }
 
-/** Where "all events" leads: the portal's own list for a single commune or category. */
+/**
+ * Where "all events" leads: the portal's own list for a single commune or category, else the
+ * event listing with the same filter (the site server answers it).
+ */
 function allEventsUrl(lang: LocaleCode, filter: FeedFilter): string {
   const only = (list: string[] | undefined) => (list?.length === 1 ? list[0] : undefined)
   const communeSlug = only(filter.communes)
   const categorySlug = only(filter.categories)
-  if (communeSlug && !filter.categories?.length) return urls.eventsInCommune(lang, communeSlug)
-  if (categorySlug && !filter.communes?.length) return urls.eventsInCategory(lang, categorySlug)
-  return urls.events(lang)
+  const rest = Object.keys(filter).length === 1
+  if (communeSlug && rest) return urls.eventsInCommune(lang, communeSlug)
+  if (categorySlug && rest) return urls.eventsInCategory(lang, categorySlug)
+  return finderUrl(lang, filter)
 }
 
 /** The widget's heading: its title, with `lang` on names shown in another language. */
