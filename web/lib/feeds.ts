@@ -56,6 +56,9 @@ const anyOf = (wanted: string[] | undefined, present: () => readonly string[]) =
 export interface FilterPeriod {
   start: DateTime
   end: DateTime | null
+  /** The same in epoch milliseconds (no end: Infinity). */
+  startMs: number
+  endMs: number
 }
 
 const dayOf = (iso: string) => DateTime.fromISO(iso, { zone: portalZone }).startOf('day')
@@ -85,13 +88,14 @@ export function filterPeriod(filter: FeedFilter, now: DateTime): FilterPeriod | 
     start = filter.from ? dayOf(filter.from) : now
     end = filter.to ? dayOf(filter.to).plus({ days: 1 }) : null
   } else return null
-  return { start: start < now ? now : start, end }
+  const from = start < now ? now : start
+  return { start: from, end, startMs: from.toMillis(), endMs: end?.toMillis() ?? Infinity }
 }
 
 /** Whether an occurrence of an event falls in a period (an all-day event's last day counts). */
 export function inPeriod(view: EventView, occurrence: OccurrenceView, period: FilterPeriod) {
-  const end = view.allDay ? occurrence.end.plus({ days: 1 }) : occurrence.end
-  return end >= period.start && (!period.end || occurrence.start < period.end)
+  const end = view.allDay ? occurrence.end.plus({ days: 1 }).toMillis() : occurrence.endMs
+  return end >= period.startMs && occurrence.startMs < period.endMs
 }
 
 /**

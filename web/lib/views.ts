@@ -182,6 +182,9 @@ export const mediaUrl = (filename: string) => `/media/${encodeURIComponent(filen
 export interface OccurrenceView {
   start: DateTime
   end: DateTime
+  /** `start` and `end` in epoch milliseconds: a filter compares thousands without making dates. */
+  readonly startMs: number
+  readonly endMs: number
   /** The start the rule planned (differs from `start` when the date was moved). */
   plannedStart: DateTime
   /** Calendar day of the planned start (Luxembourg), the key of overrides. */
@@ -291,6 +294,12 @@ class LazyOccurrence implements OccurrenceView {
   }
   get plannedStart(): DateTime {
     return (this.plannedDate ??= zonedAt(this.plannedAt))
+  }
+  get startMs(): number {
+    return this.startsAt
+  }
+  get endMs(): number {
+    return this.endsAt
   }
 
   /** The same occurrence with its reason in a language. */
