@@ -105,6 +105,8 @@ describe('what the result page offers', () => {
       feed.replace(/^http:/, 'webcal:'),
     )
     const text = await (await fetch(feed)).text()
+    // The time zone the times are in is defined in the file, for readers without their own.
+    expect(text).toMatch(/BEGIN:VTIMEZONE\r?\nTZID:Europe\/Luxembourg/)
     const listed = await page
       .locator('.z-finder__results .z-card a')
       .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href))
