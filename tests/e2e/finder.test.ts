@@ -2,10 +2,12 @@
 // (a copy of the live snapshot with that time is made live for this file, and the original again
 // after it): "this week, Remich, Portuguese spoken, step-free" finds exactly the language café,
 // whose date that week is cancelled, with JavaScript off and on; its feed holds the same events
-// for two calendar readers; a malformed filter is a 400 in the reader's language; axe finds
-// nothing on the filtered listing in any language; the static export says it cannot filter.
+// for two calendar readers; a malformed filter is a 400 in the reader's language; the pages are
+// valid HTML and axe finds nothing on them in any language; the static export says it cannot
+// filter.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { HtmlValidate } from 'html-validate'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { zonedFromWallTime } from '../../cms/domain/dates'
@@ -170,6 +172,22 @@ describe('a malformed filter', () => {
 })
 
 describe('accessibility', () => {
+  it('the finder’s pages, found, empty and refused, are valid HTML', async () => {
+    // As the export's pages are checked (site.test.ts); these exist only on the server.
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended'],
+      rules: {
+        'long-title': 'off',
+        'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }],
+      },
+    })
+    for (const query of [QUERY, 'when=today&commune=remich&spoken=pt&free=1', 'when=amanha']) {
+      const html = await (await fetch(`${url}/pt/events/?${query}`)).text()
+      const report = await validator.validateString(html, query)
+      expect(report.results.flatMap((result) => result.messages.map((m) => m.message))).toEqual([])
+    }
+  })
+
   it.each(localeCodes)('the filtered listing in %s has no axe violations', async (lang) => {
     const page = await browser.newPage()
     await page.goto(`${url}/${lang}/events/?${QUERY}`)
