@@ -7,7 +7,6 @@
 // filter.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { HtmlValidate } from 'html-validate'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { zonedFromWallTime } from '../../cms/domain/dates'
@@ -17,6 +16,7 @@ import { t } from '../../locales/i18n'
 import { icalJsOccurrences, pythonOccurrences } from '../unit/icalReaders'
 import { axeViolations } from './axe'
 import { launchBrowser } from './server'
+import { siteHtmlValidator } from './siteFiles'
 
 const url = inject('portalUrl')
 const siteDir = inject('siteDir')
@@ -174,13 +174,7 @@ describe('a malformed filter', () => {
 describe('accessibility', () => {
   it('the finder’s pages, found, empty and refused, are valid HTML', async () => {
     // As the export's pages are checked (site.test.ts); these exist only on the server.
-    const validator = new HtmlValidate({
-      extends: ['html-validate:recommended'],
-      rules: {
-        'long-title': 'off',
-        'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }],
-      },
-    })
+    const validator = siteHtmlValidator()
     for (const query of [QUERY, 'when=today&commune=remich&spoken=pt&free=1', 'when=amanha']) {
       const html = await (await fetch(`${url}/pt/events/?${query}`)).text()
       const report = await validator.validateString(html, query)
