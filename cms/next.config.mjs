@@ -27,6 +27,10 @@ const nextConfig = {
   poweredByHeader: false,
   outputFileTracingRoot: workspaceRoot(),
   turbopack: { root: workspaceRoot() },
+  // Read from node_modules at run time: the package finds its VTIMEZONE files next to itself
+  // (__dirname), which a bundle rewrites to a path that does not exist, and the live calendar
+  // feed then named Europe/Luxembourg without defining it (ical.js read the times as UTC).
+  serverExternalPackages: ['@touch4it/ical-timezones'],
   // Types are checked by `npm test` (tsc --noEmit); linting too.
   typescript: { ignoreBuildErrors: true },
 }

@@ -30,6 +30,16 @@ export const spokenLanguages = [
 
 export const signLanguages = ['gsg', 'fsl'] as const
 
+/** What an event or a venue offers for access and inclusion (the site names them per language). */
+export const accessibilityFeatures = [
+  { value: 'step-free', label: 'Step-free access' },
+  { value: 'accessible-toilet', label: 'Accessible toilet' },
+  { value: 'hearing-loop', label: 'Hearing loop' },
+  { value: 'easy-read', label: 'Easy-to-read language' },
+  { value: 'childcare', label: 'Childcare' },
+  { value: 'quiet-room', label: 'Quiet room' },
+] as const
+
 /** The kinds of practical resources, in the order the site lists them. */
 export const resourceTypes = [
   { value: 'language-courses', label: 'Language courses' },

@@ -43,6 +43,12 @@ export interface BenchResults {
     coldRenderMs: number
     warmMs: number
     cached: { portal: LoadResult; nginx: LoadResult | null }
+    /** Filtered event listings: first renders (median), one cached beside the export's listing. */
+    finder?: {
+      queries: number
+      coldRenderMs: number
+      cached: { portal: LoadResult; nginx: LoadResult | null }
+    }
     rest: LoadResult
     /** Five publishes of one event, each until its page showed it. */
     publishToLiveSeconds: number[]
@@ -139,6 +145,26 @@ export function resultsTable(results: BenchResults): string {
         : notMeasured,
       '≤ 2× nginx',
       portal && nginx ? verdict(portal.p99Ms <= 2 * Math.max(1, nginx.p99Ms)) : '—',
+    ],
+    [
+      'Filtered event listing first render (cache cold)',
+      server?.finder
+        ? `${server.finder.coldRenderMs.toFixed(1)} ms (median of ${server.finder.queries} filters)`
+        : notMeasured,
+      '—',
+      '—',
+    ],
+    [
+      'Cached filtered listing, 100 connections: throughput',
+      server?.finder
+        ? `${server.finder.cached.portal.perSecond}/s, p99 ${server.finder.cached.portal.p99Ms} ms${
+            server.finder.cached.nginx
+              ? ` vs nginx serving the export's listing ${server.finder.cached.nginx.perSecond}/s, p99 ${server.finder.cached.nginx.p99Ms} ms`
+              : ' (nginx not available)'
+          }; errors ${server.finder.cached.portal.errors}`
+        : notMeasured,
+      '—',
+      '—',
     ],
     [
       'Server memory after the bench (RSS)',

@@ -306,15 +306,31 @@ async function serverMeasurements(exportDir: string, eventSlugs: string[]) {
     const warm = []
     for (const slug of eventSlugs.slice(1, 6)) warm.push(await timedGet(`/de/events/${slug}/`))
 
+    step('First renders of filtered event listings (cache cold)…')
+    const finderCold = []
+    for (const query of FINDER_QUERIES) {
+      const started = performance.now()
+      const response = await fetch(`${url}/fr/events/?${query}`, { redirect: 'manual' })
+      await response.arrayBuffer()
+      if (response.status !== 200)
+        throw new Error(`/fr/events/?${query} answered ${response.status}, not a listing`)
+      finderCold.push(performance.now() - started)
+    }
+
     const pagePath = `/fr/events/${eventSlugs[0]}/`
-    step(`Cached page at 100 connections, 10 s: the server, then nginx (${pagePath})…`)
+    const finderPath = `/fr/events/?${FINDER_QUERIES[0]}`
+    step(`Cached pages at 100 connections, 10 s: the server, then nginx (${pagePath})…`)
     const portal = await loadTest(`${url}${pagePath}`, 10, 100)
+    const finderPortal = await loadTest(`${url}${finderPath}`, 10, 100)
     let nginx: Awaited<ReturnType<typeof loadTest>> | null = null
+    let listingNginx: Awaited<ReturnType<typeof loadTest>> | null = null
     const binary = nginxBinary()
     if (binary) {
       const served = await serveWithNginx(binary, exportDir, path.join(dataDir, 'nginx'))
       cleanups.push(served.close)
       nginx = await loadTest(`${served.url}${pagePath}`, 10, 100)
+      // The export's own listing: what a file host serves where the server filters.
+      listingNginx = await loadTest(`${served.url}/fr/events/`, 10, 100)
       await served.close()
     }
 
@@ -378,6 +394,11 @@ async function serverMeasurements(exportDir: string, eventSlugs: string[]) {
         coldRenderMs: median(cold),
         warmMs: median(warm),
         cached: { portal, nginx },
+        finder: {
+          queries: FINDER_QUERIES.length,
+          coldRenderMs: median(finderCold),
+          cached: { portal: finderPortal, nginx: listingNginx },
+        },
         rest,
         publishToLiveSeconds: publishes,
         searchAfterPublishSeconds: searchSeconds,
@@ -391,6 +412,18 @@ async function serverMeasurements(exportDir: string, eventSlugs: string[]) {
     await stop()
   }
 }
+
+/**
+ * Filters of the event finder asked of the server once each (distinct, so each is a first
+ * render), in their one written-out form so none is answered with a redirect.
+ */
+const FINDER_QUERIES = [
+  'when=week&commune=remich&spoken=pt&access=step-free',
+  'when=month&commune=grevenmacher&free=1',
+  'when=month&spoken=en',
+  'when=weekend&access=step-free',
+  'when=month&commune=mertert&commune=wormeldange&access=hearing-loop',
+]
 
 /** The real server's port, chosen first: every step of the run gets its address as PUBLIC_URL. */
 let serverPort = 0

@@ -106,6 +106,8 @@ export interface RenderedPage {
   type: string
   body: Buffer
   etag: string
+  /** Where a redirect leads (the event finder sends a filter to its one address). */
+  location?: string
   /** Compressed copies, made when first asked for. */
   codings: Map<Coding, Promise<Buffer>>
 }
@@ -197,17 +199,23 @@ export function pageTarget(content: SiteContent, pathname: string): PageTarget {
   return { kind: 'not-found', path: `/${lang}/404/` }
 }
 
-/** Renders one path of a version with the site's app. */
+/**
+ * Renders one path of a version with the site's app. The site server answers queries (`query`,
+ * without its "?", for a page that takes one: the event finder); the export and the search index
+ * render every page as the file it becomes.
+ */
 export async function renderPage(
   app: SiteApp,
   site: URL,
   content: SiteContent,
   pagePath: string,
   status = 200,
+  options: { answersQueries?: boolean; query?: string } = {},
 ): Promise<RenderedPage> {
-  const request = new Request(new URL(pagePath, site))
+  const { answersQueries = false, query = '' } = options
+  const request = new Request(new URL(`${pagePath}${query ? `?${query}` : ''}`, site))
   const response = await app.render(request, {
-    locals: { content, site },
+    locals: { content, site, answersQueries },
     routeData: app.match(request),
   })
   const body = Buffer.from(await response.arrayBuffer())
@@ -223,6 +231,7 @@ export async function renderPage(
     ),
     body,
     etag: etagOf(body),
+    ...(response.headers.has('location') ? { location: response.headers.get('location')! } : {}),
     codings: new Map(),
   }
 }

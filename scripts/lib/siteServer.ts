@@ -22,6 +22,8 @@ import {
   type SiteApp,
 } from './livePages'
 import { siteSecurityHeaders } from './securityHeaders'
+import { FEED_QUERY_MAX_LENGTH } from '../../web/lib/feeds'
+import { answersQuery } from '../../web/lib/sitePaths'
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -295,12 +297,23 @@ async function sendPage(
   pagePath: string,
   status: number,
   extra: OutgoingHttpHeaders,
+  query = '',
 ) {
   const live = site.live.version!
-  const key = `${live.pointer.version}\n${pagePath}`
+  const key = `${live.pointer.version}\n${pagePath}${query ? `?${query}` : ''}`
   const page = await site.pages.get(key, () =>
-    renderPage(site.app, site.url, live.content, pagePath, status),
+    renderPage(site.app, site.url, live.content, pagePath, status, { answersQueries: true, query }),
   )
+  if (page.location) {
+    res.writeHead(page.status, {
+      ...siteSecurityHeaders(site.https),
+      location: page.location,
+      'cache-control': 'public, max-age=0, must-revalidate',
+      'x-content-version': live.pointer.version,
+    })
+    res.end()
+    return
+  }
   const coding = acceptedCodings(String(req.headers['accept-encoding'] ?? ''))[0]
   const coded = coding ? codedBody(site.pages, key, page, coding) : null
   // Each coding is its own representation with its own strong validator (RFC 9110 8.8.3).
@@ -418,7 +431,12 @@ export function serveSite(site: Site, req: IncomingMessage, res: ServerResponse)
     extra['set-cookie'] = languageCookie(lang, site.https)
   }
   const status = target.kind === 'page' ? 200 : 404
-  sendPage(site, req, res, target.path, status, extra).catch((error: unknown) => {
+  // Only a page that filters by its query is rendered per query (bounded, see FEED_QUERY_MAX_LENGTH).
+  const pageQuery =
+    target.kind === 'page' && answersQuery(target.path)
+      ? query.slice(1, FEED_QUERY_MAX_LENGTH + 2)
+      : ''
+  sendPage(site, req, res, target.path, status, extra, pageQuery).catch((error: unknown) => {
     console.error(`[site] ${pathname}: ${error instanceof Error ? error.stack : String(error)}`)
     if (!res.headersSent) {
       res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })

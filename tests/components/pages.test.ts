@@ -72,6 +72,8 @@ const snapshot: SiteSnapshot = {
           capacity: 20,
         },
         accessibility: ['step-free'],
+        languagesSpoken: ['fr'],
+        interpretation: ['pt', 'fr'],
       },
     ],
     resources: [
@@ -128,6 +130,18 @@ describe('an event page', () => {
     expect(page).toContain('<a href="mailto:club@example.org">club@example.org</a>')
     expect(page).toMatch(/<dd>5,00\s€ \(<span>boisson comprise<\/span>\)<\/dd>/)
     expect(page).toContain('download="online-talk.ics"')
+  })
+
+  it('gives search the finder’s facets: languages spoken or interpreted, access, free', async () => {
+    const page = await article()
+    const filters = [...page.matchAll(/data-pagefind-filter="([^"]*)"/g)].map((match) => match[1])
+    expect(filters).toEqual([
+      'Type:Événement',
+      'Commune:Remich',
+      'Langue:français',
+      'Langue:portugais',
+      'Accessibilité:Accès sans marches',
+    ])
   })
 
   it('marks text in another language and writes rich text safely', async () => {

@@ -1,6 +1,8 @@
-// Checks on a built site as files: every HTML page and its internal links.
+// Checks on a built site as files: every HTML page and its internal links; and the HTML rules
+// every page of the site is held to.
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { HtmlValidate } from 'html-validate'
 import { resolveSiteFile } from '../../scripts/lib/siteServer'
 
 export function htmlFiles(dir: string): string[] {
@@ -24,4 +26,17 @@ export function brokenLinks(siteDir: string): string[] {
     }
   }
   return broken
+}
+
+/** html-validate's recommended rules, as the site's pages are checked against them. */
+export function siteHtmlValidator(): HtmlValidate {
+  return new HtmlValidate({
+    extends: ['html-validate:recommended'],
+    // Titles are editors' event names; a long one is fine for residents, not an HTML error.
+    // A group of checkboxes shares one name (the forms' communes, languages…): valid HTML.
+    rules: {
+      'long-title': 'off',
+      'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }],
+    },
+  })
 }

@@ -3,7 +3,6 @@
 // those files again: Mozilla's ical.js (with the file's own VTIMEZONE) and Python's icalendar
 // with dateutil's rrule (with the system's zoneinfo). All three must give the same occurrence
 // starts, and the same cancelled ones, for every demo event and for synthetic ones.
-import { spawnSync } from 'node:child_process'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { eventSchedule, type SeedSchedule } from '../../cms/seed/eventSchedule'
 import demoEvents from '../../content/demo/events.json'
@@ -11,7 +10,7 @@ import { syntheticRegion } from '../../scripts/lib/synthetic'
 import type * as ContentModule from '../../web/lib/content'
 import type * as IcalModule from '../../web/lib/ical'
 import { emptySnapshot, type RawDoc, type SiteSnapshot } from '../../cms/domain/snapshot'
-import { icalJsOccurrences, utc, type ByUid, type Seen } from './icalReaders'
+import { icalJsOccurrences, pythonOccurrences, utc, type ByUid, type Seen } from './icalReaders'
 import { withSnapshot } from './snapshotFixture'
 
 const site = new URL('https://zesummen.example.lu')
@@ -69,79 +68,6 @@ function portalOccurrences(views: readonly ContentModule.EventView[]): ByUid {
       view.occurrences.map((o): Seen => [utc(o.start), o.status === 'cancelled']),
     ]),
   )
-}
-
-// Expands each VEVENT's RRULE with dateutil in Luxembourg wall time (RFC 5545 3.3.10: the rule
-// repeats the local time of DTSTART), then applies EXDATE, RDATE and the RECURRENCE-ID overrides.
-const pythonExpander = `
-import sys, json
-from datetime import date, datetime, time, timezone
-from zoneinfo import ZoneInfo
-from dateutil.rrule import rrulestr, rruleset
-from icalendar import Calendar
-
-zone = ZoneInfo("Europe/Luxembourg")
-
-def wall(value):
-    if isinstance(value, datetime):
-        return value.astimezone(zone).replace(tzinfo=None) if value.tzinfo else value
-    return datetime.combine(value, time())
-
-def values(prop):
-    if prop is None: return []
-    props = prop if isinstance(prop, list) else [prop]
-    return [wall(d.dt) for p in props for d in p.dts]
-
-def iso(local):
-    return local.replace(tzinfo=zone).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-cal = Calendar.from_ical(sys.stdin.buffer.read())
-masters, moved = {}, {}
-for e in cal.walk("VEVENT"):
-    uid = str(e.get("UID"))
-    if e.get("RECURRENCE-ID") is not None:
-        moved.setdefault(uid, {})[wall(e.get("RECURRENCE-ID").dt)] = (
-            wall(e.get("DTSTART").dt), str(e.get("STATUS")) == "CANCELLED")
-    else:
-        masters[uid] = e
-
-out = {}
-for uid, e in masters.items():
-    start = wall(e.get("DTSTART").dt)
-    rule = e.get("RRULE")
-    rules = rruleset()
-    if rule is not None:
-        text = rule.to_ical().decode()
-        if "UNTIL" in rule:
-            until = rule["UNTIL"][0]
-            local = wall(until)
-            text = ";".join(part for part in text.split(";") if not part.startswith("UNTIL="))
-            text += ";UNTIL=" + local.strftime("%Y%m%dT%H%M%S")
-        rules.rrule(rrulestr(text, dtstart=start))
-    else:
-        rules.rdate(start)
-    for when in values(e.get("RDATE")): rules.rdate(when)
-    for when in values(e.get("EXDATE")): rules.exdate(when)
-    changes = moved.get(uid, {})
-    seen = []
-    for planned in rules:
-        new_start, cancelled = changes.get(planned, (planned, False))
-        seen.append([iso(new_start), cancelled])
-    out[uid] = sorted(seen)
-print(json.dumps(out))
-`
-
-function pythonOccurrences(text: string): ByUid {
-  const result = spawnSync('/usr/bin/python3', ['-c', pythonExpander], {
-    input: text,
-    encoding: 'utf8',
-  })
-  if (result.error || result.status !== 0) {
-    throw new Error(
-      `Python's icalendar could not read the file (install Debian's python3-icalendar): ${result.stderr || result.error}`,
-    )
-  }
-  return JSON.parse(result.stdout)
 }
 
 let content: ContentModule.SiteContent

@@ -45,10 +45,19 @@ const renders: string[] = []
 const app: SiteApp = {
   match: () => ({}),
   render: async (request, { locals }) => {
-    const { pathname } = new URL(request.url)
-    renders.push(pathname)
-    const { content } = locals as { content: { snapshot: SiteSnapshot } }
-    const stamp = content.snapshot.generatedAt
+    const { pathname, search } = new URL(request.url)
+    renders.push(`${pathname}${search}`)
+    // The event finder's answers: a redirect for one query, the query in the page for others.
+    if (search === '?commune=remich')
+      return new Response(null, {
+        status: 302,
+        headers: { location: '/en/events/commune/remich/' },
+      })
+    const { content, answersQueries } = locals as {
+      content: { snapshot: SiteSnapshot }
+      answersQueries: boolean
+    }
+    const stamp = `${content.snapshot.generatedAt}${search}${answersQueries ? '' : ' (file)'}`
     const body = pathname.endsWith('/events/') ? pageText(stamp) : `<h1>${pathname} ${stamp}</h1>`
     return new Response(body, { headers: { 'content-type': 'text/html' } })
   },
@@ -194,6 +203,25 @@ describe('pages', () => {
     expect((await head('/en/', { 'accept-encoding': 'br' })).headers['content-encoding']).toBe(
       undefined,
     )
+  })
+
+  it('are rendered per query only where the page filters by it, redirects included', async () => {
+    const before = renders.length
+    const week = await fetchSite('/en/events/?when=week')
+    expect(week.status).toBe(200)
+    expect(week.body!.toString()).toContain('2027-01-01T10:00:00.000Z?when=week 0')
+    await fetchSite('/en/events/?when=week')
+    // Another page is the same whatever the query: one render, without it.
+    await fetchSite('/en/subscribe/?when=week')
+    await fetchSite('/en/subscribe/?when=month')
+    expect(renders.slice(before)).toEqual(['/en/events/?when=week', '/en/subscribe/'])
+    expect(await fetchSite('/en/events/?commune=remich')).toMatchObject({
+      status: 302,
+      headers: { location: '/en/events/commune/remich/' },
+    })
+    // A query far too long reaches the page cut, still too long for it to accept.
+    await fetchSite(`/en/events/?when=${'x'.repeat(5000)}`)
+    expect(renders.at(-1)!.length).toBeLessThan(1100)
   })
 
   it('redirect to their trailing-slash address on this host only', async () => {

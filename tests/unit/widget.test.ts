@@ -199,7 +199,11 @@ describe('the widget document', () => {
       options(),
       site,
     )
-    expect(both).toContain('href="https://zesummen.example.lu/fr/events/" target="_top"')
+    expect(both).toContain(
+      'href="https://zesummen.example.lu/fr/events/?commune=remich&amp;category=courses" target="_top"',
+    )
+    const all = widget.widgetHtml(content, 'fr', {}, options(), site)
+    expect(all).toContain('href="https://zesummen.example.lu/fr/events/" target="_top"')
   })
 
   it('says so when there is nothing to show', () => {
@@ -354,7 +358,7 @@ describe('the widget query', () => {
     const unknown = widget.parseWidgetQuery(content, 'lang=en&colour=red')
     expect(unknown).toMatchObject({ ok: false, status: 400 })
     expect((unknown as { message: string }).message).toBe(
-      'Unknown parameter “colour”. Accepted parameters: lang, commune, category, audience, spoken, free, accessible, limit, accent, density.',
+      'Unknown parameter “colour”. Accepted parameters: lang, when, from, to, commune, category, audience, spoken, access, free, accessible, limit, accent, density.',
     )
     expect(widget.parseWidgetQuery(content, 'commune=atlantis')).toMatchObject({
       ok: false,

@@ -107,6 +107,15 @@ export function sitePaths(content: SiteContent): SitePath[] {
   ]
 }
 
+/**
+ * Whether the page at this address answers its query (the event listing, which filters): the
+ * server renders and keeps it per query; every other page is the same whatever the query.
+ */
+export function answersQuery(path: string): boolean {
+  const [, lang, section, rest] = path.split('/')
+  return isLocaleCode(lang) && section === 'events' && rest === '' && path.split('/').length === 4
+}
+
 /** Sets of addresses by part of the site (a language, or '' for all), made once per content. */
 const known = new WeakMap<SiteContent, Map<string, Set<string>>>()
 

@@ -182,6 +182,9 @@ export const mediaUrl = (filename: string) => `/media/${encodeURIComponent(filen
 export interface OccurrenceView {
   start: DateTime
   end: DateTime
+  /** `start` and `end` in epoch milliseconds: a filter compares thousands without making dates. */
+  readonly startMs: number
+  readonly endMs: number
   /** The start the rule planned (differs from `start` when the date was moved). */
   plannedStart: DateTime
   /** Calendar day of the planned start (Luxembourg), the key of overrides. */
@@ -292,6 +295,12 @@ class LazyOccurrence implements OccurrenceView {
   get plannedStart(): DateTime {
     return (this.plannedDate ??= zonedAt(this.plannedAt))
   }
+  get startMs(): number {
+    return this.startsAt
+  }
+  get endMs(): number {
+    return this.endsAt
+  }
 
   /** The same occurrence with its reason in a language. */
   withReason(reason: Text | null): LazyOccurrence {
@@ -371,6 +380,11 @@ function planOccurrences(doc: RawDoc) {
 /** The next occurrence that has not ended yet, or null when the event is over. */
 export function nextOccurrence(view: EventView, now: DateTime): OccurrenceView | null {
   return view.occurrences.find((occurrence) => occurrence.end >= now) ?? null
+}
+
+/** What an event offers for access: its own features and its venue's, each once. */
+export function featuresOf(view: EventView): string[] {
+  return [...new Set([...view.accessibility, ...(view.venue?.accessibility ?? [])])]
 }
 
 export interface ListedEvent {

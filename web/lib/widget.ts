@@ -12,12 +12,13 @@ import {
   feedName,
   feedNameParts,
   feedQuery,
-  matchesFeed,
+  filteredEvents,
   parseFeedQuery,
   unknownValue,
 } from './feeds'
 import { languageName, t } from '../../locales/i18n'
 import { urls } from '../../cms/domain/urls'
+import { finderUrl } from './eventFinder'
 
 /** How many events a widget lists: `limit` from 1 to 20, 5 when not given. */
 export const WIDGET_LIMIT = { min: 1, max: 20, default: 5 } as const
@@ -67,7 +68,7 @@ export type WidgetQuery =
  * accepted is refused with a message in the widget's language naming the accepted values.
  */
 export function parseWidgetQuery(content: SiteContent, rawQuery: string): WidgetQuery {
-  const feed = parseFeedQuery(content, rawQuery, widgetParameters)
+  const feed = parseFeedQuery(content, rawQuery, { more: widgetParameters })
   if (!feed.ok) return feed
   const { lang, filter } = feed
   const params = new URLSearchParams(rawQuery)
@@ -117,14 +118,14 @@ export function widgetQuery(lang: LocaleCode, filter: FeedFilter, options: Widge
   return params.toString()
 }
 
-/** The next events of a widget: matching the filter, each once at its next date, soonest first. */
+/** The next events of a widget, as the event listing finds them for the same filter. */
 export function widgetEvents(
   content: SiteContent,
   lang: LocaleCode,
   filter: FeedFilter,
   limit: number,
 ): ListedEvent[] {
-  return content.upcomingEvents(lang, (view) => matchesFeed(content, view, filter)).slice(0, limit)
+  return filteredEvents(content, lang, filter).slice(0, limit)
 }
 
 /** The widget's name, also its document title and the iframe's accessible title. */
@@ -241,14 +242,18 @@ function eventItem(lang: LocaleCode, item: ListedEvent, density: WidgetDensity, 
   ].join('')
 }
 
-/** Where "all events" leads: the portal's own list for a single commune or category. */
+/**
+ * Where "all events" leads: the portal's own list for a single commune or category, else the
+ * event listing with the same filter (the site server answers it).
+ */
 function allEventsUrl(lang: LocaleCode, filter: FeedFilter): string {
   const only = (list: string[] | undefined) => (list?.length === 1 ? list[0] : undefined)
   const communeSlug = only(filter.communes)
   const categorySlug = only(filter.categories)
-  if (communeSlug && !filter.categories?.length) return urls.eventsInCommune(lang, communeSlug)
-  if (categorySlug && !filter.communes?.length) return urls.eventsInCategory(lang, categorySlug)
-  return urls.events(lang)
+  const rest = Object.keys(filter).length === 1
+  if (communeSlug && rest) return urls.eventsInCommune(lang, communeSlug)
+  if (categorySlug && rest) return urls.eventsInCategory(lang, categorySlug)
+  return finderUrl(lang, filter)
 }
 
 /** The widget's heading: its title, with `lang` on names shown in another language. */
