@@ -12,6 +12,7 @@ import { defaultLocale, locales } from '../locales/config'
 import { Actions } from './collections/Actions'
 import { CalendarSources } from './collections/CalendarSources'
 import { Communes } from './collections/Communes'
+import { DigestSubscriptions } from './collections/DigestSubscriptions'
 import { Events } from './collections/Events'
 import { Goals } from './collections/Goals'
 import { Media, MEDIA_MAX_BYTES } from './collections/Media'
@@ -71,6 +72,7 @@ export default buildConfig({
     Media,
     Submissions,
     SubmissionImages,
+    DigestSubscriptions,
     Users,
     SiteBuilds,
   ]
