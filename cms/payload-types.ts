@@ -145,6 +145,7 @@ export interface Config {
     tasks: {
       rebuildSite: TaskRebuildSite;
       purgeSubmissions: TaskPurgeSubmissions;
+      purgeDigestSubscriptions: TaskPurgeDigestSubscriptions;
       importCalendars: TaskImportCalendars;
       schedulePublish: TaskSchedulePublish;
       inline: {
@@ -1520,7 +1521,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'rebuildSite' | 'purgeSubmissions' | 'importCalendars' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'rebuildSite'
+          | 'purgeSubmissions'
+          | 'purgeDigestSubscriptions'
+          | 'importCalendars'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1553,7 +1560,16 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'rebuildSite' | 'purgeSubmissions' | 'importCalendars' | 'schedulePublish') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'rebuildSite'
+        | 'purgeSubmissions'
+        | 'purgeDigestSubscriptions'
+        | 'importCalendars'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -2591,6 +2607,16 @@ export interface TaskRebuildSite {
  * via the `definition` "TaskPurgeSubmissions".
  */
 export interface TaskPurgeSubmissions {
+  input?: unknown;
+  output: {
+    deleted?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeDigestSubscriptions".
+ */
+export interface TaskPurgeDigestSubscriptions {
   input?: unknown;
   output: {
     deleted?: number | null;

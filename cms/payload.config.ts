@@ -28,6 +28,7 @@ import { Users } from './collections/Users'
 import { Venues } from './collections/Venues'
 import { databaseAdapter } from './database'
 import { portalEmailAdapter } from './email'
+import { digestEndpoints } from './endpoints/digest'
 import { eventFeedEndpoint } from './endpoints/eventFeed'
 import { eventWidgetEndpoint } from './endpoints/eventWidget'
 import { reportEndpoints } from './endpoints/reports'
@@ -37,6 +38,7 @@ import { withReferenceChecks } from './fields/referenceChecks'
 import { withTranslationStatus } from './fields/translationStatus'
 import { withContentChangedSignal } from './hooks/contentChanged'
 import { importCalendarsTask } from './jobs/importCalendars'
+import { purgeDigestSubscriptionsTask } from './jobs/purgeDigestSubscriptions'
 import { purgeSubmissionsTask } from './jobs/purgeSubmissions'
 import { rebuildSiteTask, REBUILD_QUEUE, startRebuildOnPublish } from './jobs/publishSite'
 import { payloadSecret, publicUrl } from './settings'
@@ -83,6 +85,7 @@ export default buildConfig({
     eventFeedEndpoint,
     eventWidgetEndpoint,
     submitEndpoint,
+    ...digestEndpoints,
     ...reportEndpoints,
     ...translationEndpoints,
   ],
@@ -129,7 +132,12 @@ export default buildConfig({
       { cron: '*/10 * * * * *', queue: REBUILD_QUEUE, limit: 5 },
     ],
     shouldAutoRun: () => jobsProcess(),
-    tasks: [rebuildSiteTask, purgeSubmissionsTask, importCalendarsTask],
+    tasks: [
+      rebuildSiteTask,
+      purgeSubmissionsTask,
+      purgeDigestSubscriptionsTask,
+      importCalendarsTask,
+    ],
   },
   onInit: async (payload) => {
     if (watchesContent()) await startRebuildOnPublish(payload)

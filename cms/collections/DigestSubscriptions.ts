@@ -11,8 +11,6 @@ import { DIGEST_MAX_FAILURES, digestFrequencies } from '../domain/digest'
 import { digestCountsEndpoint } from '../endpoints/digestCounts'
 import { languagesField } from '../fields/languages'
 
-export const DIGEST_EMAIL_MAX = 254
-
 export const DigestSubscriptions: CollectionConfig = {
   slug: 'digest-subscriptions',
   labels: {

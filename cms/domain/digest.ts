@@ -16,6 +16,12 @@ export const CONFIRM_VALID_HOURS = 48
 export const UNCONFIRMED_KEEP_DAYS = 7
 /** Permanent delivery failures after which an address gets nothing until an admin resumes it. */
 export const DIGEST_MAX_FAILURES = 3
+/** The longest email address (RFC 5321's path limit). */
+export const DIGEST_EMAIL_MAX = 254
+
+/** The pages a reader reaches after each step (sent the form, followed a link…). */
+export const digestSteps = ['sent', 'confirmed', 'invalid', 'saved', 'unsubscribed'] as const
+export type DigestStep = (typeof digestSteps)[number]
 
 /** What a reader chose; empty lists mean "any" (no commune: the whole region). */
 export interface DigestChoices {
