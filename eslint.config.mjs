@@ -69,6 +69,7 @@ const layerRules = [
       'cms/endpoints/liveContent.ts',
       'cms/endpoints/submit.ts',
       'cms/jobs/publishSite.ts',
+      'cms/jobs/sendDigests.ts',
       'web/components/SubmissionForm.astro',
     ],
     rules: { 'no-restricted-imports': 'off' },

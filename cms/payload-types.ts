@@ -146,6 +146,7 @@ export interface Config {
       rebuildSite: TaskRebuildSite;
       purgeSubmissions: TaskPurgeSubmissions;
       purgeDigestSubscriptions: TaskPurgeDigestSubscriptions;
+      sendDigests: TaskSendDigests;
       importCalendars: TaskImportCalendars;
       schedulePublish: TaskSchedulePublish;
       inline: {
@@ -1526,6 +1527,7 @@ export interface PayloadJob {
           | 'rebuildSite'
           | 'purgeSubmissions'
           | 'purgeDigestSubscriptions'
+          | 'sendDigests'
           | 'importCalendars'
           | 'schedulePublish';
         taskID: string;
@@ -1566,6 +1568,7 @@ export interface PayloadJob {
         | 'rebuildSite'
         | 'purgeSubmissions'
         | 'purgeDigestSubscriptions'
+        | 'sendDigests'
         | 'importCalendars'
         | 'schedulePublish'
       )
@@ -2620,6 +2623,16 @@ export interface TaskPurgeDigestSubscriptions {
   input?: unknown;
   output: {
     deleted?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendDigests".
+ */
+export interface TaskSendDigests {
+  input?: unknown;
+  output: {
+    result?: string | null;
   };
 }
 /**

@@ -41,6 +41,7 @@ import { importCalendarsTask } from './jobs/importCalendars'
 import { purgeDigestSubscriptionsTask } from './jobs/purgeDigestSubscriptions'
 import { purgeSubmissionsTask } from './jobs/purgeSubmissions'
 import { rebuildSiteTask, REBUILD_QUEUE, startRebuildOnPublish } from './jobs/publishSite'
+import { sendDigestsTask } from './jobs/sendDigests'
 import { payloadSecret, publicUrl } from './settings'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -136,6 +137,7 @@ export default buildConfig({
       rebuildSiteTask,
       purgeSubmissionsTask,
       purgeDigestSubscriptionsTask,
+      sendDigestsTask,
       importCalendarsTask,
     ],
   },

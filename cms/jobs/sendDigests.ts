@@ -1,0 +1,35 @@
+// The events digest on Mondays: every hour on Mondays the job looks whether a period is due
+// (from 07:00 Luxembourg time; the month's on the first Monday) and runs `npm run digests --
+// --due --send` in a child process, which reads the live snapshot and renders with the site's
+// digest view (cms/ renders nothing of the site itself). Each address's progress is recorded,
+// so the later runs of the day send only what an interrupted one left, never a period twice.
+import { spawn } from 'node:child_process'
+import { DateTime } from 'luxon'
+import type { TaskConfig } from 'payload'
+import { duePeriods } from '../domain/digest'
+import { typescriptArgs } from '../../scripts/lib/typescriptChild'
+
+export const sendDigestsTask: TaskConfig<{ input: object; output: { result: string } }> = {
+  slug: 'sendDigests',
+  label: 'Send the events digests that are due',
+  retries: 0,
+  outputSchema: [{ name: 'result', type: 'text' }],
+  schedule: [{ cron: '7 * * * 1', queue: 'default' }],
+  handler: async ({ req }) => {
+    const due = duePeriods(DateTime.now())
+    if (!due.length) return { output: { result: 'nothing due' } }
+    const child = spawn(
+      process.execPath,
+      typescriptArgs('scripts/digests.ts', ['--due', '--send', '--json']),
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    )
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
+    if (code !== 0)
+      throw new Error(`The digest run stopped (exit ${code}); the next hour resumes it.`)
+    const result = out.trim().split('\n').at(-1) ?? ''
+    req.payload.logger.info(`Digests: ${result}`)
+    return { output: { result } }
+  },
+}
