@@ -119,6 +119,7 @@ export default buildConfig({
         '/components/BuildStatus#BuildStatus',
         '/components/TranslateNext#TranslateNext',
         '/components/ReportsPanel#ReportsPanel',
+        '/components/DigestPanel#DigestPanel',
       ],
     },
   },

@@ -6,13 +6,22 @@
 //   GET  /api/digest/manage?token=    the form filled with the reader's choices; POST saves them
 //   GET  /api/digest/unsubscribe?token=  a page with the unsubscribe button; POST unsubscribes,
 //                                     from that button or a mail program's one-click (RFC 8058)
+//   GET  /api/digest/preview?commune=&lang=&period=  for editors: the digest of a commune (or the
+//                                     whole region) in a language, from the live snapshot
 // Browsers get pages of the site (a 303 to them, or the site's form page with this form filled
 // in); scripts get JSON.
 import type { Endpoint, PayloadRequest } from 'payload'
 import { isLocaleCode, type LocaleCode } from '../../locales/config'
 import { t } from '../../locales/i18n'
-import { type DigestStep, UNCONFIRMED_KEEP_DAYS } from '../domain/digest'
-import { urls } from '../domain/urls'
+import { DateTime } from 'luxon'
+import { hasRole } from '../access/roles'
+import { digestPeriod, type DigestStep, periodOfKey, UNCONFIRMED_KEEP_DAYS } from '../domain/digest'
+import { SnapshotStore } from '../domain/snapshotStore'
+import { message } from '../i18n/messages'
+import { publicUrl, snapshotsDir } from '../settings'
+import { SiteContent } from '../../web/lib/content'
+import { digestMail } from '../../web/lib/digest'
+import { siteUrl, urls } from '../domain/urls'
 import { SITE_CONTENT_SECURITY_POLICY } from '../../scripts/lib/securityHeaders'
 import { type DigestFormChoices, renderDigestForm } from '../../web/lib/digestForm'
 import { escapeHtml } from '../../web/lib/escape'
@@ -307,7 +316,44 @@ async function unsubscribe(req: PayloadRequest): Promise<Response> {
   return seeOther(urls.digestStep(lang, doc ? 'unsubscribed' : 'invalid'))
 }
 
+/** The digest as a reader of a commune gets it, from what is live now; links lead nowhere. */
+async function preview(req: PayloadRequest): Promise<Response> {
+  if (!hasRole(req.user, 'admin', 'coordinator', 'commune-editor'))
+    return Response.json({ error: 'Only editors preview the digest.' }, { status: 403 })
+  const query = new URL(req.url ?? 'http://localhost/').searchParams
+  const lang = langOf(req)
+  const period = periodOfKey(query.get('period') ?? '') ?? digestPeriod('weekly', DateTime.now())
+  const note = (key: 'digestNothing' | 'digestNotPublished', status: number) =>
+    new Response(
+      `<!DOCTYPE html><html lang="${req.i18n.language}"><head><meta charset="utf-8"><title>${escapeHtml(period.key)}</title></head>` +
+        `<body><p>${escapeHtml(message(key, req.i18n.language))}</p></body></html>`,
+      { status, headers: { 'content-type': 'text/html; charset=utf-8', ...noStore } },
+    )
+  const store = new SnapshotStore(snapshotsDir())
+  const live = store.live()
+  if (!live) return note('digestNotPublished', 404)
+  const content = new SiteContent(store.read(live.version))
+  const commune = query.get('commune') ?? ''
+  if (commune && !content.commune(commune, lang))
+    return Response.json(
+      { error: `No published commune "${commune.slice(0, 60)}".` },
+      { status: 400 },
+    )
+  const choices = { communes: commune ? [commune] : [], categories: [], audiences: [], spoken: [] }
+  const links = { manage: '#', unsubscribe: '#' }
+  const mail = digestMail(content, lang, choices, period, links, siteUrl(new URL(publicUrl())))
+  if (!mail) return note('digestNothing', 200)
+  return new Response(mail.html, {
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': SITE_CONTENT_SECURITY_POLICY,
+      ...noStore,
+    },
+  })
+}
+
 export const digestEndpoints: Endpoint[] = [
+  { path: '/digest/preview', method: 'get', handler: preview },
   { path: '/digest/subscribe', method: 'post', handler: subscribe },
   { path: '/digest/confirm', method: 'get', handler: confirm },
   { path: '/digest/manage', method: 'get', handler: manage },

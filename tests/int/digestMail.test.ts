@@ -49,7 +49,7 @@ await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
 const smtpPort = (smtp.server.address() as AddressInfo).port
 // Payload's mail adapter reads the settings when the configuration loads: set them first.
 process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`
-const { closeTestPayload, createCommune, createDoc, createEventIn, rest, testPayload } =
+const { closeTestPayload, createCommune, createDoc, createEventIn, createUser, rest, testPayload } =
   await import('./helpers')
 const { SnapshotStore } = await import('../../cms/domain/snapshotStore')
 const { snapshotsDir } = await import('../../cms/settings')
@@ -247,6 +247,23 @@ describe('a reader’s digest, from the form to the last mail', () => {
     expect(header(digest, 'List-Unsubscribe')).toMatch(
       /^<http:\/\/localhost:3000\/api\/digest\/unsubscribe\?lang=pt&token=unsubscribe\.\S+>$/,
     )
+  })
+
+  it('shows editors the digest of a commune in a language before it goes out', async () => {
+    const editor = await createUser(payload, 'editor-remich', ['commune-editor'], {
+      communes: [ids.remich!],
+    })
+    const query = '/digest/preview?commune=remich&lang=pt&period=2031-W27'
+    expect((await rest('GET', query)).status).toBe(403)
+    const preview = await rest('GET', query, { token: editor.token })
+    expect(preview.status).toBe(200)
+    expect(preview.text).toContain('<h1>Eventos da semana: 30 de junho – 6 de julho de 2031</h1>')
+    expect(preview.text).toContain('Noite de fado')
+    expect(preview.text).not.toContain('Mäertfest')
+    const empty = await rest('GET', '/digest/preview?commune=remich&lang=pt&period=2031-W30', {
+      token: editor.token,
+    })
+    expect(empty.text).toContain('no email would be sent')
   })
 
   it('never sends the same week twice', async () => {
