@@ -114,6 +114,22 @@ function textItem(lang: LocaleCode, item: ListedEvent, site: URL): string {
   ].join('\n')
 }
 
+/**
+ * An item's HTML and text, made once: readers of one language share the period's items (the
+ * same objects), and most of a run's time went into writing the same dates again.
+ */
+const rendered = new WeakMap<ListedEvent, { site: string; html: string; text: string }>()
+
+function itemParts(lang: LocaleCode, item: ListedEvent, site: URL) {
+  let parts = rendered.get(item)
+  if (parts?.site !== site.href) {
+    const html = eventItem(lang, item, 'compact', site, null)
+    parts = { site: site.href, html, text: textItem(lang, item, site) }
+    rendered.set(item, parts)
+  }
+  return parts
+}
+
 /** The digest of one reader, or null when nothing in the period matches. */
 export function digestMail(
   content: SiteContent,
@@ -143,7 +159,7 @@ export function digestMail(
 <h1>${escapeHtml(subject)}</h1>
 <p>${chosen.map(localized).join(' · ')}. ${escapeHtml(count)}</p>
 <ul>
-${items.map((item) => eventItem(lang, item, 'compact', site, null)).join('\n')}
+${items.map((item) => itemParts(lang, item, site).html).join('\n')}
 </ul>
 <p><a href="${escapeHtml(feed)}">${escapeHtml(t(lang, 'digest.mail.feed'))}</a></p>
 <hr>
@@ -157,7 +173,7 @@ ${items.map((item) => eventItem(lang, item, 'compact', site, null)).join('\n')}
     '',
     `${chosen.map((part) => plain(lang, part)).join(' · ')}. ${count}`,
     '',
-    ...items.map((item) => textItem(lang, item, site)),
+    ...items.map((item) => itemParts(lang, item, site).text),
     '',
     `${t(lang, 'digest.mail.feed')}: ${feed}`,
     '',
