@@ -49,8 +49,16 @@ await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
 const smtpPort = (smtp.server.address() as AddressInfo).port
 // Payload's mail adapter reads the settings when the configuration loads: set them first.
 process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`
-const { closeTestPayload, createCommune, createDoc, createEventIn, createUser, rest, testPayload } =
-  await import('./helpers')
+const {
+  closeTestPayload,
+  createCommune,
+  createDoc,
+  createEventIn,
+  createUser,
+  postForm,
+  rest,
+  testPayload,
+} = await import('./helpers')
 const { SnapshotStore } = await import('../../cms/domain/snapshotStore')
 const { snapshotsDir } = await import('../../cms/settings')
 const { readSnapshot } = await import('../../cms/snapshot/read')
@@ -84,19 +92,8 @@ const apiPath = (href: string) => {
 const linkIn = (text: string, action: string) =>
   new RegExp(`https?://\\S+/api/digest/${action}\\?\\S+`).exec(text)![0]
 
-function form(pathAndQuery: string, values: Record<string, string | string[]>) {
-  const params = new URLSearchParams()
-  for (const [name, value] of Object.entries(values))
-    for (const item of Array.isArray(value) ? value : [value]) params.append(name, item)
-  return rest('POST', pathAndQuery, {
-    raw: params.toString(),
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      origin: site.origin,
-      'x-zesummen-client': '198.51.100.7',
-    },
-  })
-}
+const form = (pathAndQuery: string, values: Record<string, string | string[]>) =>
+  postForm(pathAndQuery, values, { origin: site.origin, 'x-zesummen-client': '198.51.100.7' })
 
 /** Publishes what is in the database now (the digest reads the live snapshot only). */
 async function publish() {

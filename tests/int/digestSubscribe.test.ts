@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readOutbox } from '../../cms/email'
 import { purgeUnconfirmed, subscriptionLinks } from '../../cms/digests/subscriptions'
 import { emailsDelivered } from '../../cms/submissions/emails'
-import { closeTestPayload, createCommune, createDoc, rest, testPayload } from './helpers'
+import { closeTestPayload, createCommune, createDoc, postForm, rest, testPayload } from './helpers'
 
 let payload: Payload
 let client = 0
@@ -31,24 +31,16 @@ const fields = {
   renderedAt: String(Date.now() - 60_000),
 }
 
-function post(
+const post = (
   pathAndQuery: string,
   values: Record<string, string | string[]>,
   headers: Record<string, string> = {},
-) {
-  const params = new URLSearchParams()
-  for (const [name, value] of Object.entries(values))
-    for (const item of Array.isArray(value) ? value : [value]) params.append(name, item)
-  return rest('POST', pathAndQuery, {
-    raw: params.toString(),
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      origin,
-      'x-zesummen-client': `203.0.113.${++client}`,
-      ...headers,
-    },
+) =>
+  postForm(pathAndQuery, values, {
+    origin,
+    'x-zesummen-client': `203.0.113.${++client}`,
+    ...headers,
   })
-}
 
 const subscribe = (values: Record<string, string | string[]>, headers?: Record<string, string>) =>
   post('/digest/subscribe?lang=pt', values, headers)

@@ -11,7 +11,7 @@ import type { EventView, ListedEvent, SiteContent, Text } from './content'
 import { dayAndMonth, whenText } from './dates'
 import { escapeHtml } from './escape'
 import { type FeedFilter, feedNameParts, feedQuery, matchesFeed } from './feeds'
-import { eventItem, localized } from './widget'
+import { eventItem, localized, statusOf } from './widget'
 
 export interface DigestLinks {
   /** Absolute addresses, signed for this reader. */
@@ -94,14 +94,7 @@ const plain = (lang: LocaleCode, value: Text) =>
 
 function textItem(lang: LocaleCode, item: ListedEvent, site: URL): string {
   const { event, occurrence } = item
-  const cancelled = event.status === 'cancelled' || occurrence.status === 'cancelled'
-  const status = cancelled
-    ? 'cancelled'
-    : event.status !== 'scheduled'
-      ? event.status
-      : occurrence.status === 'rescheduled'
-        ? 'rescheduled'
-        : null
+  const status = statusOf(item)
   const where = [
     ...event.communes.map((ref) => ref.name),
     ...(event.venue ? [event.venue.name] : []),

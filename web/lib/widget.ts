@@ -216,6 +216,16 @@ function whereText(event: EventView): string {
 }
 
 /**
+ * What a listed date is marked with (`event.status.*`): cancelled (the event or this date), the
+ * event's own status, or a date moved from the one planned; null when it is as planned.
+ */
+export function statusOf({ event, occurrence }: ListedEvent): string | null {
+  if (event.status === 'cancelled' || occurrence.status === 'cancelled') return 'cancelled'
+  if (event.status !== 'scheduled') return event.status
+  return occurrence.status === 'rescheduled' ? 'rescheduled' : null
+}
+
+/**
  * One event at one of its dates, a heading and its when and where: the widget's list item, and
  * the digest mail's (which opens links in place: `target` null).
  */
@@ -228,14 +238,8 @@ export function eventItem(
 ) {
   const { event, occurrence } = item
   const href = new URL(urls.event(lang, event.slug), site).toString()
-  const cancelled = event.status === 'cancelled' || occurrence.status === 'cancelled'
-  const statusKey = cancelled
-    ? 'cancelled'
-    : event.status !== 'scheduled'
-      ? event.status
-      : occurrence.status === 'rescheduled'
-        ? 'rescheduled'
-        : null
+  const statusKey = statusOf(item)
+  const cancelled = statusKey === 'cancelled'
   const when = escapeHtml(whenText(lang, occurrence.start, occurrence.end, event.allDay))
   const datetime = event.allDay ? occurrence.start.toISODate()! : occurrence.start.toISO()!
   const where = whereText(event)
