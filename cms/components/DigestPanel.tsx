@@ -3,7 +3,8 @@
 import { DateTime } from 'luxon'
 import type { ServerComponentProps } from 'payload'
 import { localeCodes } from '../../locales/config'
-import { hasRole } from '../access/roles'
+import { hasRole, isStaff } from '../access/roles'
+import { digestCounts } from '../digests/counts'
 import { digestPeriod } from '../domain/digest'
 import { message, type MessageKey } from '../i18n/messages'
 
@@ -11,12 +12,9 @@ export async function DigestPanel({ user, i18n, payload }: ServerComponentProps)
   if (!hasRole(user, 'admin', 'coordinator', 'commune-editor')) return null
   const language = i18n.language
   const text = (key: MessageKey, vars?: Record<string, number>) => message(key, language, vars)
-  const count = async (where: object) =>
-    (await payload.count({ collection: 'digest-subscriptions', where: where as never })).totalDocs
-  const [confirmed, unconfirmed, paused, communes] = await Promise.all([
-    count({ confirmedAt: { exists: true } }),
-    count({ confirmedAt: { exists: false } }),
-    count({ pausedAt: { exists: true } }),
+  // The figures are the coordinator's (commune editors preview only).
+  const [counts, communes] = await Promise.all([
+    isStaff(user) ? digestCounts(payload) : null,
     payload.find({
       collection: 'communes',
       depth: 0,
@@ -35,7 +33,16 @@ export async function DigestPanel({ user, i18n, payload }: ServerComponentProps)
   return (
     <section aria-labelledby="zesummen-digest" style={{ marginBottom: '2rem' }}>
       <h2 id="zesummen-digest">{text('digestTitle')}</h2>
-      <p>{text('digestIntro', { confirmed, unconfirmed, paused })}</p>
+      <p>{text('digestIntro')}</p>
+      {counts && (
+        <p>
+          {text('digestCounts', {
+            confirmed: counts.confirmed,
+            unconfirmed: counts.unconfirmed,
+            paused: counts.paused,
+          })}
+        </p>
+      )}
       <form method="get" action="/api/digest/preview" target="_blank">
         <label>
           {text('digestCommune')}{' '}

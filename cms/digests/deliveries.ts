@@ -23,19 +23,15 @@ export async function subscribersOf(
 ): Promise<DigestSubscription[]> {
   const { docs } = await payload.find({
     collection: 'digest-subscriptions',
-    where: {
-      and: [
-        { frequency: { equals: period.frequency } },
-        { confirmedAt: { exists: true } },
-        { pausedAt: { exists: false } },
-      ],
-    },
+    where: { frequency: { equals: period.frequency } },
     depth: 0,
     limit: 0,
     pagination: false,
     sort: 'createdAt',
   })
-  return docs
+  // Dates are checked here, not in the query: MongoDB's `exists` counts a cleared (null) date as
+  // present, and a cleared pause or a pending confirmation is exactly that.
+  return docs.filter((doc) => doc.confirmedAt && !doc.pausedAt)
 }
 
 const update = (

@@ -114,11 +114,7 @@ export async function requestSubscription(
 ): Promise<void> {
   const existing = await byEmail(payload, email)
   if (existing?.confirmedAt) return mail(payload, existing, 'already', now)
-  const data = {
-    ...choiceData(choices),
-    consentAt: new Date(now).toISOString(),
-    confirmedAt: null,
-  }
+  const data = { ...choiceData(choices), consentAt: new Date(now).toISOString() }
   const doc = existing
     ? await payload.update({
         collection: 'digest-subscriptions',
@@ -146,8 +142,9 @@ export async function subscriptionOfLink(
     .findByID({ collection: 'digest-subscriptions', id: link.id, depth: 0 })
     .catch(() => null)
   if (!doc || (doc.linkGeneration ?? 0) !== link.generation) return null
-  // Changing the choices or unsubscribing needs a confirmed subscription.
-  if (purpose !== 'confirm' && !doc.confirmedAt) return null
+  // Changing the choices needs a confirmed subscription; unsubscribing (from the confirmation
+  // mail's header too) does not.
+  if (purpose === 'manage' && !doc.confirmedAt) return null
   return doc
 }
 
@@ -188,10 +185,18 @@ export async function purgeUnconfirmed(
   now = Date.now(),
 ): Promise<{ deleted: number }> {
   const cutoff = new Date(now - UNCONFIRMED_KEEP_DAYS * 24 * HOUR_MS).toISOString()
-  const { docs } = await payload.delete({
+  const { docs } = await payload.find({
     collection: 'digest-subscriptions',
-    where: { and: [{ confirmedAt: { exists: false } }, { consentAt: { less_than: cutoff } }] },
+    where: { consentAt: { less_than: cutoff } },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: { confirmedAt: true },
   })
-  if (docs.length) payload.logger.info(`Deleted ${docs.length} unconfirmed digest subscriptions.`)
-  return { deleted: docs.length }
+  // Not `exists` in the query: MongoDB counts a null date as present (see deliveries.ts).
+  const stale = docs.filter((doc) => !doc.confirmedAt).map((doc) => doc.id)
+  if (!stale.length) return { deleted: 0 }
+  await payload.delete({ collection: 'digest-subscriptions', where: { id: { in: stale } } })
+  payload.logger.info(`Deleted ${stale.length} unconfirmed digest subscriptions.`)
+  return { deleted: stale.length }
 }

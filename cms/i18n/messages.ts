@@ -14,7 +14,9 @@ export const adminLanguageNames: Record<AdminLanguage, string> = {
 const en = {
   digestTitle: 'Events by email',
   digestIntro:
-    'See the digest a reader of a commune gets in a language: the events of the week (or month) from what is published now. Subscribers: {{confirmed}} confirmed, {{unconfirmed}} waiting for confirmation, {{paused}} paused after failed deliveries.',
+    'See the digest a reader of a commune gets in a language: the events of the week (or month) from what is published now.',
+  digestCounts:
+    'Subscribers: {{confirmed}} confirmed, {{unconfirmed}} waiting for confirmation, {{paused}} paused after failed deliveries.',
   digestCommune: 'Commune',
   digestRegion: 'The whole region',
   digestLanguage: 'Language',
@@ -256,7 +258,9 @@ export type MessageKey = keyof typeof en
 const fr: Record<MessageKey, string> = {
   digestTitle: 'Événements par e-mail',
   digestIntro:
-    'Voyez le résumé que reçoit un·e lecteur·rice d’une commune dans une langue : les événements de la semaine (ou du mois) d’après ce qui est publié maintenant. Abonné·es : {{confirmed}} confirmé·es, {{unconfirmed}} en attente de confirmation, {{paused}} en pause après des échecs de distribution.',
+    'Voyez le résumé que reçoit un·e lecteur·rice d’une commune dans une langue : les événements de la semaine (ou du mois) d’après ce qui est publié maintenant.',
+  digestCounts:
+    'Abonné·es : {{confirmed}} confirmé·es, {{unconfirmed}} en attente de confirmation, {{paused}} en pause après des échecs de distribution.',
   digestCommune: 'Commune',
   digestRegion: 'Toute la région',
   digestLanguage: 'Langue',
@@ -502,7 +506,9 @@ const fr: Record<MessageKey, string> = {
 const de: Record<MessageKey, string> = {
   digestTitle: 'Veranstaltungen per E-Mail',
   digestIntro:
-    'Sehen Sie die E-Mail, die Leser:innen einer Gemeinde in einer Sprache erhalten: die Veranstaltungen der Woche (oder des Monats) nach dem, was jetzt veröffentlicht ist. Abonnent:innen: {{confirmed}} bestätigt, {{unconfirmed}} warten auf Bestätigung, {{paused}} pausiert nach Zustellfehlern.',
+    'Sehen Sie die E-Mail, die Leser:innen einer Gemeinde in einer Sprache erhalten: die Veranstaltungen der Woche (oder des Monats) nach dem, was jetzt veröffentlicht ist.',
+  digestCounts:
+    'Abonnent:innen: {{confirmed}} bestätigt, {{unconfirmed}} warten auf Bestätigung, {{paused}} pausiert nach Zustellfehlern.',
   digestCommune: 'Gemeinde',
   digestRegion: 'Die ganze Region',
   digestLanguage: 'Sprache',
@@ -750,7 +756,9 @@ const de: Record<MessageKey, string> = {
 const pt: Record<MessageKey, string> = {
   digestTitle: 'Eventos por e-mail',
   digestIntro:
-    'Veja o resumo que um leitor de um município recebe numa língua: os eventos da semana (ou do mês) a partir do que está publicado agora. Assinantes: {{confirmed}} confirmados, {{unconfirmed}} à espera de confirmação, {{paused}} em pausa após falhas de entrega.',
+    'Veja o resumo que um leitor de um município recebe numa língua: os eventos da semana (ou do mês) a partir do que está publicado agora.',
+  digestCounts:
+    'Assinantes: {{confirmed}} confirmados, {{unconfirmed}} à espera de confirmação, {{paused}} em pausa após falhas de entrega.',
   digestCommune: 'Município',
   digestRegion: 'Toda a região',
   digestLanguage: 'Língua',

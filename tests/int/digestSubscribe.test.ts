@@ -8,7 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readOutbox } from '../../cms/email'
 import { purgeUnconfirmed, subscriptionLinks } from '../../cms/digests/subscriptions'
 import { emailsDelivered } from '../../cms/submissions/emails'
-import { closeTestPayload, createCommune, createDoc, postForm, rest, testPayload } from './helpers'
+import {
+  closeTestPayload,
+  createCommune,
+  createDoc,
+  createUser,
+  postForm,
+  rest,
+  testPayload,
+} from './helpers'
 
 let payload: Payload
 let client = 0
@@ -191,6 +199,37 @@ describe('changing and ending a subscription', () => {
     expect(oneClick.status).toBe(200)
     expect(await stored('leitora@example.org')).toBeUndefined()
     expect((await rest('GET', apiPath(manage))).headers.get('location')).toBe('/pt/digest/invalid/')
+  })
+
+  it('counts readers per commune and language for the coordinator, without an address', async () => {
+    await subscribe({ ...fields, email: 'ana@example.org', communes: ['remich', 'mertert'] })
+    const ana = (await stored('ana@example.org'))!
+    await payload.update({
+      collection: 'digest-subscriptions',
+      id: ana.id,
+      data: { confirmedAt: new Date().toISOString() },
+    })
+    const coordinator = await createUser(payload, 'coordinator', ['coordinator'])
+    const counts = await rest('GET', '/digest-subscriptions/counts', { token: coordinator.token })
+    expect(counts.body).toMatchObject({
+      confirmed: 1,
+      paused: 0,
+      byLanguage: { pt: 1 },
+      byCommune: { remich: 1, mertert: 1 },
+    })
+    expect(counts.text).not.toContain('@')
+  })
+
+  it('ends an unconfirmed subscription from its confirmation mail’s unsubscribe header', async () => {
+    await subscribe({ ...fields, email: 'engano@example.org' })
+    const doc = (await stored('engano@example.org'))!
+    const target = new URL(subscriptionLinks(payload.secret, doc, Date.now()).unsubscribe)
+    const oneClick = await rest('POST', target.pathname.replace(/^\/api/, '') + target.search, {
+      raw: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
+    expect(oneClick.status).toBe(200)
+    expect(await stored('engano@example.org')).toBeUndefined()
   })
 
   it('deletes subscriptions not confirmed within 7 days', async () => {
