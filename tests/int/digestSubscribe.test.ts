@@ -127,6 +127,18 @@ describe('subscribing', () => {
     expect((await stored('nova@example.org'))!.confirmedAt).toBeNull()
   })
 
+  it('answers a browser without JavaScript with pages', async () => {
+    const html = { accept: 'text/html,application/xhtml+xml' }
+    const sent = await subscribe({ ...fields, email: 'navegador@example.org' }, html)
+    expect(sent.status).toBe(303)
+    expect(sent.headers.get('location')).toBe('/pt/digest/sent/')
+    const wrong = await subscribe({ ...fields, email: 'sem-arroba', consent: '' }, html)
+    expect(wrong.status).toBe(400)
+    expect(wrong.headers.get('content-type')).toContain('text/html')
+    expect(wrong.text).toContain('Indique um endereço de e-mail válido')
+    expect(wrong.text).toContain('Para subscrever, marque a caixa')
+  })
+
   it('keeps the submission forms’ protections', async () => {
     const foreign = await subscribe(
       { ...fields, email: 'x@example.org' },
