@@ -9,6 +9,29 @@ import type { TaskConfig } from 'payload'
 import { duePeriods } from '../domain/digest'
 import { typescriptArgs } from '../../scripts/lib/typescriptChild'
 
+/** Runs a script with arguments; resolves with its exit code and what it printed. */
+export type ScriptRunner = (args: string[]) => Promise<{ code: number | null; out: string }>
+
+const childScript: ScriptRunner = (args) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, typescriptArgs('scripts/digests.ts', args), {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
+    child.on('error', reject)
+    child.on('exit', (code) => resolve({ code, out }))
+  })
+
+/** What the job does at `now`: nothing before the Monday run, else the run and its counts. */
+export async function sendDueDigests(now: DateTime, run: ScriptRunner = childScript) {
+  if (!duePeriods(now).length) return 'nothing due'
+  const { code, out } = await run(['--due', '--send', '--json'])
+  if (code !== 0)
+    throw new Error(`The digest run stopped (exit ${code}); the next hour resumes it.`)
+  return out.trim().split('\n').at(-1) ?? ''
+}
+
 export const sendDigestsTask: TaskConfig<{ input: object; output: { result: string } }> = {
   slug: 'sendDigests',
   label: 'Send the events digests that are due',
@@ -16,19 +39,7 @@ export const sendDigestsTask: TaskConfig<{ input: object; output: { result: stri
   outputSchema: [{ name: 'result', type: 'text' }],
   schedule: [{ cron: '7 * * * 1', queue: 'default' }],
   handler: async ({ req }) => {
-    const due = duePeriods(DateTime.now())
-    if (!due.length) return { output: { result: 'nothing due' } }
-    const child = spawn(
-      process.execPath,
-      typescriptArgs('scripts/digests.ts', ['--due', '--send', '--json']),
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    )
-    let out = ''
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
-    if (code !== 0)
-      throw new Error(`The digest run stopped (exit ${code}); the next hour resumes it.`)
-    const result = out.trim().split('\n').at(-1) ?? ''
+    const result = await sendDueDigests(DateTime.now())
     req.payload.logger.info(`Digests: ${result}`)
     return { output: { result } }
   },

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { digestPeriod, duePeriods, periodOfKey } from '../../cms/domain/digest'
 import { readLink, signLink } from '../../cms/digests/links'
 import { deliverWithRetries, runThrottled } from '../../cms/digests/sendQueue'
+import { sendDueDigests } from '../../cms/jobs/sendDigests'
 import { renderDigestForm } from '../../web/lib/digestForm'
 
 const lux = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Luxembourg' })
@@ -42,6 +43,22 @@ describe('digest periods', () => {
     expect(duePeriods(lux('2027-03-09T07:30'))).toEqual([])
     // 07:00 in Luxembourg is 05:00 UTC in summer.
     expect(duePeriods(DateTime.fromISO('2027-07-05T05:00:00Z')).length).toBe(2)
+  })
+})
+
+describe('the Monday job', () => {
+  it('runs the due digests only from Monday 07:00, and fails when the run stops', async () => {
+    const calls: string[][] = []
+    const run = async (args: string[]) => {
+      calls.push(args)
+      return { code: 0, out: 'log line\n{"2027-W10":{"sent":3}}\n' }
+    }
+    expect(await sendDueDigests(lux('2027-03-08T06:30'), run)).toBe('nothing due')
+    expect(calls).toEqual([])
+    expect(await sendDueDigests(lux('2027-03-08T07:07'), run)).toBe('{"2027-W10":{"sent":3}}')
+    expect(calls).toEqual([['--due', '--send', '--json']])
+    const killed = async () => ({ code: null, out: '' })
+    await expect(sendDueDigests(lux('2027-03-08T08:07'), killed)).rejects.toThrow(/resumes it/)
   })
 })
 
