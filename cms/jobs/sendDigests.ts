@@ -1,5 +1,6 @@
-// The events digest on Mondays: every hour on Mondays the job looks whether a period is due
-// (from 07:00 Luxembourg time; the month's on the first Monday) and runs `npm run digests --
+// The events digest on Mondays: every hour the job looks whether a period is due (Monday from
+// 07:00 Luxembourg time; the month's on the first Monday; the cron runs in the server's time
+// zone, whatever it is, so the day is decided here) and runs `npm run digests --
 // --due --send` in a child process, which reads the live snapshot and renders with the site's
 // digest view (cms/ renders nothing of the site itself). Each address's progress is recorded,
 // so the later runs of the day send only what an interrupted one left, never a period twice.
@@ -37,7 +38,7 @@ export const sendDigestsTask: TaskConfig<{ input: object; output: { result: stri
   label: 'Send the events digests that are due',
   retries: 0,
   outputSchema: [{ name: 'result', type: 'text' }],
-  schedule: [{ cron: '7 * * * 1', queue: 'default' }],
+  schedule: [{ cron: '7 * * * *', queue: 'default' }],
   handler: async ({ req }) => {
     const result = await sendDueDigests(DateTime.now())
     req.payload.logger.info(`Digests: ${result}`)
