@@ -63,11 +63,13 @@ const layerRules = [
     // Still crossing, until the feeds, the widget and the forms are answered by the site's own
     // server and publishing refreshes the snapshot in place (issue "Live in three seconds").
     files: [
+      'cms/endpoints/digest.ts',
       'cms/endpoints/eventFeed.ts',
       'cms/endpoints/eventWidget.ts',
       'cms/endpoints/liveContent.ts',
       'cms/endpoints/submit.ts',
       'cms/jobs/publishSite.ts',
+      'cms/jobs/sendDigests.ts',
       'web/components/SubmissionForm.astro',
     ],
     rules: { 'no-restricted-imports': 'off' },

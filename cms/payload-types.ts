@@ -82,6 +82,7 @@ export interface Config {
     media: Media;
     submissions: Submission;
     'submission-images': SubmissionImage;
+    'digest-subscriptions': DigestSubscription;
     users: User;
     'site-builds': SiteBuild;
     'payload-kv': PayloadKv;
@@ -111,6 +112,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     submissions: SubmissionsSelect<false> | SubmissionsSelect<true>;
     'submission-images': SubmissionImagesSelect<false> | SubmissionImagesSelect<true>;
+    'digest-subscriptions': DigestSubscriptionsSelect<false> | DigestSubscriptionsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -143,6 +145,8 @@ export interface Config {
     tasks: {
       rebuildSite: TaskRebuildSite;
       purgeSubmissions: TaskPurgeSubmissions;
+      purgeDigestSubscriptions: TaskPurgeDigestSubscriptions;
+      sendDigests: TaskSendDigests;
       importCalendars: TaskImportCalendars;
       schedulePublish: TaskSchedulePublish;
       inline: {
@@ -1359,6 +1363,76 @@ export interface SubmissionImage {
   };
 }
 /**
+ * Readers who receive the events by email. Addresses are personal data: only admins see them.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "digest-subscriptions".
+ */
+export interface DigestSubscription {
+  id: number;
+  email: string;
+  language: 'lb' | 'fr' | 'de' | 'pt' | 'en';
+  frequency: 'weekly' | 'monthly';
+  /**
+   * None: the whole region.
+   */
+  communes?: (number | Commune)[] | null;
+  categories?: (number | Category)[] | null;
+  targetGroups?: (number | TargetGroup)[] | null;
+  /**
+   * None: events in any language.
+   */
+  spoken?:
+    | (
+        | 'lb'
+        | 'fr'
+        | 'de'
+        | 'pt'
+        | 'en'
+        | 'it'
+        | 'es'
+        | 'nl'
+        | 'pl'
+        | 'ro'
+        | 'sq'
+        | 'sr'
+        | 'uk'
+        | 'ru'
+        | 'ar'
+        | 'fa'
+        | 'ti'
+        | 'kea'
+        | 'gsg'
+        | 'fsl'
+      )[]
+    | null;
+  consentAt: string;
+  /**
+   * Empty until the link in the confirmation mail is followed.
+   */
+  confirmedAt?: string | null;
+  /**
+   * Raised to end every link sent before.
+   */
+  linkGeneration?: number | null;
+  /**
+   * The last period (2027-W10, 2027-03) sent.
+   */
+  lastSentPeriod?: string | null;
+  /**
+   * Set just before a digest is handed to the mail server and cleared after: a run that stops in between never sends that period again.
+   */
+  sendingPeriod?: string | null;
+  failures?: number | null;
+  lastError?: string | null;
+  /**
+   * Set after 3 permanent delivery failures. Clear it (and the failures) to resume.
+   */
+  pausedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Every change to published content rebuilds the public site within about half a minute. A failed build leaves the live site as it was.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1448,7 +1522,14 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'rebuildSite' | 'purgeSubmissions' | 'importCalendars' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'rebuildSite'
+          | 'purgeSubmissions'
+          | 'purgeDigestSubscriptions'
+          | 'sendDigests'
+          | 'importCalendars'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1481,7 +1562,17 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'rebuildSite' | 'purgeSubmissions' | 'importCalendars' | 'schedulePublish') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'rebuildSite'
+        | 'purgeSubmissions'
+        | 'purgeDigestSubscriptions'
+        | 'sendDigests'
+        | 'importCalendars'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1563,6 +1654,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'submission-images';
         value: number | SubmissionImage;
+      } | null)
+    | ({
+        relationTo: 'digest-subscriptions';
+        value: number | DigestSubscription;
       } | null)
     | ({
         relationTo: 'users';
@@ -2323,6 +2418,29 @@ export interface SubmissionImagesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "digest-subscriptions_select".
+ */
+export interface DigestSubscriptionsSelect<T extends boolean = true> {
+  email?: T;
+  language?: T;
+  frequency?: T;
+  communes?: T;
+  categories?: T;
+  targetGroups?: T;
+  spoken?: T;
+  consentAt?: T;
+  confirmedAt?: T;
+  linkGeneration?: T;
+  lastSentPeriod?: T;
+  sendingPeriod?: T;
+  failures?: T;
+  lastError?: T;
+  pausedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -2495,6 +2613,26 @@ export interface TaskPurgeSubmissions {
   input?: unknown;
   output: {
     deleted?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeDigestSubscriptions".
+ */
+export interface TaskPurgeDigestSubscriptions {
+  input?: unknown;
+  output: {
+    deleted?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendDigests".
+ */
+export interface TaskSendDigests {
+  input?: unknown;
+  output: {
+    result?: string | null;
   };
 }
 /**

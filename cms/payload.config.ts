@@ -12,6 +12,7 @@ import { defaultLocale, locales } from '../locales/config'
 import { Actions } from './collections/Actions'
 import { CalendarSources } from './collections/CalendarSources'
 import { Communes } from './collections/Communes'
+import { DigestSubscriptions } from './collections/DigestSubscriptions'
 import { Events } from './collections/Events'
 import { Goals } from './collections/Goals'
 import { Media, MEDIA_MAX_BYTES } from './collections/Media'
@@ -27,6 +28,7 @@ import { Users } from './collections/Users'
 import { Venues } from './collections/Venues'
 import { databaseAdapter } from './database'
 import { portalEmailAdapter } from './email'
+import { digestEndpoints } from './endpoints/digest'
 import { eventFeedEndpoint } from './endpoints/eventFeed'
 import { eventWidgetEndpoint } from './endpoints/eventWidget'
 import { reportEndpoints } from './endpoints/reports'
@@ -36,8 +38,10 @@ import { withReferenceChecks } from './fields/referenceChecks'
 import { withTranslationStatus } from './fields/translationStatus'
 import { withContentChangedSignal } from './hooks/contentChanged'
 import { importCalendarsTask } from './jobs/importCalendars'
+import { purgeDigestSubscriptionsTask } from './jobs/purgeDigestSubscriptions'
 import { purgeSubmissionsTask } from './jobs/purgeSubmissions'
 import { rebuildSiteTask, REBUILD_QUEUE, startRebuildOnPublish } from './jobs/publishSite'
+import { sendDigestsTask } from './jobs/sendDigests'
 import { payloadSecret, publicUrl } from './settings'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -71,6 +75,7 @@ export default buildConfig({
     Media,
     Submissions,
     SubmissionImages,
+    DigestSubscriptions,
     Users,
     SiteBuilds,
   ]
@@ -81,6 +86,7 @@ export default buildConfig({
     eventFeedEndpoint,
     eventWidgetEndpoint,
     submitEndpoint,
+    ...digestEndpoints,
     ...reportEndpoints,
     ...translationEndpoints,
   ],
@@ -113,6 +119,7 @@ export default buildConfig({
         '/components/BuildStatus#BuildStatus',
         '/components/TranslateNext#TranslateNext',
         '/components/ReportsPanel#ReportsPanel',
+        '/components/DigestPanel#DigestPanel',
       ],
     },
   },
@@ -127,7 +134,13 @@ export default buildConfig({
       { cron: '*/10 * * * * *', queue: REBUILD_QUEUE, limit: 5 },
     ],
     shouldAutoRun: () => jobsProcess(),
-    tasks: [rebuildSiteTask, purgeSubmissionsTask, importCalendarsTask],
+    tasks: [
+      rebuildSiteTask,
+      purgeSubmissionsTask,
+      purgeDigestSubscriptionsTask,
+      sendDigestsTask,
+      importCalendarsTask,
+    ],
   },
   onInit: async (payload) => {
     if (watchesContent()) await startRebuildOnPublish(payload)

@@ -249,3 +249,29 @@ export function calendarFetchTimeoutMs(env: Env = process.env): number {
   }
   return Math.round(seconds * 1000)
 }
+
+function wholeNumber(env: Env, name: string, fallback: string, min: number, max: number): number {
+  const raw = env[name]?.trim() || fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new SettingsError(name, `"${raw}" is not a whole number from ${min} to ${max}.`)
+  return value
+}
+
+/** How the events digest is handed to the mail server: messages a minute, and at once. */
+export interface DigestSendSettings {
+  ratePerMinute: number
+  concurrency: number
+  /** Attempts after a temporary failure (SMTP 4xx, a lost connection), waiting 1, 2, 4… s. */
+  retries: number
+  backoffMs: number
+}
+
+export function digestSendSettings(env: Env = process.env): DigestSendSettings {
+  return {
+    ratePerMinute: wholeNumber(env, 'DIGEST_RATE_PER_MINUTE', '120', 1, 100_000),
+    concurrency: wholeNumber(env, 'DIGEST_CONCURRENCY', '2', 1, 50),
+    retries: 3,
+    backoffMs: 1000,
+  }
+}

@@ -21,6 +21,7 @@ import { stampClientAddress } from '../cms/security/clientAddress'
 import {
   SettingsError,
   dataDir,
+  digestSendSettings,
   isProduction,
   mediaDir,
   pageCacheBytes,
@@ -67,6 +68,7 @@ function settingsOrExit() {
       runJobs: runJobs(),
       rebuildDebounceMs: rebuildDebounceMs(),
       submissionRetentionDays: submissionRetentionDays(),
+      digestSending: digestSendSettings(),
       email: emailSettings(),
     }
   } catch (error) {

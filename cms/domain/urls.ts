@@ -28,6 +28,16 @@ export const urls = {
   page: (lang: LocaleCode, slug: string) => `/${lang}/${slug}/`,
   search: (lang: LocaleCode) => `/${lang}/search/`,
   subscribe: (lang: LocaleCode) => `/${lang}/subscribe/`,
+  /** The events digest by email: its form, the form's choices, and the pages after each step. */
+  digest: (lang: LocaleCode) => `/${lang}/digest/`,
+  digestChoices: (lang: LocaleCode) => `/${lang}/digest/choices.json`,
+  digestStep: (lang: LocaleCode, step: string) => `/${lang}/digest/${step}/`,
+  /** The CMS endpoints of the digest; `token` is a signed link (cms/digests/links.ts). */
+  digestApi: (
+    action: 'subscribe' | 'confirm' | 'manage' | 'unsubscribe',
+    lang: LocaleCode,
+    token?: string,
+  ) => `/api/digest/${action}?lang=${lang}${token ? `&token=${encodeURIComponent(token)}` : ''}`,
   takePart: (lang: LocaleCode) => `/${lang}/submit/`,
   submitForm: (lang: LocaleCode, kind: 'initiative' | 'event') => `/${lang}/submit/${kind}/`,
   submitThanks: (lang: LocaleCode) => `/${lang}/submit/thanks/`,

@@ -1,5 +1,5 @@
 // The coordinator's answer to a person's data request (GDPR articles 15 and 17), by the email
-// address they used in the forms: GET …/personal-data?email= exports everything as JSON,
+// address they used in the forms or for the digest: GET …/personal-data?email= exports everything as JSON,
 // POST …/personal-data/erase {email} erases it. Admins and the coordinator only.
 import type { Endpoint, PayloadRequest } from 'payload'
 import { isStaff } from '../access/roles'
@@ -35,7 +35,9 @@ export const personalDataExportEndpoint: Endpoint = {
     const email = checkedEmail(new URL(req.url ?? 'http://localhost/').searchParams.get('email'))
     if (!email) return badEmail()
     const data = await exportPersonalData(req.payload, email)
-    req.payload.logger.info(`Personal data exported (${data.submissions.length} submissions).`)
+    req.payload.logger.info(
+      `Personal data exported (${data.submissions.length} submissions, ${data.digestSubscriptions.length} digest subscriptions).`,
+    )
     return new Response(JSON.stringify(data, null, 2), {
       headers: {
         'content-type': 'application/json; charset=utf-8',
@@ -62,7 +64,7 @@ export const personalDataEraseEndpoint: Endpoint = {
     if (!email) return badEmail()
     const result = await erasePersonalData(req.payload, email, req)
     req.payload.logger.info(
-      `Personal data erased: ${result.deleted} submissions deleted, ${result.anonymised} anonymised.`,
+      `Personal data erased: ${result.deleted} submissions deleted, ${result.anonymised} anonymised, ${result.unsubscribed} digest subscriptions deleted.`,
     )
     return Response.json(result, { headers: { 'cache-control': 'no-store' } })
   },

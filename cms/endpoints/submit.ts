@@ -8,11 +8,19 @@
 // thank-you page, or the form page again with the errors marked and every value kept. Scripts
 // and API clients get JSON.
 import { randomUUID } from 'node:crypto'
-import type { Endpoint, Payload, PayloadRequest } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 import { isLocaleCode, type LocaleCode } from '../../locales/config'
 import { t } from '../../locales/i18n'
 import { spokenLanguages } from '../domain/valueLists'
 import { rateLimit } from '../security/rateLimit'
+import {
+  boundedBody,
+  formValues,
+  publicSlugIds,
+  readSitePage,
+  sameOrigin,
+  wantsHtml,
+} from '../http/form'
 import { SITE_CONTENT_SECURITY_POLICY } from '../../scripts/lib/securityHeaders'
 import {
   escapeHtml,
@@ -22,7 +30,7 @@ import {
   type SubmissionFormKind,
 } from '../../web/lib/submissionForm'
 import { urls } from '../domain/urls'
-import { port, publicUrl, submissionRetentionDays } from '../settings'
+import { submissionRetentionDays } from '../settings'
 import { fillTime, signedStamp } from '../submissions/fillTime'
 import { reencodeSubmissionImage } from '../submissions/image'
 import { IMAGE_MAX_BYTES, SUBMISSION_LIMITS, TEXT_MAX_BYTES } from '../domain/submissionLimits'
@@ -55,100 +63,6 @@ function tooMany(
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } })
 
-/** The Origin (or else Referer) must be the portal's own address. */
-export function sameOrigin(headers: Headers, site = new URL(publicUrl())): boolean {
-  const origin = headers.get('origin') ?? headers.get('referer')
-  if (!origin) return false
-  try {
-    return new URL(origin).origin === site.origin
-  } catch {
-    return false
-  }
-}
-
-/** Reads at most `max` bytes of the body; null when it is larger. */
-async function boundedBody(request: Request, max: number): Promise<Uint8Array | null> {
-  const declared = Number(request.headers.get('content-length') ?? '0')
-  if (declared > max) return null
-  if (!request.body) return new Uint8Array()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  const reader = request.body.getReader()
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > max) {
-      await reader.cancel()
-      return null
-    }
-    chunks.push(value)
-  }
-  return Buffer.concat(chunks)
-}
-
-/** The form's values (strings; repeated names become lists); files are set aside. */
-async function formValues(
-  body: Uint8Array,
-  contentType: string,
-): Promise<{ values: FormValues; files: File[] } | null> {
-  const values: FormValues = new Map()
-  const add = (name: string, value: string) => {
-    if (name === '__proto__' || name === 'constructor' || name === 'prototype') return
-    values.set(name, [...(values.get(name) ?? []), value])
-  }
-  const type = contentType.split(';')[0]!.trim().toLowerCase()
-  if (type === 'application/x-www-form-urlencoded') {
-    for (const [name, value] of new URLSearchParams(Buffer.from(body).toString('utf8')))
-      add(name, value)
-    return { values, files: [] }
-  }
-  if (type === 'multipart/form-data') {
-    let data: FormData
-    try {
-      data = await new Response(Buffer.from(body), {
-        headers: { 'content-type': contentType },
-      }).formData()
-    } catch {
-      return null
-    }
-    const files: File[] = []
-    for (const [name, value] of data.entries()) {
-      if (typeof value === 'string') add(name, value)
-      else if (value.size > 0) files.push(value)
-    }
-    return { values, files }
-  }
-  return null
-}
-
-type ChoiceCollection = 'communes' | 'target-groups' | 'organisations'
-
-/**
- * What the public may choose, read once per submission: slug → id of each published commune,
- * target group and organisation. Validation checks the slugs, storage uses the ids.
- */
-async function choiceIds(payload: Payload): Promise<Record<ChoiceCollection, Map<string, number>>> {
-  const read = async (collection: ChoiceCollection) => {
-    const { docs } = await payload.find({
-      collection,
-      depth: 0,
-      limit: 0,
-      pagination: false,
-      overrideAccess: false,
-      select: { slug: true },
-    })
-    // Ids are numbers on SQLite and strings on MongoDB; the generated types know only one.
-    return new Map(docs.map((doc) => [String((doc as { slug?: unknown }).slug), doc.id as number]))
-  }
-  const [communes, targetGroups, organisations] = await Promise.all([
-    read('communes'),
-    read('target-groups'),
-    read('organisations'),
-  ])
-  return { communes, 'target-groups': targetGroups, organisations }
-}
-
 /** What the endpoint has to say: the JSON body, or the HTML page built from it. */
 interface Outcome {
   status: 200 | 201 | 400 | 403 | 413 | 415 | 429
@@ -162,12 +76,6 @@ interface Outcome {
   retryAfterSeconds?: number
   /** A file came with the form: the browser will not keep it after an error. */
   hadImage?: boolean
-}
-
-/** Browsers sending the form without JavaScript ask for HTML; scripts and the API ask for JSON. */
-function wantsHtml(headers: Headers): boolean {
-  const accept = headers.get('accept') ?? ''
-  return accept.includes('text/html') && !accept.startsWith('application/json')
 }
 
 async function answer(outcome: Outcome, html: boolean): Promise<Response> {
@@ -208,16 +116,7 @@ async function answer(outcome: Outcome, html: boolean): Promise<Response> {
  */
 async function formPage(outcome: Outcome): Promise<string> {
   const { lang, kind } = outcome
-  const read = async (pagePath: string) => {
-    try {
-      const response = await fetch(new URL(pagePath, `http://127.0.0.1:${port(process.env)}`), {
-        signal: AbortSignal.timeout(5000),
-      })
-      return response.ok ? await response.text() : null
-    } catch {
-      return null
-    }
-  }
+  const read = readSitePage
   const page = await read(urls.submitForm(lang, kind))
   const choicesFile = await read(`/${lang}/submit/choices.json`)
   const title = t(lang, 'submit.error.titlePrefix')
@@ -291,7 +190,12 @@ async function handle(req: PayloadRequest): Promise<Outcome> {
     return { status: 200, lang, kind }
   }
 
-  const ids = await choiceIds(req.payload)
+  const [communes, targetGroups, organisations] = await Promise.all([
+    publicSlugIds(req.payload, 'communes'),
+    publicSlugIds(req.payload, 'target-groups'),
+    publicSlugIds(req.payload, 'organisations'),
+  ])
+  const ids = { communes, 'target-groups': targetGroups, organisations }
   const known: KnownChoices = {
     communes: [...ids.communes.keys()],
     targetGroups: [...ids['target-groups'].keys()],
@@ -332,7 +236,7 @@ async function handle(req: PayloadRequest): Promise<Outcome> {
   if (!stored.allowed) return tooMany(lang, kind, stored.retryAfterSeconds, rejected(429))
   const value = result.value
   // Validation accepted only slugs present in these maps.
-  const idsOf = (collection: ChoiceCollection, slugs: string[]) =>
+  const idsOf = (collection: keyof typeof ids, slugs: string[]) =>
     slugs.map((slug) => ids[collection].get(slug)!)
   const imageDoc =
     image?.ok === true

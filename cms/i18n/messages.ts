@@ -12,6 +12,21 @@ export const adminLanguageNames: Record<AdminLanguage, string> = {
 }
 
 const en = {
+  digestTitle: 'Events by email',
+  digestIntro:
+    'See the digest a reader of a commune gets in a language: the events of the week (or month) from what is published now.',
+  digestCounts:
+    'Subscribers: {{confirmed}} confirmed, {{unconfirmed}} waiting for confirmation, {{paused}} paused after failed deliveries.',
+  digestCommune: 'Commune',
+  digestRegion: 'The whole region',
+  digestLanguage: 'Language',
+  digestPeriod: 'Period',
+  digestThisWeek: 'This week',
+  digestNextWeek: 'Next week',
+  digestThisMonth: 'This month',
+  digestPreview: 'Preview',
+  digestNothing: 'Nothing matches in this period: no email would be sent.',
+  digestNotPublished: 'Nothing is published yet: publish first.',
   unknownReference:
     'No {{collection}} with id {{ids}} exists (it may have been deleted). Choose one from the list.',
   requiredInSourceLanguage:
@@ -241,6 +256,21 @@ const en = {
 export type MessageKey = keyof typeof en
 
 const fr: Record<MessageKey, string> = {
+  digestTitle: 'Événements par e-mail',
+  digestIntro:
+    'Voyez le résumé que reçoit un·e lecteur·rice d’une commune dans une langue : les événements de la semaine (ou du mois) d’après ce qui est publié maintenant.',
+  digestCounts:
+    'Abonné·es : {{confirmed}} confirmé·es, {{unconfirmed}} en attente de confirmation, {{paused}} en pause après des échecs de distribution.',
+  digestCommune: 'Commune',
+  digestRegion: 'Toute la région',
+  digestLanguage: 'Langue',
+  digestPeriod: 'Période',
+  digestThisWeek: 'Cette semaine',
+  digestNextWeek: 'La semaine prochaine',
+  digestThisMonth: 'Ce mois-ci',
+  digestPreview: 'Aperçu',
+  digestNothing: 'Rien ne correspond dans cette période : aucun e-mail ne serait envoyé.',
+  digestNotPublished: 'Rien n’est encore publié : publiez d’abord.',
   unknownReference:
     'Aucun élément {{collection}} avec l’identifiant {{ids}} n’existe (il a peut-être été supprimé). Choisissez-en un dans la liste.',
   requiredInSourceLanguage:
@@ -474,6 +504,21 @@ const fr: Record<MessageKey, string> = {
 }
 
 const de: Record<MessageKey, string> = {
+  digestTitle: 'Veranstaltungen per E-Mail',
+  digestIntro:
+    'Sehen Sie die E-Mail, die Leser:innen einer Gemeinde in einer Sprache erhalten: die Veranstaltungen der Woche (oder des Monats) nach dem, was jetzt veröffentlicht ist.',
+  digestCounts:
+    'Abonnent:innen: {{confirmed}} bestätigt, {{unconfirmed}} warten auf Bestätigung, {{paused}} pausiert nach Zustellfehlern.',
+  digestCommune: 'Gemeinde',
+  digestRegion: 'Die ganze Region',
+  digestLanguage: 'Sprache',
+  digestPeriod: 'Zeitraum',
+  digestThisWeek: 'Diese Woche',
+  digestNextWeek: 'Nächste Woche',
+  digestThisMonth: 'Diesen Monat',
+  digestPreview: 'Vorschau',
+  digestNothing: 'In diesem Zeitraum passt nichts: Es würde keine E-Mail verschickt.',
+  digestNotPublished: 'Noch nichts veröffentlicht: bitte zuerst veröffentlichen.',
   unknownReference:
     'Es gibt kein {{collection}}-Element mit der ID {{ids}} (vielleicht wurde es gelöscht). Wählen Sie eines aus der Liste.',
   requiredInSourceLanguage:
@@ -709,6 +754,21 @@ const de: Record<MessageKey, string> = {
 }
 
 const pt: Record<MessageKey, string> = {
+  digestTitle: 'Eventos por e-mail',
+  digestIntro:
+    'Veja o resumo que um leitor de um município recebe numa língua: os eventos da semana (ou do mês) a partir do que está publicado agora.',
+  digestCounts:
+    'Assinantes: {{confirmed}} confirmados, {{unconfirmed}} à espera de confirmação, {{paused}} em pausa após falhas de entrega.',
+  digestCommune: 'Município',
+  digestRegion: 'Toda a região',
+  digestLanguage: 'Língua',
+  digestPeriod: 'Período',
+  digestThisWeek: 'Esta semana',
+  digestNextWeek: 'Próxima semana',
+  digestThisMonth: 'Este mês',
+  digestPreview: 'Pré-visualizar',
+  digestNothing: 'Nada corresponde neste período: não seria enviado nenhum e-mail.',
+  digestNotPublished: 'Ainda nada está publicado: publique primeiro.',
   unknownReference:
     'Não existe nenhum elemento {{collection}} com o identificador {{ids}} (pode ter sido apagado). Escolha um da lista.',
   requiredInSourceLanguage:

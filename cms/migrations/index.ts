@@ -12,6 +12,7 @@ import * as migration_20261207_113438_calendar_venues from './20261207_113438_ca
 import * as migration_20261207_114043_calendar_linked_events from './20261207_114043_calendar_linked_events';
 import * as migration_20261207_175112_import_credit from './20261207_175112_import_credit';
 import * as migration_20261207_211055_import_fingerprints from './20261207_211055_import_fingerprints';
+import * as migration_20261207_233412_digest_subscriptions from './20261207_233412_digest_subscriptions';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261207_211055_import_fingerprints.up,
     down: migration_20261207_211055_import_fingerprints.down,
-    name: '20261207_211055_import_fingerprints'
+    name: '20261207_211055_import_fingerprints',
+  },
+  {
+    up: migration_20261207_233412_digest_subscriptions.up,
+    down: migration_20261207_233412_digest_subscriptions.down,
+    name: '20261207_233412_digest_subscriptions'
   },
 ];

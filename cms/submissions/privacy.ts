@@ -1,5 +1,6 @@
-// Personal data of submitters: what the retention job deletes, and the coordinator's answer to a
-// person's request (export everything held about an email address, or erase it).
+// Personal data of submitters and digest subscribers: what the retention job deletes, and the
+// coordinator's answer to a person's request (export everything held about an email address, or
+// erase it).
 import type { Payload, PayloadRequest, Where } from 'payload'
 import { relationId } from '../access/roles'
 import { submissionRetentionDays } from '../settings'
@@ -48,31 +49,46 @@ export async function purgeStaleSubmissions(
 
 const byEmail = (email: string): Where => ({ 'contact.email': { equals: email.trim() } })
 
+/** A digest subscription's address is stored as typed; a request may differ in case. */
+const subscriberEmail = (email: string): Where => ({
+  email: { equals: email.trim().toLowerCase() },
+})
+
 /** Everything held about the person who used this email address in the forms. */
 export async function exportPersonalData(payload: Payload, email: string) {
-  const { docs } = await payload.find({
-    collection: 'submissions',
-    where: byEmail(email),
-    depth: 0,
-    limit: 0,
-    pagination: false,
-  })
+  const [{ docs }, subscriptions] = await Promise.all([
+    payload.find({
+      collection: 'submissions',
+      where: byEmail(email),
+      depth: 0,
+      limit: 0,
+      pagination: false,
+    }),
+    payload.find({
+      collection: 'digest-subscriptions',
+      where: subscriberEmail(email),
+      depth: 0,
+      limit: 0,
+      pagination: false,
+    }),
+  ])
   return {
     email: email.trim(),
     exportedAt: new Date().toISOString(),
     submissions: docs,
+    digestSubscriptions: subscriptions.docs,
   }
 }
 
 /**
  * Erasure on request: unpublished submissions are deleted with their images; approved ones stay
- * on the site without the contact details.
+ * on the site without the contact details; a digest subscription is deleted.
  */
 export async function erasePersonalData(
   payload: Payload,
   email: string,
   req?: PayloadRequest,
-): Promise<{ deleted: number; anonymised: number }> {
+): Promise<{ deleted: number; anonymised: number; unsubscribed: number }> {
   const { docs } = await payload.find({
     collection: 'submissions',
     where: byEmail(email),
@@ -99,5 +115,10 @@ export async function erasePersonalData(
       deleted += 1
     }
   }
-  return { deleted, anonymised }
+  const unsubscribed = await payload.delete({
+    collection: 'digest-subscriptions',
+    where: subscriberEmail(email),
+    ...(req ? { req } : {}),
+  })
+  return { deleted, anonymised, unsubscribed: unsubscribed.docs.length }
 }

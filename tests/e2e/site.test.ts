@@ -49,6 +49,8 @@ function pageTypes(lang: string): Record<string, string> {
     privacy: `/${lang}/privacy/`,
     search: `/${lang}/search/`,
     subscribe: `/${lang}/subscribe/`,
+    digest: `/${lang}/digest/`,
+    digestSent: `/${lang}/digest/sent/`,
     widgets: `/${lang}/widgets/`,
     notFound: `/${lang}/404/`,
     removedEvent: `/${lang}/events/no-longer-here/`,

@@ -31,6 +31,7 @@ type Operation =
   | 'unlock'
   | 'fetchNow'
   | 'fetchNowOther'
+  | 'counts'
 type Id = string | number
 
 const roleNames: RoleName[] = ['anonymous', 'admin', 'coordinator', 'commune-editor', 'association']
@@ -179,6 +180,15 @@ const matrix: Record<string, Partial<Record<Operation, boolean[]>>> = {
     update: [D, D, D, D, D],
     delete: [D, A, D, D, D],
   },
+  'digest-subscriptions': {
+    // Readers' addresses: stored by the public form's endpoint only, read by admins only; the
+    // coordinator sees how many per commune and language (GET …/counts), never an address.
+    create: [D, D, D, D, D],
+    read: [D, A, D, D, D],
+    update: [D, A, D, D, D],
+    delete: [D, A, D, D, D],
+    counts: [D, A, A, D, D],
+  },
   users: {
     // Another user's account; users always read and update themselves (tested below).
     create: [D, A, D, D, D],
@@ -285,6 +295,15 @@ function newDocument(collection: string): Record<string, unknown> {
         sourceDataset: 'test',
         sourceLabel: 'Test figure',
       }
+    case 'digest-subscriptions':
+      return {
+        email: `reader-${serial}@example.org`,
+        language: 'pt',
+        frequency: 'weekly',
+        communes: [ids.remich],
+        consentAt: new Date().toISOString(),
+        confirmedAt: new Date().toISOString(),
+      }
     case 'users':
       return {
         email: `new-${serial}@example.org`,
@@ -376,6 +395,8 @@ function changeFor(collection: string): Record<string, unknown> {
       return { title: `Renamed ${++serial}` }
     case 'users':
       return { name: `Renamed ${++serial}` }
+    case 'digest-subscriptions':
+      return { frequency: 'monthly' }
     case 'venues':
     case 'communes':
       return { name: `Renamed ${++serial}` }
@@ -537,6 +558,14 @@ async function attempt(transport: Transport, role: RoleName, collection: string,
       } else {
         status = (await rest('POST', `/${collection}/${id}/fetch`, { token })).status
       }
+      break
+    }
+    case 'counts': {
+      // An endpoint only: the Local API has no counterpart, both transports ask it over REST.
+      await fixture(collection)
+      const response = await rest('GET', `/${collection}/counts`, { token })
+      if (response.status === 200) expect(JSON.stringify(response.body)).not.toContain('@')
+      status = response.status
       break
     }
     case 'unlock': {

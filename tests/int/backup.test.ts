@@ -40,6 +40,18 @@ beforeAll(async () => {
   payload = await testPayload()
   const remich = await createRemichWithHall(payload)
   await createEventIn(payload, remich, { title: 'Café des langues' })
+  // Digest subscribers are personal data the backup keeps too.
+  await payload.create({
+    collection: 'digest-subscriptions',
+    data: {
+      email: 'leitora@example.org',
+      language: 'pt',
+      frequency: 'weekly',
+      communes: [remich.commune as number],
+      consentAt: '2030-01-01T00:00:00.000Z',
+      confirmedAt: '2030-01-01T01:00:00.000Z',
+    },
+  })
   mkdirSync(media, { recursive: true })
   writeFileSync(path.join(media, 'poster.webp'), Buffer.from([1, 2, 3, 4]))
   writeFileSync(path.join(media, 'poster-400x300.webp'), Buffer.from([5, 6, 7]))
@@ -61,6 +73,7 @@ describe.runIf(sqlite)('backup and restore (SQLite)', () => {
     archive = result.archive
     expect(path.basename(archive)).toMatch(/^zesummen-\d{4}-\d\d-\d\dT[\d-]+Z\.tar\.gz$/)
     expect(result.manifest.tables.events).toBe(1)
+    expect(result.manifest.tables.digest_subscriptions).toBe(1)
     expect(result.manifest.media).toEqual({ files: 3, bytes: 9 })
     expect(result.manifest.folders).toEqual({
       media: { files: 2, bytes: 7 },
@@ -74,7 +87,8 @@ describe.runIf(sqlite)('backup and restore (SQLite)', () => {
     const databaseFile = path.join(fresh, 'zesummen.db')
     await restoreBackup({ archive, databaseFile, uploads: uploadsIn(fresh) })
     expect(await tableCounts(databaseFile)).toEqual(await tableCounts(sqliteFile()))
-    for (const table of ['events', 'events_locales', 'communes', 'venues', 'users']) {
+    const tables = ['events', 'events_locales', 'communes', 'venues', 'users']
+    for (const table of [...tables, 'digest_subscriptions', 'digest_subscriptions_rels']) {
       expect(await rows(databaseFile, table)).toEqual(await rows(sqliteFile(), table))
     }
     expect(folderDigest(path.join(fresh, 'media'))).toBe(folderDigest(media))

@@ -189,3 +189,18 @@ export async function publishNow(payload: Payload): Promise<void> {
   const store = new SnapshotStore(snapshotsDir())
   store.activate(store.write(await readSnapshot(payload)))
 }
+
+/** Posts a form as a browser without JavaScript would (urlencoded); repeated names from lists. */
+export function postForm(
+  pathAndQuery: string,
+  values: Record<string, string | string[]>,
+  headers: Record<string, string>,
+) {
+  const params = new URLSearchParams()
+  for (const [name, value] of Object.entries(values))
+    for (const item of Array.isArray(value) ? value : [value]) params.append(name, item)
+  return rest('POST', pathAndQuery, {
+    raw: params.toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+  })
+}

@@ -479,6 +479,19 @@ describe('moderation', () => {
     expect(media.alt).toBe('Canteiros')
     expect((await rest('GET', `/media/${media.id}`)).status).toBe(200)
 
+    // Rita reads the weekly digest too: her address must not reach the public either.
+    await payload.create({
+      collection: 'digest-subscriptions',
+      data: {
+        email: 'rita@example.org',
+        language: 'pt',
+        frequency: 'weekly',
+        communes: [ids.remich as number],
+        consentAt: new Date().toISOString(),
+        confirmedAt: new Date().toISOString(),
+      },
+    })
+    expect((await rest('GET', '/digest-subscriptions')).status).toBe(403)
     const snapshot = await readSnapshot(payload)
     const titles = snapshot.collections.submissions.map((s) => s.title)
     expect(titles).toContain('Horta comunitária')
@@ -521,14 +534,17 @@ describe('personal data', () => {
       'Noite de fado',
     ])
     expect(held.every((s) => s.contact.email === 'rita@example.org')).toBe(true)
+    const subscriptions = exported.body.digestSubscriptions as { email: string }[]
+    expect(subscriptions.map((s) => s.email)).toEqual(['rita@example.org'])
 
     const erased = await rest('POST', '/submissions/personal-data/erase', {
       token: coordinator.token,
       body: { email: 'rita@example.org' },
     })
-    expect(erased.body).toEqual({ deleted: 1, anonymised: 2 })
+    expect(erased.body).toEqual({ deleted: 1, anonymised: 2, unsubscribed: 1 })
     const again = await rest('GET', query, { token: coordinator.token })
     expect(again.body.submissions).toEqual([])
+    expect(again.body.digestSubscriptions).toEqual([])
     const kept = await payload.find({ collection: 'submissions', limit: 0, depth: 0 })
     expect(kept.docs.map((doc) => doc.title).sort()).toEqual(['Horta comunitária', 'Noite de fado'])
     expect(kept.docs.every((doc) => !doc.contact?.email && !doc.contact?.name)).toBe(true)

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { databaseSettings, payloadSecret, publicUrl } from '../../cms/settings'
+import { databaseSettings, digestSendSettings, payloadSecret, publicUrl } from '../../cms/settings'
 
 describe('database selection', () => {
   it('uses a SQLite file under DATA_DIR by default', () => {
@@ -53,5 +53,18 @@ describe('public URL', () => {
     )
     expect(() => publicUrl({ PUBLIC_URL: 'ftp://x.lu' })).toThrow(/PUBLIC_URL/)
     expect(() => publicUrl({ PORT: 'eighty' })).toThrow(/PORT/)
+  })
+})
+
+describe('digest sending', () => {
+  it('defaults to 120 mails a minute, 2 at once, and names a bad value', () => {
+    expect(digestSendSettings({})).toMatchObject({ ratePerMinute: 120, concurrency: 2 })
+    expect(
+      digestSendSettings({ DIGEST_RATE_PER_MINUTE: '600', DIGEST_CONCURRENCY: '4' }),
+    ).toMatchObject({ ratePerMinute: 600, concurrency: 4 })
+    expect(() => digestSendSettings({ DIGEST_RATE_PER_MINUTE: 'fast' })).toThrow(
+      /DIGEST_RATE_PER_MINUTE.*"fast" is not a whole number from 1 to 100000/,
+    )
+    expect(() => digestSendSettings({ DIGEST_CONCURRENCY: '0' })).toThrow(/DIGEST_CONCURRENCY/)
   })
 })

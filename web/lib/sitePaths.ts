@@ -1,6 +1,7 @@
 // Every address of the public site for one content: what the sitemap lists, what the static export
 // writes, and what the server answers (any other address under a language is its "not found").
 import { isLocaleCode, localeCodes, type LocaleCode } from '../../locales/config'
+import { digestSteps } from '../../cms/domain/digest'
 import { urls } from '../../cms/domain/urls'
 import type { SiteContent } from './content'
 import { reportYears } from './report'
@@ -59,6 +60,7 @@ export function languagePaths(content: SiteContent, lang: LocaleCode): SitePath[
     ...content.pageSlugs().map((slug) => urls.page(lang, slug)),
     urls.search(lang),
     urls.subscribe(lang),
+    urls.digest(lang),
     urls.widgets(lang),
     urls.takePart(lang),
     ...submissionFormKinds.map((kind) => urls.submitForm(lang, kind)),
@@ -68,6 +70,8 @@ export function languagePaths(content: SiteContent, lang: LocaleCode): SitePath[
     `/${lang}/404/`,
     `/${lang}/events/removed/`,
     `/${lang}/submit/choices.json`,
+    ...digestSteps.map((step) => urls.digestStep(lang, step)),
+    urls.digestChoices(lang),
     urls.feed(lang),
     ...currentCommunes.map((commune) => urls.communeFeed(lang, commune.slug)),
     ...content.categories(lang).map((category) => urls.categoryFeed(lang, category.slug)),

@@ -66,13 +66,19 @@ function attributes(attrs: Attributes): string {
 /** The id of a field's first control, which the error summary links to. */
 export const fieldId = (name: string) => `submit-${name}`
 
-/** A form's HTML and the order of its fields, which the error summary follows. */
-class FormWriter {
+/** What a form writer needs: the language, the values sent and the errors to show. */
+export type FormState = Pick<SubmissionFormProps, 'lang' | 'values' | 'errors'>
+
+/**
+ * A form's HTML and the order of its fields, which the error summary follows (the submission
+ * forms and the digest's).
+ */
+export class FormWriter {
   readonly parts: string[] = []
   readonly order: string[] = []
-  constructor(private readonly props: SubmissionFormProps) {}
+  constructor(private readonly props: FormState) {}
 
-  private t(key: string, vars?: Record<string, string | number>) {
+  t(key: string, vars?: Record<string, string | number>) {
     return t(this.props.lang, key, vars)
   }
   value(name: string): string {
@@ -144,7 +150,14 @@ class FormWriter {
     )
   }
 
-  checkboxes(name: string, key: string, choices: FormChoice[], required: boolean, hint?: string) {
+  checkboxes(
+    name: string,
+    key: string,
+    choices: FormChoice[],
+    required: boolean,
+    hint?: string,
+    type: 'checkbox' | 'radio' = 'checkbox',
+  ) {
     if (choices.length === 0) return
     this.order.push(name)
     const { describedBy, html } = this.describe(name, hint)
@@ -153,7 +166,7 @@ class FormWriter {
       .map((choice, index) => {
         const id = index === 0 ? fieldId(name) : `${fieldId(name)}-${index}`
         return `<div class="z-form__check"><input${attributes({
-          type: 'checkbox',
+          type,
           id,
           name,
           value: choice.value,
@@ -239,6 +252,46 @@ class FormWriter {
   }
 }
 
+/**
+ * The list of a form's errors at its top, each linking to its field, with a message about the
+ * whole form; empty when there is nothing to say.
+ */
+export function errorSummary(
+  form: FormWriter,
+  errors: Readonly<Record<string, string>>,
+  notice: string | undefined,
+  extraHtml = '',
+): string {
+  const fieldsWithErrors = form.order.filter((name) => errors[name])
+  const otherErrors = Object.keys(errors).filter((name) => !form.order.includes(name))
+  if (!fieldsWithErrors.length && !otherErrors.length && !notice && !extraHtml) return ''
+  const items = [
+    ...fieldsWithErrors.map(
+      (name) => `<li><a href="#${fieldId(name)}">${escapeHtml(errors[name]!)}</a></li>`,
+    ),
+    ...otherErrors.map((name) => `<li>${escapeHtml(errors[name]!)}</li>`),
+  ].join('')
+  return (
+    `<div class="z-form__summary" role="alert" tabindex="-1" data-error-summary>` +
+    `<h2>${escapeHtml(form.t('submit.error.pageTitle'))}</h2>` +
+    (notice ? `<p>${escapeHtml(notice)}</p>` : '') +
+    extraHtml +
+    (items ? `<ul>${items}</ul>` : '') +
+    `</div>`
+  )
+}
+
+/** The hidden fields every public form sends: language, fill-time stamp and the honeypot. */
+export function formStamp(form: FormWriter, lang: LocaleCode): string {
+  return [
+    `<input type="hidden" name="lang" value="${escapeHtml(lang)}">`,
+    `<input type="hidden" name="renderedAt" value="${escapeHtml(form.value('renderedAt'))}" data-rendered-at>`,
+    // People never see this field (hidden by the style sheet); scripts that fill every input do.
+    `<div class="z-form__trap"><label for="submit-website">${escapeHtml(form.t('submit.honeypot'))}</label>` +
+      `<input type="text" id="submit-website" name="website" value="" tabindex="-1" autocomplete="off"></div>`,
+  ].join('')
+}
+
 /** The form, between its markers, with an error summary when there are errors. */
 export function renderSubmissionForm(props: SubmissionFormProps): string {
   const { lang, kind, choices } = props
@@ -319,36 +372,15 @@ export function renderSubmissionForm(props: SubmissionFormProps): string {
   form.check('consent', tr('submit.field.consent'), true, privacy)
   form.close()
 
-  const errors = props.errors ?? {}
-  const fieldsWithErrors = form.order.filter((name) => errors[name])
-  const otherErrors = Object.keys(errors).filter((name) => !form.order.includes(name))
-  let summary = ''
-  if (fieldsWithErrors.length > 0 || otherErrors.length > 0 || props.notice || props.imageAgain) {
-    const items = [
-      ...fieldsWithErrors.map(
-        (name) => `<li><a href="#${fieldId(name)}">${escapeHtml(errors[name]!)}</a></li>`,
-      ),
-      ...otherErrors.map((name) => `<li>${escapeHtml(errors[name]!)}</li>`),
-    ].join('')
-    summary =
-      `<div class="z-form__summary" role="alert" tabindex="-1" data-error-summary>` +
-      `<h2>${escapeHtml(tr('submit.error.pageTitle'))}</h2>` +
-      (props.notice ? `<p>${escapeHtml(props.notice)}</p>` : '') +
-      (props.imageAgain
-        ? `<p data-image-again>${escapeHtml(tr('submit.error.imageAgain'))}</p>`
-        : '') +
-      (items ? `<ul>${items}</ul>` : '') +
-      `</div>`
-  }
+  const summary = errorSummary(
+    form,
+    props.errors ?? {},
+    props.notice,
+    props.imageAgain ? `<p data-image-again>${escapeHtml(tr('submit.error.imageAgain'))}</p>` : '',
+  )
 
-  const hidden = [
-    `<input type="hidden" name="lang" value="${escapeHtml(lang)}">`,
-    `<input type="hidden" name="kind" value="${escapeHtml(kind)}">`,
-    `<input type="hidden" name="renderedAt" value="${escapeHtml(form.value('renderedAt'))}" data-rendered-at>`,
-    // People never see this field (hidden by the style sheet); scripts that fill every input do.
-    `<div class="z-form__trap"><label for="submit-website">${escapeHtml(tr('submit.honeypot'))}</label>` +
-      `<input type="text" id="submit-website" name="website" value="" tabindex="-1" autocomplete="off"></div>`,
-  ].join('')
+  const hidden =
+    `<input type="hidden" name="kind" value="${escapeHtml(kind)}">` + formStamp(form, lang)
 
   return (
     FORM_START +

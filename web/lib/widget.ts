@@ -194,7 +194,7 @@ export const WIDGET_CSS = [
 ].join('\n')
 
 /** A text from the CMS, with its own `lang` when it is shown in another language. */
-function localized(text: Text): string {
+export function localized(text: Text): string {
   const value = escapeHtml(text.value)
   return text.fallback ? `<span lang="${text.lang}">${value}</span>` : value
 }
@@ -216,11 +216,31 @@ function whereText(event: EventView): string {
   return [...communes, ...venue].join(' · ')
 }
 
-function eventItem(lang: LocaleCode, item: ListedEvent, density: WidgetDensity, site: URL) {
+/**
+ * What a listed date is marked with (`event.status.*`): cancelled (the event or this date), the
+ * event's own status, or a date moved from the one planned; null when it is as planned.
+ */
+export function statusOf({ event, occurrence }: ListedEvent): string | null {
+  if (event.status === 'cancelled' || occurrence.status === 'cancelled') return 'cancelled'
+  if (event.status !== 'scheduled') return event.status
+  return occurrence.status === 'rescheduled' ? 'rescheduled' : null
+}
+
+/**
+ * One event at one of its dates, a heading and its when and where: the widget's list item, and
+ * the digest mail's (which opens links in place: `target` null).
+ */
+export function eventItem(
+  lang: LocaleCode,
+  item: ListedEvent,
+  density: WidgetDensity,
+  site: URL,
+  target: '_top' | null = '_top',
+) {
   const { event, occurrence } = item
   const href = new URL(urls.event(lang, event.slug), site).toString()
-  const cancelled = event.status === 'cancelled' || occurrence.status === 'cancelled'
-  const statusKey = cancelled ? 'cancelled' : event.status !== 'scheduled' ? event.status : null
+  const statusKey = statusOf(item)
+  const cancelled = statusKey === 'cancelled'
   const when = escapeHtml(whenText(lang, occurrence.start, occurrence.end, event.allDay))
   const datetime = event.allDay ? occurrence.start.toISODate()! : occurrence.start.toISO()!
   const where = whereText(event)
@@ -230,7 +250,7 @@ function eventItem(lang: LocaleCode, item: ListedEvent, density: WidgetDensity, 
       : ''
   return [
     '<li class="w__item">',
-    `<h2 class="w__event"><a href="${escapeHtml(href)}" target="_top">${localized(event.title)}</a>`,
+    `<h2 class="w__event"><a href="${escapeHtml(href)}"${target ? ` target="${target}"` : ''}>${localized(event.title)}</a>`,
     fallbackNote(lang, event.title),
     statusKey ? badge('status', t(lang, `event.status.${statusKey}`)) : '',
     event.demo ? badge('demo', t(lang, 'demo.badge')) : '',

@@ -31,6 +31,7 @@ import { ModerationQueue as ModerationQueue_1a456c649bf479fa1529e7e8cb225999 } f
 import { BuildStatus as BuildStatus_8e46b28838d2e01b4fb58932010f7415 } from '../../../components/BuildStatus'
 import { TranslateNext as TranslateNext_cd1d2c00fec10b448d940e85ddf1858e } from '../../../components/TranslateNext'
 import { ReportsPanel as ReportsPanel_05f6ca893a4ffbae7ef72b2886f8521e } from '../../../components/ReportsPanel'
+import { DigestPanel as DigestPanel_53ae7de7ead3cb49bdd70db387483c87 } from '../../../components/DigestPanel'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -68,5 +69,6 @@ export const importMap = {
   "/components/BuildStatus#BuildStatus": BuildStatus_8e46b28838d2e01b4fb58932010f7415,
   "/components/TranslateNext#TranslateNext": TranslateNext_cd1d2c00fec10b448d940e85ddf1858e,
   "/components/ReportsPanel#ReportsPanel": ReportsPanel_05f6ca893a4ffbae7ef72b2886f8521e,
+  "/components/DigestPanel#DigestPanel": DigestPanel_53ae7de7ead3cb49bdd70db387483c87,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
