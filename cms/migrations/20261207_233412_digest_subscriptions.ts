@@ -54,7 +54,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`digest_subscriptions_rels_communes_id_idx\` ON \`digest_subscriptions_rels\` (\`communes_id\`);`)
   await db.run(sql`CREATE INDEX \`digest_subscriptions_rels_categories_id_idx\` ON \`digest_subscriptions_rels\` (\`categories_id\`);`)
   await db.run(sql`CREATE INDEX \`digest_subscriptions_rels_target_groups_id_idx\` ON \`digest_subscriptions_rels\` (\`target_groups_id\`);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`digest_subscriptions_id\` integer REFERENCES digest_subscriptions(id);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`digest_subscriptions_id\` integer REFERENCES digest_subscriptions(id) ON UPDATE no action ON DELETE cascade;`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_digest_subscriptions_id_idx\` ON \`payload_locked_documents_rels\` (\`digest_subscriptions_id\`);`)
 }
 
