@@ -2,7 +2,7 @@
 // a draft, whose edit view says it comes from that calendar; once the editor publishes it, it is
 // on the commune's page, on its own page with the credit, and in the commune's feed. The calendar
 // is served on loopback, which the portal allows here by its settings.
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CalendarServer } from '../int/calendarServer'
 import {
@@ -10,6 +10,7 @@ import {
   launchBrowser,
   portalApi,
   type RunningPortal,
+  signedIn,
   startPortal,
 } from './server'
 
@@ -65,15 +66,6 @@ function agenda(): string {
   ].join('\r\n')
 }
 
-async function signedIn(account: { email: string; password: string }): Promise<Page> {
-  const page = await browser.newPage()
-  await page.goto(`${portal.url}/admin/login`)
-  await page.locator('#field-email').fill(account.email)
-  await page.locator('#field-password').fill(account.password)
-  await Promise.all([page.waitForURL(/\/admin\/?$/), page.locator('button[type="submit"]').click()])
-  return page
-}
-
 beforeAll(async () => {
   const base = await calendars.start()
   calendars.serve('/remich.ics', agenda())
@@ -103,7 +95,7 @@ afterAll(async () => {
 
 describe('a commune editor imports their calendar', () => {
   it('adds the source, fetches it, publishes the draft, and the event is on the site', async () => {
-    const page = await signedIn(editor)
+    const page = await signedIn(browser, portal, editor)
     await page.goto(`${portal.url}/admin/collections/calendar-sources/create`)
     await page.locator('#field-name').fill('Agenda Remich')
     await page.locator('#field-url').fill(calendarUrl)

@@ -4,7 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { typescriptArgs } from '../../scripts/lib/typescriptChild'
 
 export interface RunningPortal {
@@ -192,4 +192,18 @@ export async function firstAdminToken(portal: RunningPortal): Promise<string> {
     console.warn(`[e2e] The admin's new session was not accepted (${report}); signing in again.`)
     await new Promise((resolve) => setTimeout(resolve, 1000))
   }
+}
+
+/** A new page of `browser` signed in to the portal's admin as `account`, on the dashboard. */
+export async function signedIn(
+  browser: Browser,
+  portal: RunningPortal,
+  account: { email: string; password: string },
+): Promise<Page> {
+  const page = await browser.newPage()
+  await page.goto(`${portal.url}/admin/login`)
+  await page.locator('#field-email').fill(account.email)
+  await page.locator('#field-password').fill(account.password)
+  await Promise.all([page.waitForURL(/\/admin\/?$/), page.locator('button[type="submit"]').click()])
+  return page
 }

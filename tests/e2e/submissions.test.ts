@@ -15,6 +15,7 @@ import { axeViolations } from './axe'
 import {
   launchBrowser,
   type RunningPortal,
+  signedIn,
   startPortal,
   exportPortal,
   firstAdminToken,
@@ -34,16 +35,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 const api = (method: string, pathAndQuery: string, body?: unknown, token = adminToken) =>
   portalApi(portal, method, pathAndQuery, body, token)
-
-/** A new page signed in to the admin, on the dashboard. */
-async function signedIn(account: { email: string; password: string }): Promise<Page> {
-  const page = await browser.newPage()
-  await page.goto(`${portal.url}/admin/login`)
-  await page.locator('#field-email').fill(account.email)
-  await page.locator('#field-password').fill(account.password)
-  await Promise.all([page.waitForURL(/\/admin\/?$/), page.locator('button[type="submit"]').click()])
-  return page
-}
 
 /** Fills the initiative form as a person would, leaving out what `skip` names. */
 async function fillInitiative(page: Page, values: { title: string; email: string }, skip = '') {
@@ -160,7 +151,7 @@ describe('moderation and publication', () => {
   let slug = ''
 
   it('a coordinator approves it in the admin', async () => {
-    const page = await signedIn(coordinator)
+    const page = await signedIn(browser, portal, coordinator)
     // The dashboard lists what waits for moderation.
     const queue = page.locator('[data-moderation-item]')
     await queue.first().waitFor()
@@ -265,7 +256,7 @@ describe("an editor's dashboard", () => {
       communes: [own.commune],
       language: 'en',
     })
-    const page = await signedIn(editor)
+    const page = await signedIn(browser, portal, editor)
     const missing = page.locator('[data-overview="eventsMissingTranslations"]')
     await missing.waitFor()
     const text = await missing.textContent()
